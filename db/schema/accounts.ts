@@ -1,0 +1,68 @@
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  boolean,
+  date,
+  index,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { accountStatus, accountType, billingMode, createdVia, pricingMode } from "./enums";
+import { users } from "./users";
+
+export const contracts = pgTable(
+  "contracts",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    // The account that owns the contract and may assign it to its subaccounts.
+    accountId: uuid()
+      .notNull()
+      .references((): AnyPgColumn => accounts.id),
+    name: text().notNull(),
+    startsOn: date().notNull(),
+    endsOn: date(),
+    billing: billingMode().notNull(),
+    pricing: pricingMode().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.accountId)],
+);
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    parentId: uuid().references((): AnyPgColumn => accounts.id),
+    name: text().notNull(),
+    type: accountType().notNull(),
+    status: accountStatus().notNull().default("active"),
+    // Which kinds of subaccount this account may create in turn.
+    allowedSubaccountTypes: accountType()
+      .array()
+      .notNull()
+      .default(sql`'{}'::account_type[]`),
+    // Private to the parent account.
+    nickname: text(),
+    accountManagerId: uuid().references((): AnyPgColumn => users.id, { onDelete: "set null" }),
+    billing: billingMode().notNull().default("bill_to_subaccount"),
+    pricing: pricingMode().notNull().default("standard"),
+    contractId: uuid().references(() => contracts.id, { onDelete: "set null" }),
+    createdVia: createdVia().notNull(),
+    singleSignOn: boolean().notNull().default(false),
+    addressLine1: text(),
+    addressLine2: text(),
+    city: text(),
+    region: text(),
+    postalCode: text(),
+    country: text(),
+    phone: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Subaccount listing: newest first within one parent, keyset on (created_at, id).
+    index().on(t.parentId, t.createdAt.desc(), t.id.desc()),
+  ],
+);

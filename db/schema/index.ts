@@ -1,0 +1,6 @@
+export * from "./enums";
+export * from "./accounts";
+export * from "./users";
+export * from "./invitations";
+export * from "./email";
+export * from "./rate-limits";

@@ -1,0 +1,90 @@
+import { sql } from "drizzle-orm";
+import {
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { accounts } from "./accounts";
+import { accountType, locale } from "./enums";
+import { users } from "./users";
+
+// "expired" is derived from expires_at for pending rows. It is written to disk
+// only when a newer invitation to the same address takes an expired one's place,
+// so that the partial unique index below keeps one live invitation per address.
+export const invitationStatus = pgEnum("invitation_status", [
+  "pending",
+  "accepted",
+  "canceled",
+  "expired",
+]);
+
+export const invitationEventType = pgEnum("invitation_event_type", [
+  "created",
+  "sent",
+  "resent",
+  "canceled",
+  "accepted",
+  "accept_failed",
+  "delivered",
+  "delivery_failed",
+  "bounced",
+]);
+
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    accountId: uuid()
+      .notNull()
+      .references(() => accounts.id),
+    email: text().notNull(),
+    subaccountType: accountType().notNull(),
+    customMessage: text(),
+    locale: locale().notNull(),
+    // SHA-256 of the token; the token itself only ever travels in the email.
+    tokenHash: text().notNull(),
+    status: invitationStatus().notNull().default("pending"),
+    sentBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    sentAt: timestamp({ withTimezone: true }).notNull(),
+    lastSentAt: timestamp({ withTimezone: true }).notNull(),
+    sendCount: integer().notNull().default(1),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    acceptedAt: timestamp({ withTimezone: true }),
+    acceptedAccountId: uuid().references(() => accounts.id),
+    canceledAt: timestamp({ withTimezone: true }),
+    canceledBy: uuid().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex().on(t.tokenHash),
+    uniqueIndex("invitations_one_pending_per_email")
+      .on(t.accountId, sql`lower(${t.email})`)
+      .where(sql`${t.status} = 'pending'`),
+    // Manage invitations: newest first, optionally by status, keyset on (sent_at, id).
+    index().on(t.accountId, t.sentAt.desc(), t.id.desc()),
+    index().on(t.accountId, t.status, t.sentAt.desc(), t.id.desc()),
+  ],
+);
+
+export const invitationEvents = pgTable(
+  "invitation_events",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    invitationId: uuid()
+      .notNull()
+      .references(() => invitations.id, { onDelete: "cascade" }),
+    type: invitationEventType().notNull(),
+    actorUserId: uuid().references(() => users.id),
+    detail: jsonb().$type<Record<string, string | number | null>>(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index().on(t.invitationId, t.createdAt)],
+);

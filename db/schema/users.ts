@@ -1,0 +1,42 @@
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  index,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { accounts } from "./accounts";
+import { locale, userRole, userStatus } from "./enums";
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    accountId: uuid()
+      .notNull()
+      .references((): AnyPgColumn => accounts.id),
+    username: text().notNull(),
+    // Not unique: one person may hold users in several accounts.
+    email: text().notNull(),
+    // Null until the user has set a password.
+    passwordHash: text(),
+    firstName: text().notNull(),
+    lastName: text().notNull(),
+    phone: text(),
+    jobTitle: text(),
+    role: userRole().notNull(),
+    status: userStatus().notNull().default("active"),
+    locale: locale(),
+    lastSignInAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Usernames are unique regardless of case: "Alice" and "alice" are one person.
+    uniqueIndex("users_username_lower_key").on(sql`lower(${t.username})`),
+    index().on(t.accountId),
+  ],
+);

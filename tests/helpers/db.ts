@@ -1,0 +1,71 @@
+import { randomBytes } from "node:crypto";
+import { getTableName, sql } from "drizzle-orm";
+import { isTable } from "drizzle-orm";
+import { Pool } from "pg";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { createDb, type Db, type DbHandle } from "@/db";
+import * as schema from "@/db/schema";
+
+const tableNames = Object.values(schema)
+  .filter((v) => isTable(v))
+  .map((t) => getTableName(t));
+
+/**
+ * A migrated database for one test file: in-memory PGlite by default, or a
+ * fresh database on the PostgreSQL server named by TEST_DATABASE_URL.
+ */
+export async function createTestDatabase(options: { poolSize?: number } = {}): Promise<DbHandle> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const handle = createDb({});
+    await handle.migrate();
+    return handle;
+  }
+  const name = `certportal_test_${randomBytes(6).toString("hex")}`;
+  const admin = new Pool({ connectionString: serverUrl, max: 1 });
+  await admin.query(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const handle = createDb({ url: url.toString(), poolSize: options.poolSize ?? 25 });
+  await handle.migrate();
+  return {
+    ...handle,
+    async close() {
+      await handle.close();
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+export async function truncateAll(db: Db) {
+  await db.execute(
+    sql.raw(
+      `truncate table ${tableNames.map((n) => `"${n}"`).join(", ")} restart identity cascade`,
+    ),
+  );
+}
+
+/** Registers hooks: one database per file, emptied before each test. */
+export function setupTestDb(options: { poolSize?: number } = {}) {
+  let handle: DbHandle | undefined;
+  beforeAll(async () => {
+    handle = await createTestDatabase(options);
+  }, 60_000);
+  afterAll(async () => {
+    await handle?.close();
+  });
+  beforeEach(async () => {
+    if (handle) await truncateAll(handle.db);
+  });
+  return {
+    get db(): Db {
+      if (!handle) throw new Error("test database not ready");
+      return handle.db;
+    },
+    get kind() {
+      if (!handle) throw new Error("test database not ready");
+      return handle.kind;
+    },
+  };
+}
