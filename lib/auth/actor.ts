@@ -1,0 +1,14 @@
+import type { Role } from "./permissions";
+
+/** The signed-in person, as every page and action sees them: re-read from the database on each request. */
+export type Actor = {
+  userId: string;
+  accountId: string;
+  role: Role;
+  username: string;
+  name: string;
+  email: string;
+  accountName: string;
+  accountType: "enterprise" | "reseller" | "retail" | "managed";
+  locale: "en" | "de" | null;
+};

@@ -1,0 +1,29 @@
+export const ROLES = ["administrator", "manager", "finance_manager", "user"] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * The one permission table. Every server action names one of these and asks
+ * `can()`; pages use the same answer to decide which buttons to show.
+ */
+const TABLE = {
+  "invitations.view": ["administrator", "manager"],
+  "invitations.create": ["administrator", "manager"],
+  "invitations.resend": ["administrator", "manager"],
+  "invitations.cancel": ["administrator", "manager"],
+  "subaccounts.view": ["administrator", "manager", "finance_manager"],
+  "subaccounts.create": ["administrator"],
+  "subaccounts.editDetails": ["administrator", "manager"],
+  "subaccounts.editBilling": ["administrator", "finance_manager"],
+  "subaccounts.editPricing": ["administrator", "finance_manager"],
+  "subaccounts.changeStatus": ["administrator"],
+  "contracts.manage": ["administrator"],
+  "users.manage": ["administrator"],
+  "account.edit": ["administrator"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof TABLE;
+export const PERMISSIONS = Object.keys(TABLE) as Permission[];
+
+export function can(role: Role, permission: Permission): boolean {
+  return (TABLE[permission] as readonly Role[]).includes(role);
+}

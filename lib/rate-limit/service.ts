@@ -1,0 +1,65 @@
+import { and, eq, gt, sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { rateLimits } from "@/db/schema";
+
+export type RateLimit = { key: string; limit: number; windowSeconds: number };
+
+export type RateLimitResult = { allowed: boolean; count: number; retryAfterSeconds: number };
+
+function windowEdge(now: Date, windowSeconds: number) {
+  return new Date(now.getTime() - windowSeconds * 1000);
+}
+
+/**
+ * Counts one hit against a fixed window kept in PostgreSQL, so every app
+ * instance sees the same count. One upsert: no read-then-write race.
+ */
+export async function hit(db: Db, rule: RateLimit, now: Date): Promise<RateLimitResult> {
+  const edge = windowEdge(now, rule.windowSeconds);
+  const stale = sql`${rateLimits.windowStart} <= ${edge.toISOString()}::timestamptz`;
+  const [row] = await db
+    .insert(rateLimits)
+    .values({ key: rule.key, windowStart: now, count: 1 })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        windowStart: sql`case when ${stale} then ${now.toISOString()}::timestamptz else ${rateLimits.windowStart} end`,
+        count: sql`case when ${stale} then 1 else ${rateLimits.count} + 1 end`,
+      },
+    })
+    .returning();
+  return toResult(rule, row!, now);
+}
+
+/** The current state of a limit without counting a hit. */
+export async function peek(db: Db, rule: RateLimit, now: Date): Promise<RateLimitResult> {
+  const [row] = await db
+    .select()
+    .from(rateLimits)
+    .where(
+      and(
+        eq(rateLimits.key, rule.key),
+        gt(rateLimits.windowStart, windowEdge(now, rule.windowSeconds)),
+      ),
+    );
+  if (!row) return { allowed: true, count: 0, retryAfterSeconds: 0 };
+  // Another hit is allowed only while the count is below the limit.
+  return { ...toResult(rule, row, now), allowed: row.count < rule.limit };
+}
+
+export async function reset(db: Db, key: string) {
+  await db.delete(rateLimits).where(eq(rateLimits.key, key));
+}
+
+function toResult(
+  rule: RateLimit,
+  row: { windowStart: Date; count: number },
+  now: Date,
+): RateLimitResult {
+  const windowEndsAt = row.windowStart.getTime() + rule.windowSeconds * 1000;
+  return {
+    allowed: row.count <= rule.limit,
+    count: row.count,
+    retryAfterSeconds: Math.max(0, Math.ceil((windowEndsAt - now.getTime()) / 1000)),
+  };
+}
