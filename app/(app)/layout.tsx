@@ -1,0 +1,62 @@
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { NavLink } from "@/app/_components/nav-link";
+import { UserMenu } from "@/app/_components/user-menu";
+import { requireActor } from "@/lib/auth/require";
+import { can } from "@/lib/auth/permissions";
+import { env } from "@/lib/env";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const actor = await requireActor();
+  const t = await getTranslations();
+  const showSubaccounts =
+    can(actor.role, "subaccounts.view") || can(actor.role, "invitations.view");
+  return (
+    <div className="min-h-screen">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:p-2"
+      >
+        {t("app.skipToContent")}
+      </a>
+      <header className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-4 py-2">
+        <div className="flex min-w-0 items-baseline gap-3">
+          <span className="text-brand-700 font-bold">{t("app.name")}</span>
+          <span className="truncate text-sm text-slate-600">{actor.accountName}</span>
+        </div>
+        <UserMenu actor={actor} />
+      </header>
+      <div className="flex flex-col md:flex-row">
+        <nav
+          aria-label={t("nav.label")}
+          className="border-b border-slate-200 bg-white p-2 md:min-h-[calc(100vh-3rem)] md:w-56 md:border-r md:border-b-0"
+        >
+          <ul className="flex gap-1 md:flex-col">
+            <li>
+              <NavLink href="/">{t("nav.home")}</NavLink>
+            </li>
+            {showSubaccounts ? (
+              <li>
+                <NavLink href="/subaccounts">{t("nav.subaccounts")}</NavLink>
+              </li>
+            ) : null}
+            {env().devMailbox ? (
+              <li>
+                <a
+                  href="/dev/mailbox"
+                  target="_blank"
+                  className="block rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
+                >
+                  {t("nav.mailbox")}
+                </a>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+        <main id="main" className="min-w-0 flex-1 p-4 md:p-8">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

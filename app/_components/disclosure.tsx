@@ -1,0 +1,62 @@
+"use client";
+
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+
+/** A button that shows and hides a panel; Escape and a click outside close it. */
+export function Disclosure({
+  label,
+  buttonContent,
+  children,
+}: {
+  label: string;
+  buttonContent: ReactNode;
+  children: ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") {
+        setOpen(false);
+        button.current?.focus();
+      }
+    };
+    const onClick = (e: MouseEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("click", onClick);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("click", onClick);
+    };
+  }, [open]);
+  return (
+    <div ref={root} className="relative">
+      <button
+        ref={button}
+        type="button"
+        aria-expanded={open}
+        aria-controls={id}
+        title={label}
+        onClick={() => setOpen((o) => !o)}
+        className="flex items-center gap-2 rounded-md px-3 py-2 text-sm hover:bg-slate-100"
+      >
+        {buttonContent}
+        <span aria-hidden="true">▾</span>
+      </button>
+      {/* Choosing something in the panel (a form inside it) closes it. */}
+      <div
+        id={id}
+        hidden={!open}
+        onSubmit={() => setOpen(false)}
+        className="absolute right-0 z-20 mt-1 w-64 rounded-lg border border-slate-200 bg-white p-3 shadow-lg"
+      >
+        {children}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { sql } from "drizzle-orm";
+import { getDb } from "@/db";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  try {
+    const db = await getDb();
+    await db.execute(sql`select 1`);
+    return Response.json(
+      { status: "ok", database: "up" },
+      { headers: { "cache-control": "no-store" } },
+    );
+  } catch (error) {
+    console.error("Health check: database unreachable", error);
+    return Response.json(
+      { status: "error", database: "down" },
+      { status: 503, headers: { "cache-control": "no-store" } },
+    );
+  }
+}

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { AuthCard } from "@/app/_components/auth-card";
+import { getDb } from "@/db";
+import { currentActor } from "@/lib/auth/next-auth";
+import { safeReturnPath } from "@/lib/auth/redirect";
+import { isSetupOpen } from "@/lib/auth/service";
+import { SignInForm } from "./sign-in-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("signIn"))("title") };
+}
+
+export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
+  const { returnTo } = await searchParams;
+  const target = safeReturnPath(returnTo);
+  if (await currentActor()) redirect(target);
+  if (await isSetupOpen(await getDb())) redirect("/setup");
+  const t = await getTranslations("signIn");
+  return (
+    <AuthCard title={t("title")} intro={t("intro")}>
+      <SignInForm returnTo={target} />
+    </AuthCard>
+  );
+}

@@ -1,0 +1,85 @@
+import { redirect } from "next/navigation";
+import type { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { DomainError } from "@/lib/errors";
+import { requestContext, type RequestContext } from "./context";
+import type { FieldError, FormState } from "./form-state";
+
+export type ActionContext = RequestContext & { actor: Actor };
+
+/** A handler's answer: form state, or a place to go (redirect happens outside any try). */
+export type ActionResult = FormState | { redirectTo: string };
+
+const SECRET_FIELDS = /password|token/i;
+
+function keptValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) {
+    if (typeof value === "string" && !key.startsWith("$") && !SECRET_FIELDS.test(key))
+      values[key] = value;
+  }
+  return values;
+}
+
+export function fieldErrorsOf(error: z.ZodError): Record<string, FieldError[]> {
+  const out: Record<string, FieldError[]> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    const params: Record<string, string | number> = {};
+    if ("minimum" in issue) params.minimum = Number(issue.minimum);
+    if ("maximum" in issue) params.maximum = Number(issue.maximum);
+    // A custom message in a schema is already a key; otherwise the issue's code is.
+    const code =
+      issue.code === "custom" || issue.message.startsWith("v.")
+        ? issue.message.replace(/^v\./, "")
+        : issue.code;
+    (out[field] ??= []).push({ code, params });
+  }
+  return out;
+}
+
+/**
+ * Every server action goes through here: authenticate, check one permission,
+ * parse the form with zod, run the domain, and turn refusals into form state.
+ * Hiding a button is not authorization; this is.
+ */
+export function action<S extends z.ZodType>(
+  spec: { permission: Permission | "signed-in"; input: S },
+  handler: (input: z.output<S>, ctx: ActionContext) => Promise<ActionResult>,
+) {
+  return async (_previous: FormState | undefined, formData: FormData): Promise<FormState> => {
+    const ctx = await requestContext();
+    if (!ctx.actor) return { ok: false, message: "errors.signed_out" };
+    const actor = ctx.actor;
+    if (spec.permission !== "signed-in" && !can(actor.role, spec.permission)) {
+      return { ok: false, message: "errors.forbidden" };
+    }
+    const parsed = spec.input.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) {
+      return {
+        ok: false,
+        message: "errors.invalid_input",
+        fieldErrors: fieldErrorsOf(parsed.error),
+        values: keptValues(formData),
+      };
+    }
+    let result: ActionResult;
+    try {
+      result = await handler(parsed.data, { ...ctx, actor });
+    } catch (error) {
+      if (error instanceof DomainError) {
+        return {
+          ok: false,
+          message: `errors.${error.code}`,
+          fieldErrors: error.field ? { [error.field]: [{ code: error.code }] } : undefined,
+          values: keptValues(formData),
+        };
+      }
+      console.error("Server action failed", error);
+      return { ok: false, message: "errors.unexpected", values: keptValues(formData) };
+    }
+    if ("redirectTo" in result) redirect(result.redirectTo);
+    return result;
+  };
+}

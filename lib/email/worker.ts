@@ -1,0 +1,30 @@
+import { getDb } from "@/db";
+import { env } from "@/lib/env";
+import { deliverDue, type DeliveryReport } from "./outbox";
+import { transportFromEnv } from "./transport";
+
+/** Delivers whatever is due now with the configured transport. */
+export async function runOutboxOnce(): Promise<DeliveryReport> {
+  const db = await getDb();
+  return deliverDue(db, transportFromEnv(db), { from: env().EMAIL_FROM, now: new Date() });
+}
+
+/** Called after a change queued an email: deliver at once rather than at the next poll. */
+export function kickOutbox(): Promise<void> {
+  return runOutboxOnce().then(
+    () => undefined,
+    (error: unknown) => console.error("Outbox delivery failed; it will be retried", error),
+  );
+}
+
+/** Polls for due messages (retries, and anything a crashed instance left behind). */
+export function startOutboxPoller(intervalSeconds: number): () => void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    void kickOutbox().finally(() => (running = false));
+  }, intervalSeconds * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,32 @@
+export const LOCALES = ["en", "de"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "en";
+export const LOCALE_COOKIE = "NEXT_LOCALE";
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+/** The user's saved preference, else the cookie set by the switcher, else the browser's languages. */
+export function pickLocale(sources: {
+  userLocale?: string | null;
+  cookie?: string | null;
+  acceptLanguage?: string | null;
+}): Locale {
+  if (isLocale(sources.userLocale)) return sources.userLocale;
+  if (isLocale(sources.cookie)) return sources.cookie;
+  return fromAcceptLanguage(sources.acceptLanguage ?? "") ?? DEFAULT_LOCALE;
+}
+
+function fromAcceptLanguage(header: string): Locale | null {
+  const ranked = header
+    .split(",")
+    .map((part, index) => {
+      const [tag = "", ...params] = part.trim().split(";");
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+      return { lang: tag.toLowerCase().split("-")[0], q: q ? Number(q.slice(2)) : 1, index };
+    })
+    .filter((e) => e.lang && !Number.isNaN(e.q) && e.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return ranked.map((e) => e.lang).find(isLocale) ?? null;
+}

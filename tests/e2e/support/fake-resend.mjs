@@ -1,0 +1,40 @@
+// A stand-in for Resend's HTTP API on loopback. The app's real Resend transport
+// (the SDK pointed here by RESEND_BASE_URL) delivers to it; browser tests read
+// the messages back from GET /_test/emails.
+import { createServer } from "node:http";
+
+const port = Number(process.env.FAKE_RESEND_PORT ?? 3299);
+const emails = [];
+const byKey = new Map();
+
+createServer((req, res) => {
+  const url = new URL(req.url ?? "/", `http://127.0.0.1:${port}`);
+  if (req.method === "GET" && url.pathname === "/_test/emails") {
+    const to = url.searchParams.get("to");
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify(to ? emails.filter((e) => e.to.includes(to)) : emails));
+    return;
+  }
+  if (req.method === "GET" && url.pathname === "/health") {
+    res.writeHead(200).end("ok");
+    return;
+  }
+  if (req.method === "POST" && url.pathname === "/emails") {
+    let raw = "";
+    req.on("data", (chunk) => (raw += chunk));
+    req.on("end", () => {
+      const key = req.headers["idempotency-key"];
+      let id = key ? byKey.get(key) : undefined;
+      if (!id) {
+        id = `fake_${emails.length + 1}`;
+        const body = JSON.parse(raw);
+        emails.push({ id, ...body, to: [].concat(body.to), idempotencyKey: key ?? null });
+        if (key) byKey.set(key, id);
+      }
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ id }));
+    });
+    return;
+  }
+  res.writeHead(404).end();
+}).listen(port, "127.0.0.1");
