@@ -49,7 +49,7 @@ export function Field({
   className,
   ...input
 }: FieldProps) {
-  const t = useTranslations("validation");
+  const t = useTranslations();
   const id = useId();
   const problems = errors ?? fieldErrors(state, name);
   const hintId = hint ? `${id}-hint` : undefined;

@@ -34,7 +34,7 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, FieldError[]> {
       issue.code === "custom" || issue.message.startsWith("v.")
         ? issue.message.replace(/^v\./, "")
         : issue.code;
-    (out[field] ??= []).push({ code, params });
+    (out[field] ??= []).push({ code: `validation.${code}`, params });
   }
   return out;
 }
@@ -72,7 +72,7 @@ export function action<S extends z.ZodType>(
         return {
           ok: false,
           message: `errors.${error.code}`,
-          fieldErrors: error.field ? { [error.field]: [{ code: error.code }] } : undefined,
+          fieldErrors: error.field ? { [error.field]: [{ code: `errors.${error.code}` }] } : undefined,
           values: keptValues(formData),
         };
       }

@@ -1,3 +1,4 @@
+/** `code` is a full translation key ("validation.too_small", "errors.username_taken"). */
 export type FieldError = { code: string; params?: Record<string, string | number> };
 
 /** What every server action returns to its form. Messages are translation keys. */

@@ -1,0 +1,84 @@
+import { describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { DomainError } from "@/lib/errors";
+import type { RequestContext } from "./context";
+
+const context = vi.hoisted(() => ({ current: null as RequestContext | null }));
+vi.mock("./context", () => ({ requestContext: async () => context.current }));
+vi.mock("next/navigation", () => ({
+  redirect: (to: string) => {
+    throw Object.assign(new Error("NEXT_REDIRECT"), { to });
+  },
+}));
+
+const { action } = await import("./action");
+
+const actor = (role: Actor["role"]): Actor => ({
+  userId: "u1",
+  accountId: "a1",
+  role,
+  username: "someone",
+  name: "Some One",
+  email: "someone@example.com",
+  accountName: "Acme",
+  accountType: "reseller",
+  locale: null,
+});
+
+function form(values: Record<string, string>) {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(values)) fd.set(k, v);
+  return fd;
+}
+
+const handler = vi.fn(async (input: { email: string }) => ({ ok: true as const, message: `done:${input.email}` }));
+const invite = action({ permission: "invitations.create", input: z.object({ email: z.email(), password: z.string().optional() }) }, handler);
+const as = (a: Actor | null) => (context.current = { actor: a, db: {} as RequestContext["db"], now: new Date() });
+
+describe("server action wrapper", () => {
+  it("refuses a signed-out caller without running the handler", async () => {
+    as(null);
+    handler.mockClear();
+    expect(await invite(undefined, form({ email: "x@example.com" }))).toEqual({ ok: false, message: "errors.signed_out" });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("refuses a caller whose role lacks the permission", async () => {
+    as(actor("user"));
+    handler.mockClear();
+    expect(await invite(undefined, form({ email: "x@example.com" }))).toEqual({ ok: false, message: "errors.forbidden" });
+    as(actor("finance_manager"));
+    expect((await invite(undefined, form({ email: "x@example.com" }))).message).toBe("errors.forbidden");
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("runs the handler for a permitted caller with parsed input", async () => {
+    as(actor("manager"));
+    expect(await invite(undefined, form({ email: "x@example.com" }))).toEqual({ ok: true, message: "done:x@example.com" });
+  });
+
+  it("returns field errors and keeps typed values, but never a password", async () => {
+    as(actor("administrator"));
+    const state = await invite(undefined, form({ email: "not-an-email", password: "secret" }));
+    expect(state).toMatchObject({ ok: false, message: "errors.invalid_input", values: { email: "not-an-email" } });
+    expect(state.ok === false && state.fieldErrors?.email?.[0]?.code).toBe("validation.invalid_format");
+    expect(state.ok === false && state.values).not.toHaveProperty("password");
+  });
+
+  it("turns a domain refusal into its message and hides unexpected errors", async () => {
+    as(actor("administrator"));
+    handler.mockRejectedValueOnce(new DomainError("invitation_duplicate_pending", "email"));
+    expect(await invite(undefined, form({ email: "x@example.com" }))).toMatchObject({
+      ok: false,
+      message: "errors.invitation_duplicate_pending",
+      fieldErrors: { email: [{ code: "errors.invitation_duplicate_pending" }] },
+    });
+    const spy = vi.spyOn(console, "error").mockImplementation(() => {});
+    handler.mockRejectedValueOnce(new Error("connection string postgres://secret@db"));
+    const state = await invite(undefined, form({ email: "x@example.com" }));
+    expect(state).toMatchObject({ ok: false, message: "errors.unexpected" });
+    expect(JSON.stringify(state)).not.toContain("secret@db");
+    spy.mockRestore();
+  });
+});

@@ -1,0 +1,21 @@
+// Delivers queued email in a process of its own, for operators who prefer a
+// separate worker to the poller inside the app (both can run at once safely).
+import { createDbFromEnv } from "@/db";
+import { deliverDue } from "@/lib/email/outbox";
+import { transportFromEnv } from "@/lib/email/transport";
+import { env } from "@/lib/env";
+
+const once = process.argv.includes("--once");
+const handle = createDbFromEnv();
+await handle.migrate();
+const transport = transportFromEnv(handle.db);
+let stopping = false;
+process.on("SIGTERM", () => (stopping = true));
+process.on("SIGINT", () => (stopping = true));
+
+do {
+  const report = await deliverDue(handle.db, transport, { from: env().EMAIL_FROM, now: new Date() });
+  if (report.sent + report.retrying + report.failed > 0) console.log(new Date().toISOString(), report);
+  if (!once) await new Promise((r) => setTimeout(r, Math.max(1, env().OUTBOX_POLL_SECONDS) * 1000));
+} while (!once && !stopping);
+await handle.close();
