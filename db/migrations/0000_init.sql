@@ -147,7 +147,7 @@ CREATE INDEX "users_account_id_index" ON "users" USING btree ("account_id");--> 
 CREATE INDEX "invitation_events_invitation_id_created_at_index" ON "invitation_events" USING btree ("invitation_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "invitations_token_hash_index" ON "invitations" USING btree ("token_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "invitations_one_pending_per_email" ON "invitations" USING btree ("account_id",lower("email")) WHERE "invitations"."status" = 'pending';--> statement-breakpoint
-CREATE INDEX "invitations_account_id_sent_at_id_index" ON "invitations" USING btree ("account_id","sent_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "invitations_account_id_status_sent_at_id_index" ON "invitations" USING btree ("account_id","status","sent_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "invitations_account_id_last_sent_at_id_index" ON "invitations" USING btree ("account_id","last_sent_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "invitations_account_id_status_last_sent_at_id_index" ON "invitations" USING btree ("account_id","status","last_sent_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "dev_mailbox_created_at_index" ON "dev_mailbox" USING btree ("created_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "email_outbox_status_next_attempt_at_index" ON "email_outbox" USING btree ("status","next_attempt_at");

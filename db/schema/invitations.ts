@@ -68,9 +68,9 @@ export const invitations = pgTable(
     uniqueIndex("invitations_one_pending_per_email")
       .on(t.accountId, sql`lower(${t.email})`)
       .where(sql`${t.status} = 'pending'`),
-    // Manage invitations: newest first, optionally by status, keyset on (sent_at, id).
-    index().on(t.accountId, t.sentAt.desc(), t.id.desc()),
-    index().on(t.accountId, t.status, t.sentAt.desc(), t.id.desc()),
+    // Manage invitations: by date last sent, optionally by status, keyset on (last_sent_at, id).
+    index().on(t.accountId, t.lastSentAt.desc(), t.id.desc()),
+    index().on(t.accountId, t.status, t.lastSentAt.desc(), t.id.desc()),
   ],
 );
 

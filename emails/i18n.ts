@@ -1,0 +1,20 @@
+import { createTranslator } from "use-intl/core";
+import de from "@/messages/de.json";
+import en from "@/messages/en.json";
+import type { Locale } from "@/lib/i18n/locale";
+
+const MESSAGES = { en, de } as const;
+
+/** Translations for email templates, which render outside any request. */
+export function emailTranslator(locale: Locale) {
+  return createTranslator({ locale, messages: MESSAGES[locale], namespace: "emails" });
+}
+
+export function formatEmailDate(date: Date, locale: Locale) {
+  return new Intl.DateTimeFormat(locale === "de" ? "de-DE" : "en-US", {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: "UTC",
+    timeZoneName: "short",
+  }).format(date);
+}
