@@ -12,8 +12,11 @@ export function emailTranslator(locale: Locale) {
 
 export function formatEmailDate(date: Date, locale: Locale) {
   return new Intl.DateTimeFormat(locale === "de" ? "de-DE" : "en-US", {
-    dateStyle: "long",
-    timeStyle: "short",
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
     timeZone: "UTC",
     timeZoneName: "short",
   }).format(date);

@@ -21,14 +21,26 @@ export default function InvitationEmail(props: InvitationEmailProps) {
   const t = emailTranslator(props.locale);
   const type = t(`types.${props.subaccountType}`);
   return (
-    <EmailLayout locale={props.locale} preview={t("invitation.preview", { inviter: props.inviterName, organization: props.organization })}>
+    <EmailLayout
+      locale={props.locale}
+      preview={t("invitation.preview", {
+        inviter: props.inviterName,
+        organization: props.organization,
+      })}
+    >
       <Heading style={styles.heading}>{t("invitation.heading")}</Heading>
       <Text style={styles.text}>
-        {t("invitation.intro", { inviter: props.inviterName, organization: props.organization, type })}
+        {t("invitation.intro", {
+          inviter: props.inviterName,
+          organization: props.organization,
+          type,
+        })}
       </Text>
       {props.customMessage ? (
         <>
-          <Text style={styles.muted}>{t("invitation.messageFrom", { inviter: props.inviterName })}</Text>
+          <Text style={styles.muted}>
+            {t("invitation.messageFrom", { inviter: props.inviterName })}
+          </Text>
           {/* Plain text only: React escapes it, and pre-wrap keeps the sender's line breaks. */}
           <Text style={styles.quote}>{props.customMessage}</Text>
         </>
@@ -38,7 +50,9 @@ export default function InvitationEmail(props: InvitationEmailProps) {
           {t("invitation.button")}
         </Button>
       </Section>
-      <Text style={styles.muted}>{t("invitation.expires", { date: formatEmailDate(props.expiresAt, props.locale) })}</Text>
+      <Text style={styles.muted}>
+        {t("invitation.expires", { date: formatEmailDate(props.expiresAt, props.locale) })}
+      </Text>
       <Text style={styles.muted}>{t("invitation.linkFallback")}</Text>
       <Link href={props.acceptUrl} style={styles.link}>
         {props.acceptUrl}

@@ -22,9 +22,14 @@ export function welcomeSubject(props: Pick<WelcomeEmailProps, "locale" | "action
 export default function WelcomeEmail(props: WelcomeEmailProps) {
   const t = emailTranslator(props.locale);
   return (
-    <EmailLayout locale={props.locale} preview={t("welcome.preview", { account: props.accountName })}>
+    <EmailLayout
+      locale={props.locale}
+      preview={t("welcome.preview", { account: props.accountName })}
+    >
       <Heading style={styles.heading}>{t("welcome.heading", { name: props.firstName })}</Heading>
-      <Text style={styles.text}>{t("welcome.intro", { account: props.accountName, parent: props.parentName })}</Text>
+      <Text style={styles.text}>
+        {t("welcome.intro", { account: props.accountName, parent: props.parentName })}
+      </Text>
       <Text style={styles.text}>{t("welcome.username", { username: props.username })}</Text>
       {props.actionRequired ? <Text style={styles.text}>{t("welcome.actionRequired")}</Text> : null}
       <Section style={{ margin: "24px 0" }}>

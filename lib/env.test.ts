@@ -20,7 +20,15 @@ describe("environment", () => {
   });
 
   it("treats empty strings as unset and trims the base URL", () => {
-    const e = parseEnv({ DATABASE_URL: "", RESEND_API_KEY: "", APP_URL: "https://portal.example/" });
-    expect([e.DATABASE_URL, e.RESEND_API_KEY, e.APP_URL]).toEqual([undefined, undefined, "https://portal.example"]);
+    const e = parseEnv({
+      DATABASE_URL: "",
+      RESEND_API_KEY: "",
+      APP_URL: "https://portal.example/",
+    });
+    expect([e.DATABASE_URL, e.RESEND_API_KEY, e.APP_URL]).toEqual([
+      undefined,
+      undefined,
+      "https://portal.example",
+    ]);
   });
 });

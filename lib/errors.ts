@@ -7,6 +7,8 @@ export class DomainError<C extends string = string> extends Error {
   constructor(
     readonly code: C,
     readonly field?: string,
+    /** Values the message may show, such as the id of a conflicting record. */
+    readonly params?: Record<string, string | number>,
   ) {
     super(code);
     this.name = "DomainError";

@@ -32,37 +32,64 @@ function form(values: Record<string, string>) {
   return fd;
 }
 
-const handler = vi.fn(async (input: { email: string }) => ({ ok: true as const, message: `done:${input.email}` }));
-const invite = action({ permission: "invitations.create", input: z.object({ email: z.email(), password: z.string().optional() }) }, handler);
-const as = (a: Actor | null) => (context.current = { actor: a, db: {} as RequestContext["db"], now: new Date() });
+const handler = vi.fn(async (input: { email: string }) => ({
+  ok: true as const,
+  message: `done:${input.email}`,
+}));
+const invite = action(
+  {
+    permission: "invitations.create",
+    input: z.object({ email: z.email(), password: z.string().optional() }),
+  },
+  handler,
+);
+const as = (a: Actor | null) =>
+  (context.current = { actor: a, db: {} as RequestContext["db"], now: new Date() });
 
 describe("server action wrapper", () => {
   it("refuses a signed-out caller without running the handler", async () => {
     as(null);
     handler.mockClear();
-    expect(await invite(undefined, form({ email: "x@example.com" }))).toEqual({ ok: false, message: "errors.signed_out" });
+    expect(await invite(undefined, form({ email: "x@example.com" }))).toEqual({
+      ok: false,
+      message: "errors.signed_out",
+    });
     expect(handler).not.toHaveBeenCalled();
   });
 
   it("refuses a caller whose role lacks the permission", async () => {
     as(actor("user"));
     handler.mockClear();
-    expect(await invite(undefined, form({ email: "x@example.com" }))).toEqual({ ok: false, message: "errors.forbidden" });
+    expect(await invite(undefined, form({ email: "x@example.com" }))).toEqual({
+      ok: false,
+      message: "errors.forbidden",
+    });
     as(actor("finance_manager"));
-    expect((await invite(undefined, form({ email: "x@example.com" }))).message).toBe("errors.forbidden");
+    expect((await invite(undefined, form({ email: "x@example.com" }))).message).toBe(
+      "errors.forbidden",
+    );
     expect(handler).not.toHaveBeenCalled();
   });
 
   it("runs the handler for a permitted caller with parsed input", async () => {
     as(actor("manager"));
-    expect(await invite(undefined, form({ email: "x@example.com" }))).toEqual({ ok: true, message: "done:x@example.com" });
+    expect(await invite(undefined, form({ email: "x@example.com" }))).toEqual({
+      ok: true,
+      message: "done:x@example.com",
+    });
   });
 
   it("returns field errors and keeps typed values, but never a password", async () => {
     as(actor("administrator"));
     const state = await invite(undefined, form({ email: "not-an-email", password: "secret" }));
-    expect(state).toMatchObject({ ok: false, message: "errors.invalid_input", values: { email: "not-an-email" } });
-    expect(state.ok === false && state.fieldErrors?.email?.[0]?.code).toBe("validation.invalid_format");
+    expect(state).toMatchObject({
+      ok: false,
+      message: "errors.invalid_input",
+      values: { email: "not-an-email" },
+    });
+    expect(state.ok === false && state.fieldErrors?.email?.[0]?.code).toBe(
+      "validation.invalid_format",
+    );
     expect(state.ok === false && state.values).not.toHaveProperty("password");
   });
 

@@ -72,7 +72,10 @@ export function action<S extends z.ZodType>(
         return {
           ok: false,
           message: `errors.${error.code}`,
-          fieldErrors: error.field ? { [error.field]: [{ code: `errors.${error.code}` }] } : undefined,
+          params: error.params,
+          fieldErrors: error.field
+            ? { [error.field]: [{ code: `errors.${error.code}` }] }
+            : undefined,
           values: keptValues(formData),
         };
       }

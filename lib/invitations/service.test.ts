@@ -1,0 +1,417 @@
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { accounts, emailOutbox, invitationEvents, invitations, users } from "@/db/schema";
+import { setupTestDb } from "@/tests/helpers/db";
+import { makeActor } from "@/tests/helpers/actors";
+import { makeUser } from "@/tests/helpers/fixtures";
+import { expiryFor } from "./rules";
+import {
+  type AcceptInput,
+  acceptInvitation,
+  cancelInvitation,
+  createInvitation,
+  resendInvitation,
+  viewInvitationToken,
+} from "./service";
+import { hashToken } from "./tokens";
+
+const t = setupTestDb();
+const deps = { appUrl: "https://portal.example", invitationsPerHour: 200 };
+const now = new Date("2026-03-01T09:00:00Z");
+const days = (n: number) => new Date(now.getTime() + n * 24 * 3600 * 1000);
+
+const form: AcceptInput = {
+  firstName: "Bob",
+  lastName: "Builder",
+  phone: null,
+  jobTitle: "IT lead",
+  legalName: "Contoso Ltd",
+  addressLine1: "1 Main St",
+  addressLine2: null,
+  city: "Springfield",
+  region: null,
+  postalCode: "12345",
+  country: "US",
+  orgPhone: null,
+  username: "bob.contoso",
+  password: "Sturdy-Passw0rd!",
+};
+
+async function invite(overrides: Partial<Parameters<typeof createInvitation>[1]> = {}) {
+  const actor = overrides.actor ?? (await makeActor(t.db));
+  const result = await createInvitation(
+    t.db,
+    {
+      actor,
+      email: "bob@contoso.example",
+      subaccountType: "enterprise",
+      customMessage: null,
+      locale: "en",
+      now,
+      ...overrides,
+    },
+    deps,
+  );
+  return { actor, ...result };
+}
+
+describe("create invitation", () => {
+  it("stores only the token's hash and queues the email with the link in one go", async () => {
+    const { id, token } = await invite({ customMessage: "Hi <b>Bob</b>" });
+    const [row] = await t.db.select().from(invitations).where(eq(invitations.id, id));
+    expect(row).toMatchObject({
+      status: "pending",
+      tokenHash: hashToken(token),
+      sendCount: 1,
+      sentAt: now,
+      lastSentAt: now,
+      expiresAt: expiryFor(now),
+    });
+    expect(JSON.stringify(row)).not.toContain(token);
+    const [mail] = await t.db.select().from(emailOutbox);
+    expect(mail).toMatchObject({
+      toAddress: "bob@contoso.example",
+      invitationId: id,
+      status: "pending",
+    });
+    expect(mail!.text).toContain(`https://portal.example/accept/${token}`);
+    expect(mail!.html).toContain("Hi &lt;b&gt;Bob&lt;/b&gt;");
+    const events = await t.db
+      .select()
+      .from(invitationEvents)
+      .where(eq(invitationEvents.invitationId, id));
+    expect(events.map((e) => e.type)).toEqual(["created"]);
+  });
+
+  it("refuses a second pending invitation to the same address, whatever its case, and names the first", async () => {
+    const { actor, id } = await invite();
+    await expect(invite({ actor, email: "BOB@contoso.example" })).rejects.toMatchObject({
+      code: "invitation_duplicate_pending",
+      params: { existingId: id },
+    });
+    expect(await t.db.$count(invitations)).toBe(1);
+  });
+
+  it("lets another account invite the same address", async () => {
+    await invite();
+    const other = await makeActor(t.db, { accountName: "Other" });
+    await expect(invite({ actor: other })).resolves.toHaveProperty("id");
+  });
+
+  it("lets an expired invitation be replaced by a new one, which closes the old one as expired", async () => {
+    const { actor, id } = await invite();
+    const later = days(31);
+    const second = await invite({ actor, now: later });
+    const rows = await t.db
+      .select({ id: invitations.id, status: invitations.status })
+      .from(invitations);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { id, status: "expired" },
+        { id: second.id, status: "pending" },
+      ]),
+    );
+  });
+
+  it("refuses Managed and types the account may not create", async () => {
+    const actor = await makeActor(t.db);
+    await expect(invite({ actor, subaccountType: "managed" as never })).rejects.toMatchObject({
+      code: "invitation_type_not_allowed",
+    });
+    await t.db
+      .update(accounts)
+      .set({ allowedSubaccountTypes: ["retail"] })
+      .where(eq(accounts.id, actor.accountId));
+    await expect(invite({ actor, subaccountType: "enterprise" })).rejects.toMatchObject({
+      code: "invitation_type_not_allowed",
+    });
+    await expect(invite({ actor, subaccountType: "retail" })).resolves.toHaveProperty("id");
+  });
+
+  it("limits how many invitations an account sends per hour", async () => {
+    const actor = await makeActor(t.db);
+    const limited = { ...deps, invitationsPerHour: 2 };
+    const send = (email: string, at = now) =>
+      createInvitation(
+        t.db,
+        { actor, email, subaccountType: "retail", customMessage: null, locale: "de", now: at },
+        limited,
+      );
+    await send("a@example.com");
+    await send("b@example.com");
+    await expect(send("c@example.com")).rejects.toMatchObject({ code: "invitation_rate_limited" });
+    await expect(send("c@example.com", new Date(now.getTime() + 3600_000))).resolves.toHaveProperty(
+      "id",
+    );
+  });
+});
+
+describe("resend", () => {
+  it("rotates the token: the old link stops working, the new one works for 30 more days", async () => {
+    const { actor, id, token } = await invite();
+    const later = days(10);
+    const resent = await resendInvitation(t.db, { actor, id, now: later }, deps);
+    expect(resent.token).not.toBe(token);
+    expect(await viewInvitationToken(t.db, token, later)).toEqual({ state: "invalid" });
+    expect((await viewInvitationToken(t.db, resent.token, later)).state).toBe("valid");
+    const [row] = await t.db.select().from(invitations).where(eq(invitations.id, id));
+    expect(row).toMatchObject({
+      sendCount: 2,
+      sentAt: now,
+      lastSentAt: later,
+      expiresAt: expiryFor(later),
+    });
+    const mails = await t.db.select().from(emailOutbox).orderBy(emailOutbox.createdAt);
+    // The first email, not yet delivered, would carry a dead link: it is withdrawn.
+    expect(mails.map((m) => [m.status, m.text.includes(resent.token)])).toEqual([
+      ["failed", false],
+      ["pending", true],
+    ]);
+    await expect(acceptInvitation(t.db, { token, form, now: later }, deps)).rejects.toMatchObject({
+      code: "invitation_not_acceptable",
+    });
+  });
+
+  it("revives an expired invitation", async () => {
+    const { actor, id } = await invite();
+    const { token } = await resendInvitation(t.db, { actor, id, now: days(45) }, deps);
+    expect((await viewInvitationToken(t.db, token, days(45))).state).toBe("valid");
+  });
+
+  it("refuses to resend an accepted invitation", async () => {
+    const { actor, id, token } = await invite();
+    await acceptInvitation(t.db, { token, form, now }, deps);
+    await expect(resendInvitation(t.db, { actor, id, now }, deps)).rejects.toMatchObject({
+      code: "invitation_not_resendable",
+    });
+  });
+
+  it("refuses to resend a canceled invitation", async () => {
+    const { actor, id } = await invite();
+    await cancelInvitation(t.db, { actor, id, now });
+    await expect(resendInvitation(t.db, { actor, id, now }, deps)).rejects.toMatchObject({
+      code: "invitation_not_resendable",
+    });
+  });
+
+  it("refuses to revive an expired invitation when a newer one to the address is pending", async () => {
+    const { actor, id } = await invite();
+    await invite({ actor, now: days(31) });
+    await expect(resendInvitation(t.db, { actor, id, now: days(32) }, deps)).rejects.toMatchObject({
+      code: "invitation_duplicate_pending",
+    });
+  });
+
+  it("does not find another account's invitation", async () => {
+    const { id } = await invite();
+    const stranger = await makeActor(t.db, { accountName: "Stranger" });
+    await expect(resendInvitation(t.db, { actor: stranger, id, now }, deps)).rejects.toMatchObject({
+      code: "invitation_not_found",
+    });
+  });
+});
+
+describe("cancel", () => {
+  it("cancels a pending invitation; its link then says so", async () => {
+    const { actor, id, token } = await invite();
+    await cancelInvitation(t.db, { actor, id, now: days(1) });
+    expect(await viewInvitationToken(t.db, token, days(1))).toEqual({ state: "canceled" });
+    const [row] = await t.db.select().from(invitations).where(eq(invitations.id, id));
+    expect(row).toMatchObject({
+      status: "canceled",
+      canceledAt: days(1),
+      canceledBy: actor.userId,
+    });
+    const [mail] = await t.db.select().from(emailOutbox);
+    expect(mail!.status).toBe("failed");
+  });
+
+  it("cancels an expired invitation", async () => {
+    const { actor, id } = await invite();
+    await expect(cancelInvitation(t.db, { actor, id, now: days(40) })).resolves.toBeUndefined();
+  });
+
+  it("refuses to cancel an accepted invitation", async () => {
+    const { actor, id, token } = await invite();
+    await acceptInvitation(t.db, { token, form, now }, deps);
+    await expect(cancelInvitation(t.db, { actor, id, now })).rejects.toMatchObject({
+      code: "invitation_not_cancelable",
+    });
+  });
+
+  it("does not let another account cancel it", async () => {
+    const { id } = await invite();
+    const stranger = await makeActor(t.db, { accountName: "Stranger" });
+    await expect(cancelInvitation(t.db, { actor: stranger, id, now })).rejects.toMatchObject({
+      code: "invitation_not_found",
+    });
+    const [row] = await t.db.select().from(invitations).where(eq(invitations.id, id));
+    expect(row!.status).toBe("pending");
+  });
+});
+
+describe("accept", () => {
+  it("creates the subaccount under the inviter with the invitation's type, own billing and standard pricing", async () => {
+    const { actor, id, token } = await invite({ subaccountType: "reseller", locale: "de" });
+    const result = await acceptInvitation(t.db, { token, form, now: days(2) }, deps);
+    const [account] = await t.db.select().from(accounts).where(eq(accounts.id, result.accountId));
+    expect(account).toMatchObject({
+      parentId: actor.accountId,
+      name: "Contoso Ltd",
+      type: "reseller",
+      billing: "bill_to_subaccount",
+      pricing: "standard",
+      createdVia: "invitation",
+      accountManagerId: actor.userId,
+    });
+    const [user] = await t.db.select().from(users).where(eq(users.id, result.userId));
+    expect(user).toMatchObject({
+      role: "administrator",
+      email: "bob@contoso.example",
+      username: "bob.contoso",
+      locale: "de",
+    });
+    const [inv] = await t.db.select().from(invitations).where(eq(invitations.id, id));
+    expect(inv).toMatchObject({
+      status: "accepted",
+      acceptedAt: days(2),
+      acceptedAccountId: result.accountId,
+    });
+    const welcome = await t.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.template, "welcome"));
+    expect(welcome).toHaveLength(1);
+    expect(welcome[0]!.subject).toBe("Willkommen bei CertPortal");
+    expect(
+      await t.db.$count(emailOutbox, eq(emailOutbox.template, "welcome-action-required")),
+    ).toBe(0);
+  });
+
+  it("also sends the action-required welcome when the parent uses single sign-in", async () => {
+    const actor = await makeActor(t.db);
+    await t.db.update(accounts).set({ singleSignOn: true }).where(eq(accounts.id, actor.accountId));
+    const { token } = await invite({ actor });
+    await acceptInvitation(t.db, { token, form, now }, deps);
+    const [mail] = await t.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.template, "welcome-action-required"));
+    expect(mail!.subject).toBe("[Action required] Welcome to CertPortal account");
+    expect(mail!.text).toContain("https://portal.example/sign-in");
+  });
+
+  it("is refused a second time, after expiry, after cancel, and once the inviting account is deactivated", async () => {
+    const first = await invite();
+    await acceptInvitation(t.db, { token: first.token, form, now }, deps);
+    await expect(
+      acceptInvitation(
+        t.db,
+        { token: first.token, form: { ...form, username: "other" }, now },
+        deps,
+      ),
+    ).rejects.toMatchObject({ code: "invitation_not_acceptable" });
+
+    const expired = await invite({ email: "e@example.com" });
+    await expect(
+      acceptInvitation(
+        t.db,
+        { token: expired.token, form: { ...form, username: "e1" }, now: expiryFor(now) },
+        deps,
+      ),
+    ).rejects.toMatchObject({ code: "invitation_not_acceptable" });
+    await expect(
+      acceptInvitation(
+        t.db,
+        {
+          token: expired.token,
+          form: { ...form, username: "e1" },
+          now: new Date(expiryFor(now).getTime() - 1000),
+        },
+        deps,
+      ),
+    ).resolves.toHaveProperty("accountId");
+
+    const canceled = await invite({ email: "c@example.com" });
+    await cancelInvitation(t.db, { actor: canceled.actor, id: canceled.id, now });
+    await expect(
+      acceptInvitation(
+        t.db,
+        { token: canceled.token, form: { ...form, username: "c1" }, now },
+        deps,
+      ),
+    ).rejects.toMatchObject({ code: "invitation_not_acceptable" });
+
+    const orphan = await invite({ email: "o@example.com" });
+    await t.db
+      .update(accounts)
+      .set({ status: "deactivated" })
+      .where(eq(accounts.id, orphan.actor.accountId));
+    expect(await viewInvitationToken(t.db, orphan.token, now)).toEqual({ state: "unavailable" });
+    await expect(
+      acceptInvitation(t.db, { token: orphan.token, form: { ...form, username: "o1" }, now }, deps),
+    ).rejects.toMatchObject({ code: "invitation_not_acceptable" });
+  });
+
+  it("rolls everything back on a taken username and leaves the invitation usable", async () => {
+    const { actor, id, token } = await invite();
+    await makeUser(t.db, actor.accountId, { username: "Bob.Contoso" });
+    const accountsBefore = await t.db.$count(accounts);
+    await expect(acceptInvitation(t.db, { token, form, now }, deps)).rejects.toMatchObject({
+      code: "username_taken",
+      field: "username",
+    });
+    expect(await t.db.$count(accounts)).toBe(accountsBefore);
+    const [inv] = await t.db.select().from(invitations).where(eq(invitations.id, id));
+    expect(inv).toMatchObject({ status: "pending", acceptedAt: null });
+    expect(
+      await t.db.$count(
+        invitationEvents,
+        and(eq(invitationEvents.invitationId, id), eq(invitationEvents.type, "accept_failed")),
+      ),
+    ).toBe(1);
+    await expect(
+      acceptInvitation(t.db, { token, form: { ...form, username: "bob2" }, now }, deps),
+    ).resolves.toHaveProperty("userId");
+  });
+
+  it("refuses a password built on the invited email address", async () => {
+    const { token } = await invite();
+    await expect(
+      acceptInvitation(t.db, { token, form: { ...form, password: "Bob-2026-secure" }, now }, deps),
+    ).rejects.toMatchObject({ code: "weak_password" });
+  });
+
+  it("opening the link changes nothing", async () => {
+    const { id, token } = await invite();
+    const before = await t.db.select().from(invitations).where(eq(invitations.id, id));
+    expect((await viewInvitationToken(t.db, token, now)).state).toBe("valid");
+    expect((await viewInvitationToken(t.db, token, now)).state).toBe("valid");
+    expect(await t.db.select().from(invitations).where(eq(invitations.id, id))).toEqual(before);
+  });
+
+  it("answers an unknown or malformed token like any invalid link", async () => {
+    expect(await viewInvitationToken(t.db, "x".repeat(43), now)).toEqual({ state: "invalid" });
+    expect(await viewInvitationToken(t.db, "../../etc", now)).toEqual({ state: "invalid" });
+  });
+});
+
+describe("concurrent accepts", () => {
+  it("twenty accepts of one link at once create exactly one subaccount and one user", async () => {
+    const { actor, token } = await invite();
+    const accountsBefore = await t.db.$count(accounts);
+    const usersBefore = await t.db.$count(users);
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        acceptInvitation(t.db, { token, form: { ...form, username: `racer${i}` }, now }, deps),
+      ),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results)
+      if (r.status === "rejected")
+        expect(r.reason).toMatchObject({ code: "invitation_not_acceptable" });
+    expect(await t.db.$count(accounts)).toBe(accountsBefore + 1);
+    expect(await t.db.$count(users)).toBe(usersBefore + 1);
+    expect(await t.db.$count(accounts, eq(accounts.parentId, actor.accountId))).toBe(1);
+  });
+});

@@ -1,0 +1,448 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { accounts, emailOutbox, invitationEvents, invitations, users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { hashPassword } from "@/lib/auth/password";
+import { passwordProblems } from "@/lib/auth/password-policy";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { renderInvitationEmail, renderWelcomeEmail } from "@/lib/email/render";
+import { DomainError, isUniqueViolation } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locale";
+import * as rateLimit from "@/lib/rate-limit/service";
+import {
+  type InvitableType,
+  invitableTypes,
+  invitedSubaccountSettings,
+} from "@/lib/subaccounts/rules";
+import { cancelPlan, displayStatus, expiryFor, InvitationError, resendPlan } from "./rules";
+import { hashToken, looksLikeToken, newInvitationToken } from "./tokens";
+
+export type InvitationDeps = {
+  /** Public base URL: links are built from configuration, never from a request's Host header. */
+  appUrl: string;
+  invitationsPerHour: number;
+};
+
+const ONE_PENDING = "invitations_one_pending_per_email";
+
+export function acceptUrl(appUrl: string, token: string) {
+  return `${appUrl}/accept/${token}`;
+}
+
+function duplicate(existingId?: string) {
+  return new InvitationError(
+    "invitation_duplicate_pending",
+    "email",
+    existingId ? { existingId } : undefined,
+  );
+}
+
+/** Stops queued emails of an invitation that a newer send or a cancel has made stale. */
+async function supersedeQueuedEmails(db: Db, invitationId: string) {
+  await db
+    .update(emailOutbox)
+    .set({ status: "failed", lastError: "superseded" })
+    .where(and(eq(emailOutbox.invitationId, invitationId), eq(emailOutbox.status, "pending")));
+}
+
+export async function createInvitation(
+  db: Db,
+  input: {
+    actor: Actor;
+    email: string;
+    subaccountType: InvitableType;
+    customMessage: string | null;
+    locale: Locale;
+    now: Date;
+  },
+  deps: InvitationDeps,
+): Promise<{ id: string; token: string }> {
+  const { actor, now } = input;
+  const [account] = await db
+    .select({ allowed: accounts.allowedSubaccountTypes, status: accounts.status })
+    .from(accounts)
+    .where(eq(accounts.id, actor.accountId));
+  if (
+    !account ||
+    account.status !== "active" ||
+    !invitableTypes(account.allowed).includes(input.subaccountType)
+  ) {
+    throw new InvitationError("invitation_type_not_allowed", "subaccountType");
+  }
+  const limit = await rateLimit.hit(
+    db,
+    {
+      key: `invitations:account:${actor.accountId}`,
+      limit: deps.invitationsPerHour,
+      windowSeconds: 3600,
+    },
+    now,
+  );
+  if (!limit.allowed) throw new InvitationError("invitation_rate_limited");
+
+  const token = newInvitationToken();
+  const expiresAt = expiryFor(now);
+  const email = await renderInvitationEmail({
+    locale: input.locale,
+    inviterName: actor.name,
+    organization: actor.accountName,
+    subaccountType: input.subaccountType,
+    customMessage: input.customMessage,
+    acceptUrl: acceptUrl(deps.appUrl, token),
+    expiresAt,
+  });
+
+  try {
+    return await db.transaction(async (tx) => {
+      const [existing] = await tx
+        .select({
+          id: invitations.id,
+          status: invitations.status,
+          expiresAt: invitations.expiresAt,
+        })
+        .from(invitations)
+        .where(
+          and(
+            eq(invitations.accountId, actor.accountId),
+            eq(sql`lower(${invitations.email})`, input.email.toLowerCase()),
+            eq(invitations.status, "pending"),
+          ),
+        )
+        .for("update");
+      if (existing) {
+        if (displayStatus(existing, now) === "pending") throw duplicate(existing.id);
+        // An expired invitation does not block a new one; it is closed out as expired.
+        await tx
+          .update(invitations)
+          .set({ status: "expired" })
+          .where(eq(invitations.id, existing.id));
+      }
+      const [created] = await tx
+        .insert(invitations)
+        .values({
+          accountId: actor.accountId,
+          email: input.email,
+          subaccountType: input.subaccountType,
+          customMessage: input.customMessage,
+          locale: input.locale,
+          tokenHash: hashToken(token),
+          sentBy: actor.userId,
+          sentAt: now,
+          lastSentAt: now,
+          expiresAt,
+          createdAt: now,
+        })
+        .returning({ id: invitations.id });
+      const id = created!.id;
+      await tx
+        .insert(invitationEvents)
+        .values({ invitationId: id, type: "created", actorUserId: actor.userId, createdAt: now });
+      await enqueueEmail(tx, {
+        to: input.email,
+        email,
+        template: "invitation",
+        idempotencyKey: `invitation:${id}:1`,
+        invitationId: id,
+        now,
+      });
+      return { id, token };
+    });
+  } catch (error) {
+    // Two managers inviting the same address at the same moment: the index decides.
+    if (isUniqueViolation(error, ONE_PENDING)) throw duplicate();
+    throw error;
+  }
+}
+
+async function lockOwnInvitation(tx: Db, actor: Actor, id: string) {
+  const [row] = await tx
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.id, id), eq(invitations.accountId, actor.accountId)))
+    .for("update");
+  if (!row) throw new InvitationError("invitation_not_found");
+  return row;
+}
+
+/** A new token (the old link stops working), a new 30-day window and a new email. */
+export async function resendInvitation(
+  db: Db,
+  input: { actor: Actor; id: string; now: Date },
+  deps: Pick<InvitationDeps, "appUrl">,
+): Promise<{ token: string; email: string }> {
+  const { actor, now } = input;
+  try {
+    return await db.transaction(async (tx) => {
+      const inv = await lockOwnInvitation(tx, actor, input.id);
+      const plan = resendPlan(inv, now);
+      const token = newInvitationToken();
+      const sendCount = inv.sendCount + 1;
+      const email = await renderInvitationEmail({
+        locale: inv.locale,
+        inviterName: actor.name,
+        organization: actor.accountName,
+        subaccountType: inv.subaccountType as InvitableType,
+        customMessage: inv.customMessage,
+        acceptUrl: acceptUrl(deps.appUrl, token),
+        expiresAt: plan.expiresAt,
+      });
+      await tx
+        .update(invitations)
+        .set({ ...plan, tokenHash: hashToken(token), sendCount })
+        .where(eq(invitations.id, inv.id));
+      await supersedeQueuedEmails(tx, inv.id);
+      await tx
+        .insert(invitationEvents)
+        .values({
+          invitationId: inv.id,
+          type: "resent",
+          actorUserId: actor.userId,
+          createdAt: now,
+        });
+      await enqueueEmail(tx, {
+        to: inv.email,
+        email,
+        template: "invitation",
+        idempotencyKey: `invitation:${inv.id}:${sendCount}`,
+        invitationId: inv.id,
+        now,
+      });
+      return { token, email: inv.email };
+    });
+  } catch (error) {
+    // Reviving an expired invitation while a newer one to the same address is pending.
+    if (isUniqueViolation(error, ONE_PENDING)) throw duplicate();
+    throw error;
+  }
+}
+
+export async function cancelInvitation(
+  db: Db,
+  input: { actor: Actor; id: string; now: Date },
+): Promise<void> {
+  const { actor, now } = input;
+  await db.transaction(async (tx) => {
+    const inv = await lockOwnInvitation(tx, actor, input.id);
+    const plan = cancelPlan(inv, now);
+    await tx
+      .update(invitations)
+      .set({ ...plan, canceledBy: actor.userId })
+      .where(eq(invitations.id, inv.id));
+    await supersedeQueuedEmails(tx, inv.id);
+    await tx
+      .insert(invitationEvents)
+      .values({
+        invitationId: inv.id,
+        type: "canceled",
+        actorUserId: actor.userId,
+        createdAt: now,
+      });
+  });
+}
+
+export type TokenView =
+  | { state: "invalid" }
+  | { state: "canceled" | "expired" | "accepted" | "unavailable" }
+  | {
+      state: "valid";
+      invitation: {
+        email: string;
+        subaccountType: InvitableType;
+        organization: string;
+        inviterName: string;
+        customMessage: string | null;
+        locale: Locale;
+        expiresAt: Date;
+      };
+    };
+
+/** What the invitee's link leads to. Reading never changes anything: mail scanners open links too. */
+export async function viewInvitationToken(db: Db, token: string, now: Date): Promise<TokenView> {
+  if (!looksLikeToken(token)) return { state: "invalid" };
+  const [row] = await db
+    .select({
+      inv: invitations,
+      organization: accounts.name,
+      accountStatus: accounts.status,
+      inviterFirst: users.firstName,
+      inviterLast: users.lastName,
+    })
+    .from(invitations)
+    .innerJoin(accounts, eq(accounts.id, invitations.accountId))
+    .innerJoin(users, eq(users.id, invitations.sentBy))
+    .where(eq(invitations.tokenHash, hashToken(token)));
+  if (!row) return { state: "invalid" };
+  const status = displayStatus(row.inv, now);
+  if (status !== "pending") return { state: status };
+  if (row.accountStatus !== "active") return { state: "unavailable" };
+  return {
+    state: "valid",
+    invitation: {
+      email: row.inv.email,
+      subaccountType: row.inv.subaccountType as InvitableType,
+      organization: row.organization,
+      inviterName: `${row.inviterFirst} ${row.inviterLast}`.trim(),
+      customMessage: row.inv.customMessage,
+      locale: row.inv.locale,
+      expiresAt: row.inv.expiresAt,
+    },
+  };
+}
+
+export type AcceptInput = {
+  firstName: string;
+  lastName: string;
+  phone: string | null;
+  jobTitle: string | null;
+  legalName: string;
+  addressLine1: string;
+  addressLine2: string | null;
+  city: string;
+  region: string | null;
+  postalCode: string;
+  country: string;
+  orgPhone: string | null;
+  username: string;
+  password: string;
+};
+
+/**
+ * Creates the subaccount and its Administrator from an invitation, in one
+ * transaction. The invitation is claimed by compare-and-swap, so of any
+ * number of concurrent accepts exactly one succeeds; any failure rolls
+ * everything back and leaves the invitation usable.
+ */
+export async function acceptInvitation(
+  db: Db,
+  input: { token: string; form: AcceptInput; now: Date },
+  deps: Pick<InvitationDeps, "appUrl">,
+): Promise<{ accountId: string; userId: string; username: string }> {
+  const { form, now } = input;
+  if (!looksLikeToken(input.token)) throw new InvitationError("invitation_not_acceptable");
+  const tokenHash = hashToken(input.token);
+  const [invitee] = await db
+    .select({ email: invitations.email })
+    .from(invitations)
+    .where(eq(invitations.tokenHash, tokenHash));
+  if (!invitee) throw new InvitationError("invitation_not_acceptable");
+  if (
+    passwordProblems(form.password, { username: form.username, email: invitee.email }).length > 0
+  ) {
+    throw new DomainError("weak_password", "password");
+  }
+  const passwordHash = await hashPassword(form.password);
+
+  try {
+    return await db.transaction(async (tx) => {
+      const [claimed] = await tx
+        .update(invitations)
+        .set({ status: "accepted", acceptedAt: now })
+        .where(
+          and(
+            eq(invitations.tokenHash, tokenHash),
+            eq(invitations.status, "pending"),
+            sql`${invitations.expiresAt} > ${now.toISOString()}::timestamptz`,
+            sql`exists (select 1 from ${accounts} where ${accounts.id} = ${invitations.accountId} and ${accounts.status} = 'active')`,
+          ),
+        )
+        .returning();
+      if (!claimed) throw new InvitationError("invitation_not_acceptable");
+
+      const [parent] = await tx.select().from(accounts).where(eq(accounts.id, claimed.accountId));
+      const type = claimed.subaccountType as InvitableType;
+      const [account] = await tx
+        .insert(accounts)
+        .values({
+          ...invitedSubaccountSettings(type),
+          parentId: claimed.accountId,
+          name: form.legalName,
+          accountManagerId: claimed.sentBy,
+          addressLine1: form.addressLine1,
+          addressLine2: form.addressLine2,
+          city: form.city,
+          region: form.region,
+          postalCode: form.postalCode,
+          country: form.country,
+          phone: form.orgPhone,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: accounts.id });
+      let userId: string;
+      try {
+        const [user] = await tx
+          .insert(users)
+          .values({
+            accountId: account!.id,
+            username: form.username,
+            email: claimed.email,
+            passwordHash,
+            firstName: form.firstName,
+            lastName: form.lastName,
+            phone: form.phone,
+            jobTitle: form.jobTitle,
+            role: "administrator",
+            locale: claimed.locale,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning({ id: users.id });
+        userId = user!.id;
+      } catch (error) {
+        if (isUniqueViolation(error, "users_username_lower_key"))
+          throw new InvitationError("username_taken", "username");
+        throw error;
+      }
+      await tx
+        .update(invitations)
+        .set({ acceptedAccountId: account!.id })
+        .where(eq(invitations.id, claimed.id));
+      await tx.insert(invitationEvents).values({
+        invitationId: claimed.id,
+        type: "accepted",
+        detail: { accountId: account!.id },
+        createdAt: now,
+      });
+
+      const welcome = {
+        locale: claimed.locale,
+        firstName: form.firstName,
+        accountName: form.legalName,
+        parentName: parent!.name,
+        username: form.username,
+        signInUrl: `${deps.appUrl}/sign-in`,
+      };
+      await enqueueEmail(tx, {
+        to: claimed.email,
+        email: await renderWelcomeEmail({ ...welcome, actionRequired: false }),
+        template: "welcome",
+        idempotencyKey: `welcome:${userId}`,
+        now,
+      });
+      if (parent!.singleSignOn) {
+        await enqueueEmail(tx, {
+          to: claimed.email,
+          email: await renderWelcomeEmail({ ...welcome, actionRequired: true }),
+          template: "welcome-action-required",
+          idempotencyKey: `welcome-action-required:${userId}`,
+          now,
+        });
+      }
+      return { accountId: account!.id, userId, username: form.username };
+    });
+  } catch (error) {
+    if (error instanceof DomainError) await recordFailedAccept(db, tokenHash, error.code, now);
+    throw error;
+  }
+}
+
+async function recordFailedAccept(db: Db, tokenHash: string, reason: string, now: Date) {
+  const [inv] = await db
+    .select({ id: invitations.id })
+    .from(invitations)
+    .where(eq(invitations.tokenHash, tokenHash));
+  if (inv)
+    await db
+      .insert(invitationEvents)
+      .values({ invitationId: inv.id, type: "accept_failed", detail: { reason }, createdAt: now });
+}
