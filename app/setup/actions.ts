@@ -2,13 +2,12 @@
 
 import { z } from "zod";
 import { getDb } from "@/db";
-import { fieldErrorsOf } from "@/lib/actions/action";
+import { failureState, fieldErrorsOf, keptValues } from "@/lib/actions/action";
 import type { FormState } from "@/lib/actions/form-state";
 import { checkPasswords, emailInput, nameInput, usernameInput } from "@/lib/auth/inputs";
 import { signIn } from "@/lib/auth/next-auth";
 import { completeSetup } from "@/lib/auth/service";
 import { isLocale } from "@/lib/i18n/locale";
-import { DomainError } from "@/lib/errors";
 
 const input = z
   .object({
@@ -28,30 +27,20 @@ export async function setupAction(
   _previous: FormState | undefined,
   formData: FormData,
 ): Promise<FormState> {
-  const values = Object.fromEntries(formData);
-  const kept = {
-    accountName: String(values.accountName ?? ""),
-    firstName: String(values.firstName ?? ""),
-    lastName: String(values.lastName ?? ""),
-    email: String(values.email ?? ""),
-    username: String(values.username ?? ""),
-  };
-  const parsed = input.safeParse(values);
+  const parsed = input.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
+    const fieldErrors = fieldErrorsOf(parsed.error);
     return {
       ok: false,
       message: "errors.invalid_input",
-      fieldErrors: fieldErrorsOf(parsed.error),
-      values: kept,
+      fieldErrors,
+      values: keptValues(formData),
     };
   }
   try {
     await completeSetup(await getDb(), parsed.data, new Date());
   } catch (error) {
-    if (error instanceof DomainError)
-      return { ok: false, message: `errors.${error.code}`, values: kept };
-    console.error("Setup failed", error);
-    return { ok: false, message: "errors.unexpected", values: kept };
+    return failureState(error, formData);
   }
   await signIn("credentials", {
     username: parsed.data.username,

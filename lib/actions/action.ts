@@ -13,7 +13,8 @@ export type ActionResult = FormState | { redirectTo: string };
 
 const SECRET_FIELDS = /password|token/i;
 
-function keptValues(formData: FormData): Record<string, string> {
+/** What the form should show again after a refusal: every text field but secrets. */
+export function keptValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData) {
     if (typeof value === "string" && !key.startsWith("$") && !SECRET_FIELDS.test(key))
@@ -37,6 +38,25 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, FieldError[]> {
     (out[field] ??= []).push({ code: `validation.${code}`, params });
   }
   return out;
+}
+
+/**
+ * A refusal from the domain becomes its message; anything else is logged and
+ * shown as a generic message, never with its own text.
+ */
+export function failureState(error: unknown, formData: FormData): FormState {
+  const values = keptValues(formData);
+  if (error instanceof DomainError) {
+    return {
+      ok: false,
+      message: `errors.${error.code}`,
+      params: error.params,
+      fieldErrors: error.field ? { [error.field]: [{ code: `errors.${error.code}` }] } : undefined,
+      values,
+    };
+  }
+  console.error("Server action failed", error);
+  return { ok: false, message: "errors.unexpected", values };
 }
 
 /**
@@ -68,19 +88,7 @@ export function action<S extends z.ZodType>(
     try {
       result = await handler(parsed.data, { ...ctx, actor });
     } catch (error) {
-      if (error instanceof DomainError) {
-        return {
-          ok: false,
-          message: `errors.${error.code}`,
-          params: error.params,
-          fieldErrors: error.field
-            ? { [error.field]: [{ code: `errors.${error.code}` }] }
-            : undefined,
-          values: keptValues(formData),
-        };
-      }
-      console.error("Server action failed", error);
-      return { ok: false, message: "errors.unexpected", values: keptValues(formData) };
+      return failureState(error, formData);
     }
     if ("redirectTo" in result) redirect(result.redirectTo);
     return result;

@@ -2,6 +2,8 @@ import { DomainError } from "@/lib/errors";
 
 /** An invitation expires this long after it was last sent. The only place this number lives. */
 export const INVITATION_TTL_DAYS = 30;
+/** The custom message shown to the invitee, plain text. */
+export const CUSTOM_MESSAGE_MAX = 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type StoredStatus = "pending" | "accepted" | "canceled" | "expired";

@@ -8,9 +8,11 @@ import { expiryFor } from "./rules";
 import {
   type AcceptInput,
   acceptInvitation,
+  BAD_LINK_LIMIT,
   cancelInvitation,
   createInvitation,
   resendInvitation,
+  viewInvitationLink,
   viewInvitationToken,
 } from "./service";
 import { hashToken } from "./tokens";
@@ -413,5 +415,22 @@ describe("concurrent accepts", () => {
     expect(await t.db.$count(accounts)).toBe(accountsBefore + 1);
     expect(await t.db.$count(users)).toBe(usersBefore + 1);
     expect(await t.db.$count(accounts, eq(accounts.parentId, actor.accountId))).toBe(1);
+  });
+});
+
+describe("bad links", () => {
+  it("refuses an address that opened too many invalid links, even for a valid one", async () => {
+    const { token } = await invite();
+    const ip = "203.0.113.7";
+    for (let i = 0; i < BAD_LINK_LIMIT.limit; i++) {
+      expect(
+        (await viewInvitationLink(t.db, { token: `${"A".repeat(42)}${i % 10}`, ip, now })).state,
+      ).toBe("invalid");
+    }
+    expect((await viewInvitationLink(t.db, { token, ip, now })).state).toBe("rate_limited");
+    expect((await viewInvitationLink(t.db, { token, ip: "198.51.100.1", now })).state).toBe(
+      "valid",
+    );
+    expect((await viewInvitationLink(t.db, { token, ip, now: days(1) })).state).toBe("valid");
   });
 });

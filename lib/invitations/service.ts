@@ -191,14 +191,12 @@ export async function resendInvitation(
         .set({ ...plan, tokenHash: hashToken(token), sendCount })
         .where(eq(invitations.id, inv.id));
       await supersedeQueuedEmails(tx, inv.id);
-      await tx
-        .insert(invitationEvents)
-        .values({
-          invitationId: inv.id,
-          type: "resent",
-          actorUserId: actor.userId,
-          createdAt: now,
-        });
+      await tx.insert(invitationEvents).values({
+        invitationId: inv.id,
+        type: "resent",
+        actorUserId: actor.userId,
+        createdAt: now,
+      });
       await enqueueEmail(tx, {
         to: inv.email,
         email,
@@ -229,14 +227,12 @@ export async function cancelInvitation(
       .set({ ...plan, canceledBy: actor.userId })
       .where(eq(invitations.id, inv.id));
     await supersedeQueuedEmails(tx, inv.id);
-    await tx
-      .insert(invitationEvents)
-      .values({
-        invitationId: inv.id,
-        type: "canceled",
-        actorUserId: actor.userId,
-        createdAt: now,
-      });
+    await tx.insert(invitationEvents).values({
+      invitationId: inv.id,
+      type: "canceled",
+      actorUserId: actor.userId,
+      createdAt: now,
+    });
   });
 }
 
@@ -255,6 +251,25 @@ export type TokenView =
         expiresAt: Date;
       };
     };
+
+/** Opening links that lead nowhere, per client address: guessing tokens is slowed to a crawl. */
+export const BAD_LINK_LIMIT = { limit: 20, windowSeconds: 3600 };
+
+/**
+ * The accept page's view of a link, rate-limited per client address: once an
+ * address has opened too many invalid links, it is refused before any lookup.
+ */
+export async function viewInvitationLink(
+  db: Db,
+  input: { token: string; ip: string | null; now: Date },
+): Promise<TokenView | { state: "rate_limited" }> {
+  const rule = input.ip ? { key: `accept:ip:${input.ip}`, ...BAD_LINK_LIMIT } : null;
+  if (rule && !(await rateLimit.peek(db, rule, input.now)).allowed)
+    return { state: "rate_limited" };
+  const view = await viewInvitationToken(db, input.token, input.now);
+  if (view.state === "invalid" && rule) await rateLimit.hit(db, rule, input.now);
+  return view;
+}
 
 /** What the invitee's link leads to. Reading never changes anything: mail scanners open links too. */
 export async function viewInvitationToken(db: Db, token: string, now: Date): Promise<TokenView> {

@@ -1,0 +1,30 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { after } from "next/server";
+import { z } from "zod";
+import { action } from "@/lib/actions/action";
+import { kickOutbox } from "@/lib/email/worker";
+import { env } from "@/lib/env";
+import { cancelInvitation as cancel, resendInvitation as resend } from "@/lib/invitations/service";
+
+const input = z.object({ id: z.uuid() });
+
+export const resendInvitation = action(
+  { permission: "invitations.resend", input },
+  async ({ id }, { actor, db, now }) => {
+    const { email } = await resend(db, { actor, id, now }, { appUrl: env().APP_URL });
+    after(kickOutbox);
+    revalidatePath("/subaccounts/invitations");
+    return { ok: true, message: "invitation.resent", params: { email } };
+  },
+);
+
+export const cancelInvitation = action(
+  { permission: "invitations.cancel", input },
+  async ({ id }, { actor, db, now }) => {
+    await cancel(db, { actor, id, now });
+    revalidatePath("/subaccounts/invitations");
+    return { ok: true, message: "invitation.canceled" };
+  },
+);

@@ -1,0 +1,125 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { z } from "zod";
+import { PageHeader, StatusBadge } from "@/app/_components/ui";
+import { getDb } from "@/db";
+import { can } from "@/lib/auth/permissions";
+import { requireActor } from "@/lib/auth/require";
+import { getInvitationDetail } from "@/lib/invitations/queries";
+import { canCancel, canResend } from "@/lib/invitations/rules";
+import { InvitationActions } from "./invitation-actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("invitations"))("title") };
+}
+
+export default async function InvitationPage({
+  params,
+}: PageProps<"/subaccounts/invitations/[id]">) {
+  const actor = await requireActor("invitations.view");
+  const id = z.uuid().safeParse((await params).id);
+  if (!id.success) notFound();
+  const now = new Date();
+  // Scoped to the actor's account: another account's id is simply not found.
+  const inv = await getInvitationDetail(await getDb(), actor.accountId, id.data, now);
+  if (!inv) notFound();
+  const [t, tErrors, tList, tTypes, format] = await Promise.all([
+    getTranslations("invitation"),
+    getTranslations("errors"),
+    getTranslations("invitations"),
+    getTranslations("accountTypes"),
+    getFormatter(),
+  ]);
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const status = tList(`statuses.${inv.displayStatus}`);
+  const facts: [string, ReactNode][] = [
+    [
+      t("status"),
+      <StatusBadge key="s" status={inv.displayStatus}>
+        {status}
+      </StatusBadge>,
+    ],
+    [t("email"), inv.email],
+    [t("type"), tTypes(inv.subaccountType)],
+    [t("language"), t(`languages.${inv.locale}`)],
+    [t("sentBy"), inv.sentByName],
+    [t("firstSent"), when(inv.sentAt)],
+    [t("lastSent"), when(inv.lastSentAt)],
+    [t("sendCount"), format.number(inv.sendCount)],
+  ];
+  if (inv.displayStatus === "pending" || inv.displayStatus === "expired")
+    facts.push([t("expires"), when(inv.expiresAt)]);
+  if (inv.acceptedAt) facts.push([t("acceptedAt"), when(inv.acceptedAt)]);
+  if (inv.subaccountName) facts.push([t("subaccount"), inv.subaccountName]);
+  if (inv.canceledAt) facts.push([t("canceledAt"), when(inv.canceledAt)]);
+  if (inv.canceledByName) facts.push([t("canceledBy"), inv.canceledByName]);
+
+  return (
+    <div className="flex max-w-3xl flex-col gap-6">
+      <PageHeader
+        title={t("title", { email: inv.email })}
+        back={{ href: "/subaccounts/invitations", label: t("back") }}
+      />
+      <InvitationActions
+        id={inv.id}
+        email={inv.email}
+        canResend={can(actor.role, "invitations.resend") && canResend(inv, now)}
+        canCancel={can(actor.role, "invitations.cancel") && canCancel(inv, now)}
+      />
+      <section
+        aria-labelledby="details"
+        className="rounded-lg border border-slate-200 bg-white p-4"
+      >
+        <h2 id="details" className="mb-3 font-semibold">
+          {t("details")}
+        </h2>
+        <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
+          {facts.map(([label, value]) => (
+            <div key={label} className="contents">
+              <dt className="text-slate-600">{label}</dt>
+              <dd className="break-all">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section
+        aria-labelledby="message"
+        className="rounded-lg border border-slate-200 bg-white p-4"
+      >
+        <h2 id="message" className="mb-3 font-semibold">
+          {t("customMessage")}
+        </h2>
+        {inv.customMessage ? (
+          <p className="text-sm whitespace-pre-wrap">{inv.customMessage}</p>
+        ) : (
+          <p className="text-sm text-slate-600">{t("noCustomMessage")}</p>
+        )}
+      </section>
+      <section
+        aria-labelledby="timeline"
+        className="rounded-lg border border-slate-200 bg-white p-4"
+      >
+        <h2 id="timeline" className="mb-3 font-semibold">
+          {t("timeline")}
+        </h2>
+        <ol className="flex flex-col gap-2 text-sm">
+          {inv.events.map((e) => (
+            <li key={e.id} className="flex flex-wrap gap-x-3">
+              <time dateTime={e.createdAt.toISOString()} className="text-slate-600 tabular-nums">
+                {when(e.createdAt)}
+              </time>
+              <span>
+                {t(`events.${e.type}`, {
+                  actor: e.actorName ?? t("system"),
+                  reason: e.reason ? tErrors(e.reason) : "",
+                })}
+              </span>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { InvitationListParams } from "@/lib/invitations/queries";
+import { DISPLAY_STATUSES } from "@/lib/invitations/rules";
+
+/** A plain GET form: filters live in the URL, so they survive reloads and can be shared. */
+export async function InvitationFilters({ params }: { params: InvitationListParams }) {
+  const t = await getTranslations("invitations");
+  return (
+    <form
+      method="get"
+      role="search"
+      aria-label={t("filters")}
+      className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
+    >
+      <div className="flex flex-col gap-1">
+        <label htmlFor="filter-status" className="text-sm font-medium">
+          {t("statusFilter")}
+        </label>
+        <select
+          id="filter-status"
+          name="status"
+          defaultValue={params.status ?? ""}
+          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+        >
+          <option value="">{t("allStatuses")}</option>
+          {DISPLAY_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`statuses.${s}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex min-w-56 flex-1 flex-col gap-1">
+        <label htmlFor="filter-q" className="text-sm font-medium">
+          {t("search")}
+        </label>
+        <input
+          id="filter-q"
+          name="q"
+          type="search"
+          defaultValue={params.q ?? ""}
+          className="rounded-md border border-slate-300 px-3 py-2 text-sm"
+        />
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="filter-sort" className="text-sm font-medium">
+          {t("sort")}
+        </label>
+        <select
+          id="filter-sort"
+          name="sort"
+          defaultValue={params.sort}
+          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+        >
+          <option value="newest">{t("newest")}</option>
+          <option value="oldest">{t("oldest")}</option>
+        </select>
+      </div>
+      <button
+        type="submit"
+        className="bg-brand-600 hover:bg-brand-700 rounded-md px-4 py-2 text-sm font-semibold text-white"
+      >
+        {t("apply")}
+      </button>
+      <Link href="/subaccounts/invitations" className="text-brand-700 px-2 py-2 text-sm underline">
+        {t("reset")}
+      </Link>
+    </form>
+  );
+}

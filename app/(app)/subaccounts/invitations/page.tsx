@@ -1,0 +1,157 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { ButtonLink, EmptyState, Notice, PageHeader, StatusBadge } from "@/app/_components/ui";
+import { getDb } from "@/db";
+import { can } from "@/lib/auth/permissions";
+import { requireActor } from "@/lib/auth/require";
+import {
+  getInvitationDetail,
+  hasAnyInvitation,
+  invitationListParams,
+  listInvitations,
+} from "@/lib/invitations/queries";
+import { InvitationFilters } from "./filters";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("invitations"))("title") };
+}
+
+function query(params: Record<string, string | undefined>) {
+  const entries = Object.entries(params).filter((e): e is [string, string] => !!e[1]);
+  return entries.length ? `?${new URLSearchParams(entries).toString()}` : "";
+}
+
+export default async function InvitationsPage({
+  searchParams,
+}: PageProps<"/subaccounts/invitations">) {
+  const actor = await requireActor("invitations.view");
+  const raw = await searchParams;
+  const params = invitationListParams.parse(raw);
+  const sentId = z.uuid().safeParse(raw.sent);
+  const db = await getDb();
+  const now = new Date();
+  const [t, tTypes, format, page, sent] = await Promise.all([
+    getTranslations("invitations"),
+    getTranslations("accountTypes"),
+    getFormatter(),
+    listInvitations(db, actor.accountId, params, now),
+    sentId.success ? getInvitationDetail(db, actor.accountId, sentId.data, now) : null,
+  ]);
+  const filtered = !!(params.status || params.q || params.after);
+  const empty =
+    page.rows.length === 0 && !filtered && !(await hasAnyInvitation(db, actor.accountId));
+  const base = {
+    status: params.status,
+    q: params.q,
+    sort: params.sort === "oldest" ? "oldest" : undefined,
+  };
+  const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
+
+  return (
+    <>
+      <PageHeader
+        title={t("title")}
+        back={{ href: "/subaccounts", label: t("back") }}
+        actions={
+          can(actor.role, "invitations.create") ? (
+            <ButtonLink href="/subaccounts/invite">
+              {(await getTranslations("subaccounts"))("invite")}
+            </ButtonLink>
+          ) : null
+        }
+      />
+      {sent ? <Notice>{t("sent", { email: sent.email })}</Notice> : null}
+      {empty ? (
+        <EmptyState>{t("empty")}</EmptyState>
+      ) : (
+        <>
+          <InvitationFilters params={params} />
+          {page.rows.length === 0 ? (
+            <EmptyState>{t("noMatches")}</EmptyState>
+          ) : (
+            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+              <table className="w-full text-sm">
+                <caption className="sr-only">{t("caption")}</caption>
+                <thead className="bg-slate-100 text-left">
+                  <tr>
+                    <th scope="col" className="p-3">
+                      {t("status")}
+                    </th>
+                    <th scope="col" className="p-3">
+                      {t("email")}
+                    </th>
+                    <th scope="col" className="p-3">
+                      {t("type")}
+                    </th>
+                    <th scope="col" className="p-3">
+                      {t("sentBy")}
+                    </th>
+                    <th
+                      scope="col"
+                      className="p-3"
+                      aria-sort={params.sort === "oldest" ? "ascending" : "descending"}
+                    >
+                      {t("sentAt")}
+                    </th>
+                    <th scope="col" className="p-3">
+                      {t("expires")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.rows.map((row) => (
+                    <tr key={row.id} className="border-t border-slate-200">
+                      <td className="p-3">
+                        <Link
+                          href={`/subaccounts/invitations/${row.id}`}
+                          aria-label={t("statusLink", {
+                            status: t(`statuses.${row.status}`),
+                            email: row.email,
+                          })}
+                          className="rounded-full focus-visible:outline-2"
+                        >
+                          <StatusBadge status={row.status}>
+                            {t(`statuses.${row.status}`)}
+                          </StatusBadge>
+                        </Link>
+                      </td>
+                      <td className="p-3 break-all">{row.email}</td>
+                      <td className="p-3">{tTypes(row.subaccountType)}</td>
+                      <td className="p-3">{row.sentBy}</td>
+                      <td className="p-3 whitespace-nowrap">{date(row.lastSentAt)}</td>
+                      <td className="p-3 whitespace-nowrap">
+                        {row.status === "pending" || row.status === "expired"
+                          ? date(row.expiresAt)
+                          : "—"}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <nav aria-label={t("pagination")} className="mt-4 flex gap-4 text-sm">
+            {params.after ? (
+              <Link
+                href={`/subaccounts/invitations${query(base)}`}
+                className="text-brand-700 underline"
+              >
+                {t("previous")}
+              </Link>
+            ) : null}
+            {page.nextCursor ? (
+              <Link
+                href={`/subaccounts/invitations${query({ ...base, after: page.nextCursor })}`}
+                className="text-brand-700 underline"
+              >
+                {t("next")}
+              </Link>
+            ) : null}
+          </nav>
+        </>
+      )}
+    </>
+  );
+}

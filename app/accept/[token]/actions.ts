@@ -1,0 +1,80 @@
+"use server";
+
+import { headers } from "next/headers";
+import { after } from "next/server";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { failureState, fieldErrorsOf, keptValues } from "@/lib/actions/action";
+import type { FormState } from "@/lib/actions/form-state";
+import { clientIp } from "@/lib/auth/client-ip";
+import { checkPasswords, nameInput, usernameInput } from "@/lib/auth/inputs";
+import { signIn } from "@/lib/auth/next-auth";
+import { kickOutbox } from "@/lib/email/worker";
+import { env } from "@/lib/env";
+import { acceptInvitation, viewInvitationLink } from "@/lib/invitations/service";
+
+const required = (max: number) => z.string().trim().min(1, { message: "v.required" }).max(max);
+const optional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => v || null);
+
+const input = z
+  .object({
+    token: z.string().max(100),
+    firstName: nameInput,
+    lastName: nameInput,
+    phone: optional(40),
+    jobTitle: optional(100),
+    legalName: required(200),
+    addressLine1: required(200),
+    addressLine2: optional(200),
+    city: required(100),
+    region: optional(100),
+    postalCode: required(20),
+    country: required(100),
+    orgPhone: optional(40),
+    username: usernameInput,
+    password: z.string().max(1000),
+    confirmPassword: z.string().max(1000),
+  })
+  .superRefine(checkPasswords);
+
+// Public: the invitation token is the invitee's only credential, checked by the domain.
+export async function acceptInvitationAction(
+  _previous: FormState | undefined,
+  formData: FormData,
+): Promise<FormState> {
+  const values = keptValues(formData);
+  const parsed = input.safeParse(Object.fromEntries(formData));
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: "errors.invalid_input",
+      fieldErrors: fieldErrorsOf(parsed.error),
+      values,
+    };
+  const { token, confirmPassword: _confirm, ...form } = parsed.data;
+  const db = await getDb();
+  const now = new Date();
+  const view = await viewInvitationLink(db, { token, ip: clientIp(await headers()), now });
+  if (view.state === "rate_limited") return { ok: false, message: "accept.tooMany", values };
+  if (view.state !== "valid")
+    return { ok: false, message: "errors.invitation_not_acceptable", values };
+  try {
+    await acceptInvitation(db, { token, form, now }, { appUrl: env().APP_URL });
+  } catch (error) {
+    return failureState(error, formData);
+  }
+  after(kickOutbox);
+  // Straight into the new account: throws Next's redirect on success.
+  await signIn("credentials", {
+    username: form.username,
+    password: form.password,
+    redirectTo: "/",
+  });
+  return { ok: true };
+}

@@ -1,0 +1,171 @@
+import { describe, expect, it } from "vitest";
+import { setupTestDb } from "@/tests/helpers/db";
+import { makeActor } from "@/tests/helpers/actors";
+import {
+  decodeCursor,
+  encodeCursor,
+  getInvitationDetail,
+  INVITATIONS_PAGE_SIZE,
+  invitationListParams,
+  listInvitations,
+} from "./queries";
+import { acceptInvitation, cancelInvitation, createInvitation, resendInvitation } from "./service";
+
+const t = setupTestDb();
+const deps = { appUrl: "https://portal.example", invitationsPerHour: 10_000 };
+const t0 = new Date("2026-01-01T00:00:00Z");
+const minutes = (n: number) => new Date(t0.getTime() + n * 60_000);
+const params = (p: Record<string, string> = {}) => invitationListParams.parse(p);
+
+async function seed(count: number) {
+  const actor = await makeActor(t.db);
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const { id } = await createInvitation(
+      t.db,
+      {
+        actor,
+        email: `person${i}@example.com`,
+        subaccountType: "retail",
+        customMessage: null,
+        locale: "en",
+        now: minutes(i),
+      },
+      deps,
+    );
+    ids.push(id);
+  }
+  return { actor, ids };
+}
+
+describe("listing invitations", () => {
+  it("pages through every invitation newest first without gaps or repeats", async () => {
+    const { actor, ids } = await seed(INVITATIONS_PAGE_SIZE * 2 + 3);
+    const seen: string[] = [];
+    let after: string | undefined;
+    do {
+      const page = await listInvitations(
+        t.db,
+        actor.accountId,
+        params(after ? { after } : {}),
+        minutes(100),
+      );
+      seen.push(...page.rows.map((r) => r.id));
+      after = page.nextCursor ?? undefined;
+    } while (after);
+    expect(seen).toEqual([...ids].reverse());
+  });
+
+  it("sorts oldest first on request", async () => {
+    const { actor, ids } = await seed(3);
+    const page = await listInvitations(
+      t.db,
+      actor.accountId,
+      params({ sort: "oldest" }),
+      minutes(10),
+    );
+    expect(page.rows.map((r) => r.id)).toEqual(ids);
+  });
+
+  it("filters by the status a person sees, expired included", async () => {
+    const { actor, ids } = await seed(4);
+    await cancelInvitation(t.db, { actor, id: ids[0]!, now: minutes(5) });
+    const [, second] = ids;
+    // Only the most recent invitation stays pending: the others are past 30 days when resent later.
+    const later = new Date(minutes(3).getTime() + 30 * 24 * 3600_000 - 1000);
+    const { token } = await resendInvitation(t.db, { actor, id: ids[3]!, now: minutes(3) }, deps);
+    await acceptInvitation(
+      t.db,
+      {
+        token,
+        now: minutes(6),
+        form: {
+          firstName: "A",
+          lastName: "B",
+          phone: null,
+          jobTitle: null,
+          legalName: "Org",
+          addressLine1: "x",
+          addressLine2: null,
+          city: "c",
+          region: null,
+          postalCode: "1",
+          country: "DE",
+          orgPhone: null,
+          username: "accepted.one",
+          password: "Sturdy-Passw0rd!",
+        },
+      },
+      deps,
+    );
+    const status = async (s: string) =>
+      (await listInvitations(t.db, actor.accountId, params({ status: s }), later)).rows.map(
+        (r) => r.id,
+      );
+    expect(await status("canceled")).toEqual([ids[0]]);
+    expect(await status("accepted")).toEqual([ids[3]]);
+    expect((await status("expired")).sort()).toEqual([second, ids[2]].sort());
+    expect(await status("pending")).toEqual([]);
+    const early = await listInvitations(
+      t.db,
+      actor.accountId,
+      params({ status: "pending" }),
+      minutes(7),
+    );
+    expect(early.rows.map((r) => r.status)).toEqual(["pending", "pending"]);
+  });
+
+  it("searches by part of the email, treating % and _ literally", async () => {
+    const { actor } = await seed(12);
+    const page = await listInvitations(
+      t.db,
+      actor.accountId,
+      params({ q: "PERSON1" }),
+      minutes(20),
+    );
+    expect(page.rows.map((r) => r.email).sort()).toEqual(
+      ["person1@example.com", "person10@example.com", "person11@example.com"].sort(),
+    );
+    expect(
+      (await listInvitations(t.db, actor.accountId, params({ q: "%" }), minutes(20))).rows,
+    ).toEqual([]);
+  });
+
+  it("shows one account nothing of another's", async () => {
+    await seed(3);
+    const stranger = await makeActor(t.db, { accountName: "Stranger" });
+    expect((await listInvitations(t.db, stranger.accountId, params(), minutes(10))).rows).toEqual(
+      [],
+    );
+  });
+
+  it("ignores malformed filters and cursors in the URL", async () => {
+    expect(params({ status: "bogus", sort: "sideways", after: "!!" })).toMatchObject({
+      status: undefined,
+      sort: "newest",
+    });
+    expect(decodeCursor("garbage")).toBeNull();
+    const cursor = { at: t0, id: "00000000-0000-4000-8000-000000000000" };
+    expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
+  });
+});
+
+describe("invitation details", () => {
+  it("includes the timeline and never the token hash, and only for the owning account", async () => {
+    const { actor, ids } = await seed(1);
+    await resendInvitation(t.db, { actor, id: ids[0]!, now: minutes(5) }, deps);
+    const detail = await getInvitationDetail(t.db, actor.accountId, ids[0]!, minutes(6));
+    expect(detail).toMatchObject({
+      displayStatus: "pending",
+      sendCount: 2,
+      sentByName: actor.name,
+    });
+    expect(detail!.events.map((e) => [e.type, e.actorName])).toEqual([
+      ["resent", actor.name],
+      ["created", actor.name],
+    ]);
+    expect(detail).not.toHaveProperty("tokenHash");
+    const stranger = await makeActor(t.db, { accountName: "Stranger" });
+    expect(await getInvitationDetail(t.db, stranger.accountId, ids[0]!, minutes(6))).toBeNull();
+  });
+});

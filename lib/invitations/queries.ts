@@ -1,0 +1,187 @@
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  gt,
+  ilike,
+  lte,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { z } from "zod";
+import type { Db } from "@/db";
+import { accounts, invitationEvents, invitations, users } from "@/db/schema";
+import { type DisplayStatus, DISPLAY_STATUSES, displayStatus } from "./rules";
+
+export const INVITATIONS_PAGE_SIZE = 25;
+
+/** The list's filters as they stand in the URL. Unknown values fall back to defaults. */
+export const invitationListParams = z.object({
+  status: z
+    .enum(DISPLAY_STATUSES as [DisplayStatus, ...DisplayStatus[]])
+    .optional()
+    .catch(undefined),
+  q: z
+    .string()
+    .trim()
+    .max(254)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
+  sort: z.enum(["newest", "oldest"]).catch("newest").default("newest"),
+  after: z.string().max(200).optional().catch(undefined),
+});
+export type InvitationListParams = z.infer<typeof invitationListParams>;
+
+type Cursor = { at: Date; id: string };
+
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(`${c.at.toISOString()}|${c.id}`).toString("base64url");
+}
+
+export function decodeCursor(value: string | undefined): Cursor | null {
+  if (!value) return null;
+  const [at, id] = Buffer.from(value, "base64url").toString("utf8").split("|");
+  const date = new Date(at ?? "");
+  if (Number.isNaN(date.getTime()) || !z.uuid().safeParse(id).success) return null;
+  return { at: date, id: id! };
+}
+
+/** The SQL twin of `displayStatus`: which stored rows show as the given status at `now`. */
+export function statusCondition(status: DisplayStatus, now: Date): SQL {
+  switch (status) {
+    case "pending":
+      return and(eq(invitations.status, "pending"), gt(invitations.expiresAt, now))!;
+    case "expired":
+      return or(
+        and(eq(invitations.status, "pending"), lte(invitations.expiresAt, now)),
+        eq(invitations.status, "expired"),
+      )!;
+    default:
+      return eq(invitations.status, status);
+  }
+}
+
+function escapeLike(value: string) {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** One page of an account's invitations, keyset-paginated on (last sent, id). */
+export async function listInvitations(
+  db: Db,
+  accountId: string,
+  params: InvitationListParams,
+  now: Date,
+) {
+  const newest = params.sort !== "oldest";
+  const cursor = decodeCursor(params.after);
+  const conditions: SQL[] = [eq(invitations.accountId, accountId)];
+  if (params.status) conditions.push(statusCondition(params.status, now));
+  if (params.q) conditions.push(ilike(invitations.email, `%${escapeLike(params.q)}%`));
+  if (cursor) {
+    const at = cursor.at.toISOString();
+    conditions.push(
+      newest
+        ? sql`(${invitations.lastSentAt}, ${invitations.id}) < (${at}::timestamptz, ${cursor.id}::uuid)`
+        : sql`(${invitations.lastSentAt}, ${invitations.id}) > (${at}::timestamptz, ${cursor.id}::uuid)`,
+    );
+  }
+  const order = newest
+    ? [desc(invitations.lastSentAt), desc(invitations.id)]
+    : [asc(invitations.lastSentAt), asc(invitations.id)];
+  const rows = await db
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      subaccountType: invitations.subaccountType,
+      status: invitations.status,
+      expiresAt: invitations.expiresAt,
+      lastSentAt: invitations.lastSentAt,
+      senderFirst: users.firstName,
+      senderLast: users.lastName,
+    })
+    .from(invitations)
+    .innerJoin(users, eq(users.id, invitations.sentBy))
+    .where(and(...conditions))
+    .orderBy(...order)
+    .limit(INVITATIONS_PAGE_SIZE + 1);
+  const page = rows.slice(0, INVITATIONS_PAGE_SIZE);
+  const last = page.at(-1);
+  return {
+    rows: page.map((r) => ({
+      id: r.id,
+      email: r.email,
+      subaccountType: r.subaccountType,
+      status: displayStatus(r, now),
+      sentBy: `${r.senderFirst} ${r.senderLast}`.trim(),
+      lastSentAt: r.lastSentAt,
+      expiresAt: r.expiresAt,
+    })),
+    nextCursor:
+      rows.length > INVITATIONS_PAGE_SIZE && last
+        ? encodeCursor({ at: last.lastSentAt, id: last.id })
+        : null,
+  };
+}
+
+export async function hasAnyInvitation(db: Db, accountId: string) {
+  const [row] = await db
+    .select({ id: invitations.id })
+    .from(invitations)
+    .where(eq(invitations.accountId, accountId))
+    .limit(1);
+  return !!row;
+}
+
+/** Everything the details page shows, or null when the invitation is not this account's. */
+export async function getInvitationDetail(db: Db, accountId: string, id: string, now: Date) {
+  const sender = alias(users, "sender");
+  const canceler = alias(users, "canceler");
+  const { tokenHash: _secret, ...columns } = getTableColumns(invitations);
+  const [row] = await db
+    .select({
+      inv: columns,
+      senderFirst: sender.firstName,
+      senderLast: sender.lastName,
+      cancelerFirst: canceler.firstName,
+      cancelerLast: canceler.lastName,
+      subaccountName: accounts.name,
+    })
+    .from(invitations)
+    .innerJoin(sender, eq(sender.id, invitations.sentBy))
+    .leftJoin(canceler, eq(canceler.id, invitations.canceledBy))
+    .leftJoin(accounts, eq(accounts.id, invitations.acceptedAccountId))
+    .where(and(eq(invitations.id, id), eq(invitations.accountId, accountId)));
+  if (!row) return null;
+  const events = await db
+    .select({
+      id: invitationEvents.id,
+      type: invitationEvents.type,
+      createdAt: invitationEvents.createdAt,
+      detail: invitationEvents.detail,
+      actorFirst: users.firstName,
+      actorLast: users.lastName,
+    })
+    .from(invitationEvents)
+    .leftJoin(users, eq(users.id, invitationEvents.actorUserId))
+    .where(eq(invitationEvents.invitationId, id))
+    .orderBy(desc(invitationEvents.createdAt), desc(invitationEvents.id));
+  return {
+    ...row.inv,
+    displayStatus: displayStatus(row.inv, now),
+    sentByName: `${row.senderFirst} ${row.senderLast}`.trim(),
+    canceledByName: row.cancelerFirst ? `${row.cancelerFirst} ${row.cancelerLast}`.trim() : null,
+    subaccountName: row.subaccountName,
+    events: events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      createdAt: e.createdAt,
+      reason: typeof e.detail?.reason === "string" ? e.detail.reason : null,
+      actorName: e.actorFirst ? `${e.actorFirst} ${e.actorLast}`.trim() : null,
+    })),
+  };
+}

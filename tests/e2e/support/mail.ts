@@ -1,0 +1,30 @@
+import { expect } from "@playwright/test";
+
+export const FAKE_RESEND_URL = "http://127.0.0.1:3299";
+
+type Sent = { subject: string; text: string; html: string; to: string[] };
+
+/** Waits for an email to the address whose subject matches, as delivered through the Resend SDK. */
+export async function waitForEmail(to: string, subject: RegExp): Promise<Sent> {
+  let found: Sent | undefined;
+  await expect
+    .poll(
+      async () => {
+        const response = await fetch(
+          `${FAKE_RESEND_URL}/_test/emails?to=${encodeURIComponent(to)}`,
+        );
+        const emails = (await response.json()) as Sent[];
+        found = emails.filter((e) => subject.test(e.subject)).at(-1);
+        return !!found;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+  return found!;
+}
+
+export function acceptLink(email: Sent): string {
+  const match = email.text.match(/https?:\/\/\S+\/accept\/[A-Za-z0-9_-]{43}/);
+  if (!match) throw new Error("no invitation link in the email");
+  return match[0];
+}
