@@ -14,8 +14,12 @@ process.on("SIGTERM", () => (stopping = true));
 process.on("SIGINT", () => (stopping = true));
 
 do {
-  const report = await deliverDue(handle.db, transport, { from: env().EMAIL_FROM, now: new Date() });
-  if (report.sent + report.retrying + report.failed > 0) console.log(new Date().toISOString(), report);
+  const report = await deliverDue(handle.db, transport, {
+    from: env().EMAIL_FROM,
+    now: new Date(),
+  });
+  if (report.sent + report.retrying + report.failed > 0)
+    console.log(new Date().toISOString(), report);
   if (!once) await new Promise((r) => setTimeout(r, Math.max(1, env().OUTBOX_POLL_SECONDS) * 1000));
 } while (!once && !stopping);
 await handle.close();
