@@ -140,14 +140,14 @@ ALTER TABLE "invitations" ADD CONSTRAINT "invitations_sent_by_users_id_fk" FOREI
 ALTER TABLE "invitations" ADD CONSTRAINT "invitations_accepted_account_id_accounts_id_fk" FOREIGN KEY ("accepted_account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "invitations" ADD CONSTRAINT "invitations_canceled_by_users_id_fk" FOREIGN KEY ("canceled_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "email_outbox" ADD CONSTRAINT "email_outbox_invitation_id_invitations_id_fk" FOREIGN KEY ("invitation_id") REFERENCES "public"."invitations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "accounts_parent_id_created_at_id_index" ON "accounts" USING btree ("parent_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "accounts_parent_id_created_at_id_index" ON "accounts" USING btree ("parent_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "contracts_account_id_index" ON "contracts" USING btree ("account_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_username_lower_key" ON "users" USING btree (lower("username"));--> statement-breakpoint
 CREATE INDEX "users_account_id_index" ON "users" USING btree ("account_id");--> statement-breakpoint
 CREATE INDEX "invitation_events_invitation_id_created_at_index" ON "invitation_events" USING btree ("invitation_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "invitations_token_hash_index" ON "invitations" USING btree ("token_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "invitations_one_pending_per_email" ON "invitations" USING btree ("account_id",lower("email")) WHERE "invitations"."status" = 'pending';--> statement-breakpoint
-CREATE INDEX "invitations_account_id_last_sent_at_id_index" ON "invitations" USING btree ("account_id","last_sent_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "invitations_account_id_status_last_sent_at_id_index" ON "invitations" USING btree ("account_id","status","last_sent_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "invitations_account_id_last_sent_at_id_index" ON "invitations" USING btree ("account_id","last_sent_at","id");--> statement-breakpoint
+CREATE INDEX "invitations_account_id_status_last_sent_at_id_index" ON "invitations" USING btree ("account_id","status","last_sent_at","id");--> statement-breakpoint
 CREATE INDEX "dev_mailbox_created_at_index" ON "dev_mailbox" USING btree ("created_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "email_outbox_status_next_attempt_at_index" ON "email_outbox" USING btree ("status","next_attempt_at");

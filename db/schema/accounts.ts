@@ -62,7 +62,7 @@ export const accounts = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // Subaccount listing: newest first within one parent, keyset on (created_at, id).
-    index().on(t.parentId, t.createdAt.desc(), t.id.desc()),
+    // Subaccount listing within one parent, keyset on (created_at, id); scanned backwards for newest first.
+    index().on(t.parentId, t.createdAt, t.id),
   ],
 );

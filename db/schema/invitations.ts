@@ -69,8 +69,10 @@ export const invitations = pgTable(
       .on(t.accountId, sql`lower(${t.email})`)
       .where(sql`${t.status} = 'pending'`),
     // Manage invitations: by date last sent, optionally by status, keyset on (last_sent_at, id).
-    index().on(t.accountId, t.lastSentAt.desc(), t.id.desc()),
-    index().on(t.accountId, t.status, t.lastSentAt.desc(), t.id.desc()),
+    // Ascending on purpose: scanned forwards for "oldest first" and backwards for
+    // "newest first" (DESC NULLS FIRST, PostgreSQL's default for ORDER BY … DESC).
+    index().on(t.accountId, t.lastSentAt, t.id),
+    index().on(t.accountId, t.status, t.lastSentAt, t.id),
   ],
 );
 
