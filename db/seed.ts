@@ -49,11 +49,13 @@ function acceptForm(legalName: string, username: string, password: string): Acce
  * twice: the data is made once; each run sets new passwords and returns them.
  */
 export async function seedDemo(db: Db, now: Date = new Date()) {
-  const credentials = DEMO_USERS.map((u) => ({
-    username: u.username,
-    role: u.role,
-    password: demoPassword(),
-  }));
+  const credentials: { username: string; role: string; password: string }[] = DEMO_USERS.map(
+    (u) => ({
+      username: u.username,
+      role: u.role,
+      password: demoPassword(),
+    }),
+  );
   const existing = await db
     .select({ id: users.id })
     .from(users)

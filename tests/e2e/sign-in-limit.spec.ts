@@ -1,0 +1,16 @@
+import { expect, test } from "@playwright/test";
+
+test("repeated failed sign-ins for one username are stopped with a clear message", async ({ page }) => {
+  await page.goto("/sign-in");
+  const username = `guesser${Date.now()}`;
+  for (let attempt = 1; attempt <= 10; attempt++) {
+    await page.getByLabel("Username").fill(username);
+    await page.getByLabel("Password").fill(`Wrong-${attempt}-passw0rd`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "The username or password is not correct." })).toBeVisible();
+  }
+  await page.getByLabel("Password").fill("Wrong-11-passw0rd");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Too many failed sign-in attempts" })).toBeVisible();
+  await expect(page.getByLabel("Username")).toHaveValue(username);
+});
