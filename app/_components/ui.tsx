@@ -79,3 +79,32 @@ export function Notice({ children }: { children: ReactNode }) {
     </p>
   );
 }
+
+/** A bordered, horizontally scrollable table with a caption for screen readers. */
+export function DataTable({
+  caption,
+  columns,
+  children,
+}: {
+  caption: string;
+  columns: { label: string; sort?: "ascending" | "descending" }[];
+  children: ReactNode;
+}) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-100 text-left">
+          <tr>
+            {columns.map((c) => (
+              <th key={c.label} scope="col" className="p-3" aria-sort={c.sort}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="[&_td]:p-3 [&>tr]:border-t [&>tr]:border-slate-200">{children}</tbody>
+      </table>
+    </div>
+  );
+}

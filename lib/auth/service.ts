@@ -3,6 +3,7 @@ import type { Db } from "@/db";
 import { accounts, users } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
 import * as rateLimit from "@/lib/rate-limit/service";
+import { fullName } from "@/lib/users/names";
 import type { Actor } from "./actor";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password";
 import { passwordProblems } from "./password-policy";
@@ -73,8 +74,7 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
       accountId: users.accountId,
       role: users.role,
       username: users.username,
-      firstName: users.firstName,
-      lastName: users.lastName,
+      name: fullName(users),
       email: users.email,
       locale: users.locale,
       status: users.status,
@@ -92,7 +92,7 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
     accountId: row.accountId,
     role: row.role,
     username: row.username,
-    name: `${row.firstName} ${row.lastName}`.trim(),
+    name: row.name,
     email: row.email,
     accountName: row.accountName,
     accountType: row.accountType,

@@ -15,6 +15,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Db } from "@/db";
 import { accounts, invitationEvents, invitations, users } from "@/db/schema";
+import { fullName } from "@/lib/users/names";
 import { type DisplayStatus, DISPLAY_STATUSES, displayStatus } from "./rules";
 
 export const INVITATIONS_PAGE_SIZE = 25;
@@ -101,8 +102,7 @@ export async function listInvitations(
       status: invitations.status,
       expiresAt: invitations.expiresAt,
       lastSentAt: invitations.lastSentAt,
-      senderFirst: users.firstName,
-      senderLast: users.lastName,
+      sentBy: fullName(users),
     })
     .from(invitations)
     .innerJoin(users, eq(users.id, invitations.sentBy))
@@ -117,7 +117,7 @@ export async function listInvitations(
       email: r.email,
       subaccountType: r.subaccountType,
       status: displayStatus(r, now),
-      sentBy: `${r.senderFirst} ${r.senderLast}`.trim(),
+      sentBy: r.sentBy,
       lastSentAt: r.lastSentAt,
       expiresAt: r.expiresAt,
     })),
@@ -145,10 +145,8 @@ export async function getInvitationDetail(db: Db, accountId: string, id: string,
   const [row] = await db
     .select({
       inv: columns,
-      senderFirst: sender.firstName,
-      senderLast: sender.lastName,
-      cancelerFirst: canceler.firstName,
-      cancelerLast: canceler.lastName,
+      sentByName: fullName(sender),
+      canceledByName: sql<string | null>`${fullName(canceler)}`,
       subaccountName: accounts.name,
     })
     .from(invitations)
@@ -163,8 +161,7 @@ export async function getInvitationDetail(db: Db, accountId: string, id: string,
       type: invitationEvents.type,
       createdAt: invitationEvents.createdAt,
       detail: invitationEvents.detail,
-      actorFirst: users.firstName,
-      actorLast: users.lastName,
+      actorName: sql<string | null>`${fullName(users)}`,
     })
     .from(invitationEvents)
     .leftJoin(users, eq(users.id, invitationEvents.actorUserId))
@@ -173,15 +170,15 @@ export async function getInvitationDetail(db: Db, accountId: string, id: string,
   return {
     ...row.inv,
     displayStatus: displayStatus(row.inv, now),
-    sentByName: `${row.senderFirst} ${row.senderLast}`.trim(),
-    canceledByName: row.cancelerFirst ? `${row.cancelerFirst} ${row.cancelerLast}`.trim() : null,
+    sentByName: row.sentByName,
+    canceledByName: row.canceledByName,
     subaccountName: row.subaccountName,
     events: events.map((e) => ({
       id: e.id,
       type: e.type,
       createdAt: e.createdAt,
       reason: typeof e.detail?.reason === "string" ? e.detail.reason : null,
-      actorName: e.actorFirst ? `${e.actorFirst} ${e.actorLast}`.trim() : null,
+      actorName: e.actorName,
     })),
   };
 }

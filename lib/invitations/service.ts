@@ -14,6 +14,7 @@ import {
   invitableTypes,
   invitedSubaccountSettings,
 } from "@/lib/subaccounts/rules";
+import { fullName } from "@/lib/users/names";
 import { cancelPlan, displayStatus, expiryFor, InvitationError, resendPlan } from "./rules";
 import { hashToken, looksLikeToken, newInvitationToken } from "./tokens";
 
@@ -279,8 +280,7 @@ export async function viewInvitationToken(db: Db, token: string, now: Date): Pro
       inv: invitations,
       organization: accounts.name,
       accountStatus: accounts.status,
-      inviterFirst: users.firstName,
-      inviterLast: users.lastName,
+      inviterName: fullName(users),
     })
     .from(invitations)
     .innerJoin(accounts, eq(accounts.id, invitations.accountId))
@@ -296,7 +296,7 @@ export async function viewInvitationToken(db: Db, token: string, now: Date): Pro
       email: row.inv.email,
       subaccountType: row.inv.subaccountType as InvitableType,
       organization: row.organization,
-      inviterName: `${row.inviterFirst} ${row.inviterLast}`.trim(),
+      inviterName: row.inviterName,
       customMessage: row.inv.customMessage,
       locale: row.inv.locale,
       expiresAt: row.inv.expiresAt,

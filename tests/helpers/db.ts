@@ -32,7 +32,17 @@ export async function createTestDatabase(options: { poolSize?: number } = {}): P
     ...handle,
     async close() {
       await handle.close();
-      await admin.query(`drop database if exists ${name} with (force)`);
+      // Not WITH (FORCE): terminating backends that are still closing would
+      // raise errors on their clients. Wait for them to go instead.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await admin.query(`drop database if exists ${name}`);
+          break;
+        } catch (error) {
+          if ((error as { code?: string }).code !== "55006" || attempt >= 50) throw error;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
       await admin.end();
     },
   };

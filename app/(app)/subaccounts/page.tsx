@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ButtonLink, EmptyState, PageHeader, StatusBadge } from "@/app/_components/ui";
+import { ButtonLink, DataTable, EmptyState, PageHeader, StatusBadge } from "@/app/_components/ui";
 import { getDb } from "@/db";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/require";
@@ -47,46 +47,29 @@ export default async function SubaccountsPage({ searchParams }: PageProps<"/suba
           <EmptyState>{t("empty")}</EmptyState>
         ) : (
           <>
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-              <table className="w-full text-sm">
-                <caption className="sr-only">
-                  {t("listLabel", { account: actor.accountName })}
-                </caption>
-                <thead className="bg-slate-100 text-left">
-                  <tr>
-                    <th scope="col" className="p-3">
-                      {t("name")}
-                    </th>
-                    <th scope="col" className="p-3">
-                      {t("type")}
-                    </th>
-                    <th scope="col" className="p-3">
-                      {t("status")}
-                    </th>
-                    <th scope="col" className="p-3">
-                      {t("created")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.rows.map((row) => (
-                    <tr key={row.id} className="border-t border-slate-200">
-                      <td className="p-3 font-medium">{row.name}</td>
-                      <td className="p-3">{tTypes(row.type)}</td>
-                      <td className="p-3">
-                        <StatusBadge status={row.status}>{t(`statuses.${row.status}`)}</StatusBadge>
-                      </td>
-                      <td className="p-3">
-                        {format.dateTime(row.createdAt, { dateStyle: "medium" })}{" "}
-                        <span className="text-slate-600">
-                          ({t(`createdVia.${row.createdVia}`)})
-                        </span>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t("listLabel", { account: actor.accountName })}
+              columns={[
+                { label: t("name") },
+                { label: t("type") },
+                { label: t("status") },
+                { label: t("created") },
+              ]}
+            >
+              {page.rows.map((row) => (
+                <tr key={row.id}>
+                  <td className="font-medium">{row.name}</td>
+                  <td>{tTypes(row.type)}</td>
+                  <td>
+                    <StatusBadge status={row.status}>{t(`statuses.${row.status}`)}</StatusBadge>
+                  </td>
+                  <td>
+                    {format.dateTime(row.createdAt, { dateStyle: "medium" })}{" "}
+                    <span className="text-slate-600">({t(`createdVia.${row.createdVia}`)})</span>
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
             <nav aria-label={tCommon("pagination")} className="mt-4 flex gap-4 text-sm">
               {params.after ? (
                 <Link href="/subaccounts" className="text-brand-700 underline">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { DataTable, EmptyState } from "@/app/_components/ui";
 import { getDb } from "@/db";
 import { listMailbox } from "@/lib/email/mailbox-queries";
 import { env } from "@/lib/env";
@@ -18,40 +19,24 @@ export default async function MailboxPage() {
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-1 mb-6 max-w-2xl text-sm text-slate-600">{t("intro")}</p>
       {messages.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
-          {t("empty")}
-        </p>
+        <EmptyState>{t("empty")}</EmptyState>
       ) : (
-        <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th scope="col" className="p-3">
-                {t("to")}
-              </th>
-              <th scope="col" className="p-3">
-                {t("subject")}
-              </th>
-              <th scope="col" className="p-3">
-                {t("received")}
-              </th>
+        <DataTable
+          caption={t("title")}
+          columns={[{ label: t("to") }, { label: t("subject") }, { label: t("received") }]}
+        >
+          {messages.map((m) => (
+            <tr key={m.id}>
+              <td>{m.toAddress}</td>
+              <td>
+                <Link href={`/dev/mailbox/${m.id}`} className="text-brand-700 underline">
+                  {m.subject}
+                </Link>
+              </td>
+              <td>{format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "medium" })}</td>
             </tr>
-          </thead>
-          <tbody>
-            {messages.map((m) => (
-              <tr key={m.id} className="border-t border-slate-200">
-                <td className="p-3">{m.toAddress}</td>
-                <td className="p-3">
-                  <Link href={`/dev/mailbox/${m.id}`} className="text-brand-700 underline">
-                    {m.subject}
-                  </Link>
-                </td>
-                <td className="p-3">
-                  {format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "medium" })}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </>
   );

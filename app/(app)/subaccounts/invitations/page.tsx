@@ -2,7 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { ButtonLink, EmptyState, Notice, PageHeader, StatusBadge } from "@/app/_components/ui";
+import {
+  ButtonLink,
+  DataTable,
+  EmptyState,
+  Notice,
+  PageHeader,
+  StatusBadge,
+} from "@/app/_components/ui";
 import { getDb } from "@/db";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/require";
@@ -71,66 +78,43 @@ export default async function InvitationsPage({
           {page.rows.length === 0 ? (
             <EmptyState>{t("noMatches")}</EmptyState>
           ) : (
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-              <table className="w-full text-sm">
-                <caption className="sr-only">{t("caption")}</caption>
-                <thead className="bg-slate-100 text-left">
-                  <tr>
-                    <th scope="col" className="p-3">
-                      {t("status")}
-                    </th>
-                    <th scope="col" className="p-3">
-                      {t("email")}
-                    </th>
-                    <th scope="col" className="p-3">
-                      {t("type")}
-                    </th>
-                    <th scope="col" className="p-3">
-                      {t("sentBy")}
-                    </th>
-                    <th
-                      scope="col"
-                      className="p-3"
-                      aria-sort={params.sort === "oldest" ? "ascending" : "descending"}
+            <DataTable
+              caption={t("caption")}
+              columns={[
+                { label: t("status") },
+                { label: t("email") },
+                { label: t("type") },
+                { label: t("sentBy") },
+                { label: t("sentAt"), sort: params.sort === "oldest" ? "ascending" : "descending" },
+                { label: t("expires") },
+              ]}
+            >
+              {page.rows.map((row) => (
+                <tr key={row.id}>
+                  <td>
+                    <Link
+                      href={`/subaccounts/invitations/${row.id}`}
+                      aria-label={t("statusLink", {
+                        status: t(`statuses.${row.status}`),
+                        email: row.email,
+                      })}
+                      className="rounded-full focus-visible:outline-2"
                     >
-                      {t("sentAt")}
-                    </th>
-                    <th scope="col" className="p-3">
-                      {t("expires")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.rows.map((row) => (
-                    <tr key={row.id} className="border-t border-slate-200">
-                      <td className="p-3">
-                        <Link
-                          href={`/subaccounts/invitations/${row.id}`}
-                          aria-label={t("statusLink", {
-                            status: t(`statuses.${row.status}`),
-                            email: row.email,
-                          })}
-                          className="rounded-full focus-visible:outline-2"
-                        >
-                          <StatusBadge status={row.status}>
-                            {t(`statuses.${row.status}`)}
-                          </StatusBadge>
-                        </Link>
-                      </td>
-                      <td className="p-3 break-all">{row.email}</td>
-                      <td className="p-3">{tTypes(row.subaccountType)}</td>
-                      <td className="p-3">{row.sentBy}</td>
-                      <td className="p-3 whitespace-nowrap">{date(row.lastSentAt)}</td>
-                      <td className="p-3 whitespace-nowrap">
-                        {row.status === "pending" || row.status === "expired"
-                          ? date(row.expiresAt)
-                          : "—"}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                      <StatusBadge status={row.status}>{t(`statuses.${row.status}`)}</StatusBadge>
+                    </Link>
+                  </td>
+                  <td className="break-all">{row.email}</td>
+                  <td>{tTypes(row.subaccountType)}</td>
+                  <td>{row.sentBy}</td>
+                  <td className="whitespace-nowrap">{date(row.lastSentAt)}</td>
+                  <td className="whitespace-nowrap">
+                    {row.status === "pending" || row.status === "expired"
+                      ? date(row.expiresAt)
+                      : "—"}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
           <nav aria-label={t("pagination")} className="mt-4 flex gap-4 text-sm">
             {params.after ? (
