@@ -29,6 +29,9 @@ test("first run: set up the partner account, sign out, sign in again", async ({ 
     page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Subaccounts" }),
   ).toBeVisible();
 
+  // The development mailbox does not exist in a production build.
+  expect((await page.request.get("/dev/mailbox")).status()).toBe(404);
+
   // Setup is closed for good now.
   const closed = await page.request.get("/setup");
   expect(closed.status()).toBe(404);
