@@ -4,3 +4,4 @@ export * from "./users";
 export * from "./invitations";
 export * from "./email";
 export * from "./rate-limits";
+export * from "./set-password-tokens";

@@ -1,5 +1,9 @@
 import { render } from "@react-email/render";
 import InvitationEmail, { type InvitationEmailProps, invitationSubject } from "@/emails/invitation";
+import SetPasswordEmail, {
+  type SetPasswordEmailProps,
+  setPasswordSubject,
+} from "@/emails/set-password";
 import WelcomeEmail, { type WelcomeEmailProps, welcomeSubject } from "@/emails/welcome";
 import type { RenderedEmail } from "./outbox";
 
@@ -14,4 +18,8 @@ export async function renderInvitationEmail(props: InvitationEmailProps): Promis
 
 export async function renderWelcomeEmail(props: WelcomeEmailProps): Promise<RenderedEmail> {
   return { subject: welcomeSubject(props), ...(await both(<WelcomeEmail {...props} />)) };
+}
+
+export async function renderSetPasswordEmail(props: SetPasswordEmailProps): Promise<RenderedEmail> {
+  return { subject: setPasswordSubject(props), ...(await both(<SetPasswordEmail {...props} />)) };
 }

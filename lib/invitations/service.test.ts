@@ -15,7 +15,7 @@ import {
   viewInvitationLink,
   viewInvitationToken,
 } from "./service";
-import { hashToken } from "./tokens";
+import { hashToken } from "@/lib/tokens";
 
 const t = setupTestDb();
 const deps = { appUrl: "https://portal.example", invitationsPerHour: 200 };

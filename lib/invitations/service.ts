@@ -16,7 +16,7 @@ import {
 } from "@/lib/subaccounts/rules";
 import { fullName } from "@/lib/users/names";
 import { cancelPlan, displayStatus, expiryFor, InvitationError, resendPlan } from "./rules";
-import { hashToken, looksLikeToken, newInvitationToken } from "./tokens";
+import { hashToken, looksLikeToken, newToken } from "@/lib/tokens";
 
 export type InvitationDeps = {
   /** Public base URL: links are built from configuration, never from a request's Host header. */
@@ -81,7 +81,7 @@ export async function createInvitation(
   );
   if (!limit.allowed) throw new InvitationError("invitation_rate_limited");
 
-  const token = newInvitationToken();
+  const token = newToken();
   const expiresAt = expiryFor(now);
   const email = await renderInvitationEmail({
     locale: input.locale,
@@ -176,7 +176,7 @@ export async function resendInvitation(
     return await db.transaction(async (tx) => {
       const inv = await lockOwnInvitation(tx, actor, input.id);
       const plan = resendPlan(inv, now);
-      const token = newInvitationToken();
+      const token = newToken();
       const sendCount = inv.sendCount + 1;
       const email = await renderInvitationEmail({
         locale: inv.locale,
@@ -437,7 +437,12 @@ export async function acceptInvitation(
       if (parent!.singleSignOn) {
         await enqueueEmail(tx, {
           to: claimed.email,
-          email: await renderWelcomeEmail({ ...welcome, actionRequired: true }),
+          // Signs in with the credentials just chosen, then on to the account's users.
+          email: await renderWelcomeEmail({
+            ...welcome,
+            signInUrl: `${deps.appUrl}/sign-in?returnTo=${encodeURIComponent("/account/users")}`,
+            actionRequired: true,
+          }),
           template: "welcome-action-required",
           idempotencyKey: `welcome-action-required:${userId}`,
           now,

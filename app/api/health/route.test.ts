@@ -14,7 +14,8 @@ async function loadRoute(envVars: Record<string, string>) {
 describe("GET /api/health", () => {
   const dirs: string[] = [];
   afterEach(async () => {
-    const handle = (globalThis as { certportalDb?: Promise<{ close(): Promise<void> }> }).certportalDb;
+    const handle = (globalThis as { certportalDb?: Promise<{ close(): Promise<void> }> })
+      .certportalDb;
     await handle?.then((h) => h.close()).catch(() => {});
     (globalThis as { certportalDb?: unknown }).certportalDb = undefined;
     vi.unstubAllEnvs();

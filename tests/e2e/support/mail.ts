@@ -23,8 +23,11 @@ export async function waitForEmail(to: string, subject: RegExp): Promise<Sent> {
   return found!;
 }
 
-export function acceptLink(email: Sent): string {
-  const match = email.text.match(/https?:\/\/\S+\/accept\/[A-Za-z0-9_-]{43}/);
-  if (!match) throw new Error("no invitation link in the email");
+function tokenLink(email: Sent, path: string): string {
+  const match = email.text.match(new RegExp(`https?://\\S+/${path}/[A-Za-z0-9_-]{43}`));
+  if (!match) throw new Error(`no /${path}/ link in the email`);
   return match[0];
 }
+
+export const acceptLink = (email: Sent) => tokenLink(email, "accept");
+export const setPasswordLink = (email: Sent) => tokenLink(email, "set-password");

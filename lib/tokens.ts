@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 
-/** 256 random bits, URL-safe. Only ever placed in the email; never stored or logged. */
-export function newInvitationToken(): string {
+/** 256 random bits, URL-safe. Only ever placed in an email; never stored or logged. */
+export function newToken(): string {
   return randomBytes(32).toString("base64url");
 }
 

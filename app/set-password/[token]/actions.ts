@@ -1,0 +1,47 @@
+"use server";
+
+import { z } from "zod";
+import { getDb } from "@/db";
+import { failureState, fieldErrorsOf, keptValues } from "@/lib/actions/action";
+import type { FormState } from "@/lib/actions/form-state";
+import { signIn } from "@/lib/auth/next-auth";
+import { setPasswordWithToken } from "@/lib/users/service";
+
+const input = z
+  .object({
+    token: z.string().max(100),
+    password: z.string().max(1000),
+    confirmPassword: z.string().max(1000),
+  })
+  .refine((v) => v.password === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "v.passwords_differ",
+  });
+
+// Public: the one-time token is the credential; the domain checks it and the password rule.
+export async function setPasswordAction(
+  _previous: FormState | undefined,
+  formData: FormData,
+): Promise<FormState> {
+  const parsed = input.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    return {
+      ok: false,
+      message: "errors.invalid_input",
+      fieldErrors: fieldErrorsOf(parsed.error),
+      values: keptValues(formData),
+    };
+  }
+  let username: string;
+  try {
+    ({ username } = await setPasswordWithToken(await getDb(), {
+      token: parsed.data.token,
+      password: parsed.data.password,
+      now: new Date(),
+    }));
+  } catch (error) {
+    return failureState(error, formData);
+  }
+  await signIn("credentials", { username, password: parsed.data.password, redirectTo: "/" });
+  return { ok: true };
+}

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { AuthCard } from "@/app/_components/auth-card";
+import { getDb } from "@/db";
+import { viewSetPasswordLink } from "@/lib/users/service";
+import { SetPasswordForm } from "./set-password-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("setPassword"))("title"), robots: { index: false } };
+}
+
+export default async function SetPasswordPage({ params }: PageProps<"/set-password/[token]">) {
+  const { token } = await params;
+  const view = await viewSetPasswordLink(await getDb(), token, new Date());
+  const t = await getTranslations("setPassword");
+  if (view.state !== "valid")
+    return (
+      <AuthCard title={t("invalidTitle")} intro={t("invalid")}>
+        {null}
+      </AuthCard>
+    );
+  return (
+    <AuthCard
+      title={t("title")}
+      intro={t("intro", { username: view.username, account: view.accountName })}
+    >
+      <SetPasswordForm token={token} username={view.username} />
+    </AuthCard>
+  );
+}

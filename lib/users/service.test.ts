@@ -1,0 +1,130 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { emailOutbox, setPasswordTokens, users } from "@/db/schema";
+import { authenticate, loadActor } from "@/lib/auth/service";
+import { actorInAccount, makeActor } from "@/tests/helpers/actors";
+import { setupTestDb } from "@/tests/helpers/db";
+import { SET_PASSWORD_TTL_DAYS } from "./rules";
+import {
+  addUser,
+  changeRole,
+  setPasswordWithToken,
+  setUserStatus,
+  viewSetPasswordLink,
+} from "./service";
+
+const t = setupTestDb();
+const now = new Date("2026-07-01T09:00:00Z");
+const deps = { appUrl: "https://portal.example" };
+const erin = {
+  username: "erin",
+  email: "erin@contoso.example",
+  firstName: "Erin",
+  lastName: "Example",
+  role: "user" as const,
+  locale: "en" as const,
+};
+const password = "Fresh-Passw0rd!x";
+
+describe("adding a user", () => {
+  it("creates the user in the actor's account without a password and mails a one-time link", async () => {
+    const actor = await makeActor(t.db);
+    const { userId, token } = await addUser(t.db, { actor, user: erin, now }, deps);
+    const [row] = await t.db.select().from(users).where(eq(users.id, userId));
+    expect(row).toMatchObject({ accountId: actor.accountId, passwordHash: null, role: "user" });
+    const [mail] = await t.db.select().from(emailOutbox);
+    expect(mail!.text).toContain(`https://portal.example/set-password/${token}`);
+    const [stored] = await t.db.select().from(setPasswordTokens);
+    expect(stored!.tokenHash).not.toContain(token);
+    // No password yet: no sign-in.
+    expect(await loadActor(t.db, userId)).toBeNull();
+  });
+
+  it("refuses a taken username, whatever its case", async () => {
+    const actor = await makeActor(t.db);
+    await addUser(t.db, { actor, user: erin, now }, deps);
+    await expect(
+      addUser(t.db, { actor, user: { ...erin, username: "ERIN" }, now }, deps),
+    ).rejects.toMatchObject({ code: "username_taken" });
+  });
+});
+
+describe("set-password link", () => {
+  it("works once, then the user signs in with the new password", async () => {
+    const actor = await makeActor(t.db);
+    const { token } = await addUser(t.db, { actor, user: erin, now }, deps);
+    expect(await viewSetPasswordLink(t.db, token, now)).toMatchObject({
+      state: "valid",
+      username: "erin",
+    });
+    await setPasswordWithToken(t.db, { token, password, now });
+    expect((await authenticate(t.db, { username: "erin", password, ip: null, now })).ok).toBe(true);
+    expect(await viewSetPasswordLink(t.db, token, now)).toEqual({ state: "invalid" });
+    await expect(
+      setPasswordWithToken(t.db, { token, password: "Another-Passw0rd", now }),
+    ).rejects.toMatchObject({ code: "set_password_link_invalid" });
+  });
+
+  it("expires after seven days", async () => {
+    const actor = await makeActor(t.db);
+    const { token } = await addUser(t.db, { actor, user: erin, now }, deps);
+    const expiry = new Date(now.getTime() + SET_PASSWORD_TTL_DAYS * 24 * 3600 * 1000);
+    expect((await viewSetPasswordLink(t.db, token, new Date(expiry.getTime() - 1000))).state).toBe(
+      "valid",
+    );
+    await expect(
+      setPasswordWithToken(t.db, { token, password, now: expiry }),
+    ).rejects.toMatchObject({ code: "set_password_link_invalid" });
+  });
+
+  it("refuses a password built on the username and keeps the link usable", async () => {
+    const actor = await makeActor(t.db);
+    const { token } = await addUser(t.db, { actor, user: erin, now }, deps);
+    await expect(
+      setPasswordWithToken(t.db, { token, password: "Erin-is-great-1", now }),
+    ).rejects.toMatchObject({ code: "weak_password" });
+    expect((await viewSetPasswordLink(t.db, token, now)).state).toBe("valid");
+  });
+});
+
+describe("changing users", () => {
+  it("keeps the last active administrator", async () => {
+    const actor = await makeActor(t.db);
+    const second = await actorInAccount(t.db, actor.accountId, "administrator");
+    await changeRole(t.db, { actor, userId: second.userId, role: "manager", now });
+    await expect(
+      changeRole(t.db, { actor: second, userId: actor.userId, role: "user", now }),
+    ).rejects.toMatchObject({ code: "last_administrator" });
+  });
+
+  it("does not let a user change their own role or status", async () => {
+    const actor = await makeActor(t.db);
+    await expect(
+      changeRole(t.db, { actor, userId: actor.userId, role: "user", now }),
+    ).rejects.toMatchObject({ code: "cannot_change_self" });
+    await expect(
+      setUserStatus(t.db, { actor, userId: actor.userId, status: "deactivated", now }),
+    ).rejects.toMatchObject({ code: "cannot_change_self" });
+  });
+
+  it("deactivates a user, who is then signed out, and reactivates them", async () => {
+    const actor = await makeActor(t.db);
+    const member = await actorInAccount(t.db, actor.accountId, "manager");
+    await setUserStatus(t.db, { actor, userId: member.userId, status: "deactivated", now });
+    expect(await loadActor(t.db, member.userId)).toBeNull();
+    await setUserStatus(t.db, { actor, userId: member.userId, status: "active", now });
+    expect(await loadActor(t.db, member.userId)).not.toBeNull();
+  });
+
+  it("does not reach users of another account", async () => {
+    const actor = await makeActor(t.db);
+    const stranger = await makeActor(t.db, { accountName: "Elsewhere" });
+    await expect(
+      changeRole(t.db, { actor, userId: stranger.userId, role: "user", now }),
+    ).rejects.toMatchObject({ code: "user_not_found" });
+    await expect(
+      setUserStatus(t.db, { actor, userId: stranger.userId, status: "deactivated", now }),
+    ).rejects.toMatchObject({ code: "user_not_found" });
+    expect(await loadActor(t.db, stranger.userId)).toMatchObject({ role: "administrator" });
+  });
+});

@@ -1,0 +1,182 @@
+import { and, eq, gt, isNull } from "drizzle-orm";
+import type { Db } from "@/db";
+import { accounts, setPasswordTokens, users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { hashPassword } from "@/lib/auth/password";
+import { passwordProblems } from "@/lib/auth/password-policy";
+import type { Role } from "@/lib/auth/permissions";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { renderSetPasswordEmail } from "@/lib/email/render";
+import { DomainError, isUniqueViolation } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locale";
+import { hashToken, looksLikeToken, newToken } from "@/lib/tokens";
+import { assertAdministratorRemains, setPasswordExpiry, UserError } from "./rules";
+
+export type NewUser = {
+  username: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  role: Role;
+  locale: Locale;
+};
+
+/**
+ * Adds a user to the actor's own account. The user has no password yet: an
+ * email with a one-time link (7 days) lets them choose one.
+ */
+export async function addUser(
+  db: Db,
+  input: { actor: Actor; user: NewUser; now: Date },
+  deps: { appUrl: string },
+): Promise<{ userId: string; token: string }> {
+  const { actor, user, now } = input;
+  const token = newToken();
+  const expiresAt = setPasswordExpiry(now);
+  const email = await renderSetPasswordEmail({
+    locale: user.locale,
+    firstName: user.firstName,
+    accountName: actor.accountName,
+    inviterName: actor.name,
+    username: user.username,
+    setPasswordUrl: `${deps.appUrl}/set-password/${token}`,
+    expiresAt,
+  });
+  try {
+    return await db.transaction(async (tx) => {
+      const [created] = await tx
+        .insert(users)
+        .values({ ...user, accountId: actor.accountId, createdAt: now, updatedAt: now })
+        .returning({ id: users.id });
+      const userId = created!.id;
+      await tx
+        .insert(setPasswordTokens)
+        .values({ userId, tokenHash: hashToken(token), expiresAt, createdAt: now });
+      await enqueueEmail(tx, {
+        to: user.email,
+        email,
+        template: "set-password",
+        idempotencyKey: `set-password:${userId}:1`,
+        now,
+      });
+      return { userId, token };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, "users_username_lower_key"))
+      throw new UserError("username_taken", "username");
+    throw error;
+  }
+}
+
+/** Locks the account's users, so two administrators cannot demote each other at the same moment. */
+async function lockMembers(tx: Db, accountId: string) {
+  return tx
+    .select({ id: users.id, role: users.role, status: users.status })
+    .from(users)
+    .where(eq(users.accountId, accountId))
+    .for("update");
+}
+
+async function changeMember(
+  db: Db,
+  input: {
+    actor: Actor;
+    userId: string;
+    now: Date;
+    change: { role?: Role; status?: "active" | "deactivated" };
+  },
+) {
+  const { actor, userId, change } = input;
+  // Users manage others; their own role and status stay as they are, so nobody locks themselves out.
+  if (userId === actor.userId) throw new UserError("cannot_change_self");
+  await db.transaction(async (tx) => {
+    const members = await lockMembers(tx, actor.accountId);
+    if (!members.some((m) => m.id === userId)) throw new UserError("user_not_found");
+    assertAdministratorRemains(members, { userId, ...change });
+    await tx
+      .update(users)
+      .set({ ...change, updatedAt: input.now })
+      .where(and(eq(users.id, userId), eq(users.accountId, actor.accountId)));
+  });
+}
+
+export function changeRole(db: Db, input: { actor: Actor; userId: string; role: Role; now: Date }) {
+  return changeMember(db, { ...input, change: { role: input.role } });
+}
+
+/** A deactivated user is signed out on their next request and cannot sign in. */
+export function setUserStatus(
+  db: Db,
+  input: { actor: Actor; userId: string; status: "active" | "deactivated"; now: Date },
+) {
+  return changeMember(db, { ...input, change: { status: input.status } });
+}
+
+export type SetPasswordView =
+  | { state: "invalid" }
+  | { state: "valid"; username: string; email: string; firstName: string; accountName: string };
+
+/** What a set-password link leads to. Opening it changes nothing. */
+export async function viewSetPasswordLink(
+  db: Db,
+  token: string,
+  now: Date,
+): Promise<SetPasswordView> {
+  if (!looksLikeToken(token)) return { state: "invalid" };
+  const [row] = await db
+    .select({
+      username: users.username,
+      email: users.email,
+      firstName: users.firstName,
+      accountName: accounts.name,
+    })
+    .from(setPasswordTokens)
+    .innerJoin(users, eq(users.id, setPasswordTokens.userId))
+    .innerJoin(accounts, eq(accounts.id, users.accountId))
+    .where(
+      and(
+        eq(setPasswordTokens.tokenHash, hashToken(token)),
+        isNull(setPasswordTokens.usedAt),
+        gt(setPasswordTokens.expiresAt, now),
+        eq(users.status, "active"),
+      ),
+    );
+  return row ? { state: "valid", ...row } : { state: "invalid" };
+}
+
+/** Uses a set-password link once: the password is set and every open link of the user stops working. */
+export async function setPasswordWithToken(
+  db: Db,
+  input: { token: string; password: string; now: Date },
+): Promise<{ username: string }> {
+  const { now } = input;
+  const view = await viewSetPasswordLink(db, input.token, now);
+  if (view.state !== "valid") throw new UserError("set_password_link_invalid");
+  if (passwordProblems(input.password, view).length > 0)
+    throw new DomainError("weak_password", "password");
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    // Compare-and-swap: of two submissions of one link, one wins.
+    const [claimed] = await tx
+      .update(setPasswordTokens)
+      .set({ usedAt: now })
+      .where(
+        and(
+          eq(setPasswordTokens.tokenHash, hashToken(input.token)),
+          isNull(setPasswordTokens.usedAt),
+          gt(setPasswordTokens.expiresAt, now),
+        ),
+      )
+      .returning({ userId: setPasswordTokens.userId });
+    if (!claimed) throw new UserError("set_password_link_invalid");
+    await tx
+      .update(setPasswordTokens)
+      .set({ usedAt: now })
+      .where(and(eq(setPasswordTokens.userId, claimed.userId), isNull(setPasswordTokens.usedAt)));
+    await tx
+      .update(users)
+      .set({ passwordHash, updatedAt: now })
+      .where(eq(users.id, claimed.userId));
+    return { username: view.username };
+  });
+}

@@ -1,0 +1,57 @@
+import { expect, test } from "@playwright/test";
+import { adminState } from "./support/accounts";
+import { setPasswordLink, waitForEmail } from "./support/mail";
+
+test.use({ storageState: adminState });
+
+test("an administrator adds a user, who chooses a password from the email; deactivation signs them out", async ({
+  page,
+  browser,
+}) => {
+  const stamp = Date.now();
+  const email = `erin.${stamp}@northwind.example`;
+  const username = `erin${stamp}`;
+
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
+  await expect(page.getByRole("heading", { name: "Users", exact: true })).toBeVisible();
+  const add = page.getByRole("region", { name: "Add a user" });
+  await add.getByLabel("First name").fill("Erin");
+  await add.getByLabel("Last name").fill("Example");
+  await add.getByLabel("Email address").fill(email);
+  await add.getByLabel("Username").fill(username);
+  await add.getByLabel("Role").selectOption({ label: "Manager" });
+  await add.getByRole("button", { name: "Add user" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Erin Example was added." }),
+  ).toBeVisible();
+  const row = page.getByRole("row").filter({ hasText: username });
+  await expect(row.getByText("Password not set")).toBeVisible();
+
+  const link = setPasswordLink(await waitForEmail(email, /Your CertPortal user/));
+  const erin = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const p = await erin.newPage();
+  await p.goto(link);
+  await expect(p.getByRole("heading", { name: "Choose your password" })).toBeVisible();
+  await p.getByLabel("Password", { exact: true }).fill("Erins-Passw0rd!");
+  await p.getByLabel("Confirm password").fill("Erins-Passw0rd!");
+  await p.getByRole("button", { name: "Set password" }).click();
+  await expect(p.getByRole("heading", { name: "Welcome, Erin Example" })).toBeVisible();
+
+  // Used once: the link no longer works.
+  const again = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const a = await again.newPage();
+  await a.goto(link);
+  await expect(a.getByRole("heading", { name: "This link is not valid" })).toBeVisible();
+  await again.close();
+
+  await page.reload();
+  await expect(row.getByText("Active")).toBeVisible();
+  await row.getByRole("button", { name: `Deactivate: Erin Example` }).click();
+  await expect(page.getByRole("status").filter({ hasText: "User deactivated." })).toBeVisible();
+
+  // Erin's next request finds her signed out.
+  await p.reload();
+  await expect(p.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await erin.close();
+});
