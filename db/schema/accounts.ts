@@ -4,6 +4,7 @@ import {
   boolean,
   date,
   index,
+  integer,
   pgTable,
   text,
   timestamp,
@@ -34,6 +35,8 @@ export const accounts = pgTable(
   "accounts",
   {
     id: uuid().primaryKey().defaultRandom(),
+    // The account ID people quote on the phone and search for.
+    number: integer().notNull().unique().generatedAlwaysAsIdentity({ startWith: 100001 }),
     parentId: uuid().references((): AnyPgColumn => accounts.id),
     name: text().notNull(),
     type: accountType().notNull(),
@@ -58,6 +61,11 @@ export const accounts = pgTable(
     postalCode: text(),
     country: text(),
     phone: text(),
+    // The organization's contact person, as the parent account knows them.
+    contactFirstName: text(),
+    contactLastName: text(),
+    contactEmail: text(),
+    contactPhone: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

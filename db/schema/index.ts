@@ -5,3 +5,4 @@ export * from "./invitations";
 export * from "./email";
 export * from "./rate-limits";
 export * from "./set-password-tokens";
+export * from "./products";

@@ -16,6 +16,7 @@ const TABLE = {
   "subaccounts.editBilling": ["administrator", "finance_manager"],
   "subaccounts.editPricing": ["administrator", "finance_manager"],
   "subaccounts.changeStatus": ["administrator"],
+  "subaccounts.assignManager": ["administrator"],
   "contracts.manage": ["administrator"],
   "users.manage": ["administrator"],
   "account.edit": ["administrator"],

@@ -379,6 +379,10 @@ export async function acceptInvitation(
           postalCode: form.postalCode,
           country: form.country,
           phone: form.orgPhone,
+          contactFirstName: form.firstName,
+          contactLastName: form.lastName,
+          contactEmail: claimed.email,
+          contactPhone: form.phone,
           createdAt: now,
           updatedAt: now,
         })

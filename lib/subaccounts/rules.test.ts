@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { defaultAllowedSubaccountTypes, invitableTypes, invitedSubaccountSettings } from "./rules";
+import {
+  assertTermsEditable,
+  canManageSubaccount,
+  defaultAllowedSubaccountTypes,
+  effectivePrice,
+  invitableTypes,
+  invitedSubaccountSettings,
+} from "./rules";
 
 describe("subaccount rules", () => {
   it("never offers Managed by invitation", () => {
@@ -16,5 +23,53 @@ describe("subaccount rules", () => {
   it("lets only resellers create subaccounts in turn by default", () => {
     expect(defaultAllowedSubaccountTypes("reseller")).toEqual(["enterprise", "reseller", "retail"]);
     expect(defaultAllowedSubaccountTypes("enterprise")).toEqual([]);
+  });
+});
+
+describe("who may manage a subaccount", () => {
+  const parent = "parent-account";
+  const sub = { parentId: parent, accountManagerId: "manager-user" };
+  const actor = (
+    role: "administrator" | "manager" | "finance_manager" | "user",
+    userId = "someone",
+    accountId = parent,
+  ) => ({ userId, accountId, role });
+
+  it("lets the parent's roles do what the permission table says", () => {
+    expect(canManageSubaccount(actor("administrator"), sub, "editBilling")).toBe(true);
+    expect(canManageSubaccount(actor("finance_manager"), sub, "editPricing")).toBe(true);
+    expect(canManageSubaccount(actor("manager"), sub, "editBilling")).toBe(false);
+    expect(canManageSubaccount(actor("user"), sub, "view")).toBe(false);
+  });
+
+  it("lets the assigned account manager manage details, billing and pricing of that subaccount only", () => {
+    const assigned = actor("user", "manager-user");
+    expect(canManageSubaccount(assigned, sub, "editBilling")).toBe(true);
+    expect(canManageSubaccount(assigned, sub, "editDetails")).toBe(true);
+    expect(canManageSubaccount(assigned, sub, "changeStatus")).toBe(false);
+    expect(
+      canManageSubaccount(assigned, { ...sub, accountManagerId: "other" }, "editBilling"),
+    ).toBe(false);
+  });
+
+  it("refuses everyone outside the direct parent, administrators included", () => {
+    expect(canManageSubaccount(actor("administrator", "x", "sibling"), sub, "view")).toBe(false);
+    expect(canManageSubaccount(actor("administrator", "x", "grandparent"), sub, "view")).toBe(
+      false,
+    );
+  });
+});
+
+describe("terms", () => {
+  it("are locked while a contract is assigned", () => {
+    expect(() => assertTermsEditable({ contractId: "c1" })).toThrow(
+      expect.objectContaining({ code: "subaccount_locked_by_contract" }),
+    );
+    expect(() => assertTermsEditable({ contractId: null })).not.toThrow();
+  });
+  it("use the custom price only under custom pricing", () => {
+    expect(effectivePrice("custom", 1000, 800)).toBe(800);
+    expect(effectivePrice("custom", 1000, null)).toBe(1000);
+    expect(effectivePrice("standard", 1000, 800)).toBe(1000);
   });
 });

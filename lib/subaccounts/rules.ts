@@ -1,3 +1,6 @@
+import { can, type Permission, type Role } from "@/lib/auth/permissions";
+import { DomainError } from "@/lib/errors";
+
 export const INVITABLE_TYPES = ["enterprise", "reseller", "retail"] as const;
 export type InvitableType = (typeof INVITABLE_TYPES)[number];
 export type AccountType = InvitableType | "managed";
@@ -21,4 +24,77 @@ export function invitedSubaccountSettings(type: InvitableType) {
     createdVia: "invitation" as const,
     allowedSubaccountTypes: defaultAllowedSubaccountTypes(type),
   };
+}
+
+export const ACCOUNT_TYPES = ["enterprise", "reseller", "retail", "managed"] as const;
+export const BILLING_MODES = ["bill_to_parent", "bill_to_subaccount"] as const;
+export const PRICING_MODES = ["standard", "custom"] as const;
+export type BillingMode = (typeof BILLING_MODES)[number];
+export type PricingMode = (typeof PRICING_MODES)[number];
+export const NICKNAME_MAX = 64;
+
+export type SubaccountErrorCode =
+  | "subaccount_not_found"
+  | "subaccount_locked_by_contract"
+  | "subaccount_type_not_allowed"
+  | "contract_not_found"
+  | "account_manager_not_found"
+  | "forbidden";
+
+export class SubaccountError extends DomainError<SubaccountErrorCode> {}
+
+/** What a parent's user may do to one of its subaccounts. */
+export type SubaccountAction =
+  | "view"
+  | "editDetails"
+  | "editBilling"
+  | "editPricing"
+  | "changeStatus"
+  | "assignContract"
+  | "assignManager";
+
+const PERMISSION_FOR: Record<SubaccountAction, Permission> = {
+  view: "subaccounts.view",
+  editDetails: "subaccounts.editDetails",
+  editBilling: "subaccounts.editBilling",
+  editPricing: "subaccounts.editPricing",
+  changeStatus: "subaccounts.changeStatus",
+  assignContract: "contracts.manage",
+  assignManager: "subaccounts.assignManager",
+};
+
+// An assigned account manager may manage their subaccount even without the role for it.
+const ACCOUNT_MANAGER_MAY: readonly SubaccountAction[] = [
+  "view",
+  "editDetails",
+  "editBilling",
+  "editPricing",
+];
+
+/**
+ * Whether the actor may do `what` to the subaccount: only users of its direct
+ * parent, with the role for it or as its assigned account manager.
+ */
+export function canManageSubaccount(
+  actor: { userId: string; accountId: string; role: Role },
+  sub: { parentId: string | null; accountManagerId: string | null },
+  what: SubaccountAction,
+): boolean {
+  if (sub.parentId !== actor.accountId) return false;
+  if (can(actor.role, PERMISSION_FOR[what])) return true;
+  return sub.accountManagerId === actor.userId && ACCOUNT_MANAGER_MAY.includes(what);
+}
+
+/** Billing and pricing follow the contract while one is assigned. */
+export function assertTermsEditable(sub: { contractId: string | null }) {
+  if (sub.contractId) throw new SubaccountError("subaccount_locked_by_contract");
+}
+
+/** The price a subaccount pays for a product: its custom price under custom pricing, else the list price. */
+export function effectivePrice(
+  pricing: PricingMode,
+  standardCents: number,
+  customCents: number | null,
+): number {
+  return pricing === "custom" && customCents !== null ? customCents : standardCents;
 }

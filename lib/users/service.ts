@@ -22,50 +22,72 @@ export type NewUser = {
 };
 
 /**
- * Adds a user to the actor's own account. The user has no password yet: an
- * email with a one-time link (7 days) lets them choose one.
+ * Creates a user without a password in the given account and queues the email
+ * with their one-time set-password link (7 days). Runs inside the caller's
+ * transaction, so the user and the email exist together or not at all.
  */
-export async function addUser(
-  db: Db,
-  input: { actor: Actor; user: NewUser; now: Date },
+export async function createUserWithPasswordLink(
+  tx: Db,
+  input: { accountId: string; accountName: string; inviterName: string; user: NewUser; now: Date },
   deps: { appUrl: string },
 ): Promise<{ userId: string; token: string }> {
-  const { actor, user, now } = input;
+  const { user, now } = input;
   const token = newToken();
   const expiresAt = setPasswordExpiry(now);
   const email = await renderSetPasswordEmail({
     locale: user.locale,
     firstName: user.firstName,
-    accountName: actor.accountName,
-    inviterName: actor.name,
+    accountName: input.accountName,
+    inviterName: input.inviterName,
     username: user.username,
     setPasswordUrl: `${deps.appUrl}/set-password/${token}`,
     expiresAt,
   });
+  let userId: string;
   try {
-    return await db.transaction(async (tx) => {
-      const [created] = await tx
-        .insert(users)
-        .values({ ...user, accountId: actor.accountId, createdAt: now, updatedAt: now })
-        .returning({ id: users.id });
-      const userId = created!.id;
-      await tx
-        .insert(setPasswordTokens)
-        .values({ userId, tokenHash: hashToken(token), expiresAt, createdAt: now });
-      await enqueueEmail(tx, {
-        to: user.email,
-        email,
-        template: "set-password",
-        idempotencyKey: `set-password:${userId}:1`,
-        now,
-      });
-      return { userId, token };
-    });
+    const [created] = await tx
+      .insert(users)
+      .values({ ...user, accountId: input.accountId, createdAt: now, updatedAt: now })
+      .returning({ id: users.id });
+    userId = created!.id;
   } catch (error) {
     if (isUniqueViolation(error, "users_username_lower_key"))
       throw new UserError("username_taken", "username");
     throw error;
   }
+  await tx
+    .insert(setPasswordTokens)
+    .values({ userId, tokenHash: hashToken(token), expiresAt, createdAt: now });
+  await enqueueEmail(tx, {
+    to: user.email,
+    email,
+    template: "set-password",
+    idempotencyKey: `set-password:${userId}:1`,
+    now,
+  });
+  return { userId, token };
+}
+
+/** Adds a user to the actor's own account; they choose their password from the email. */
+export function addUser(
+  db: Db,
+  input: { actor: Actor; user: NewUser; now: Date },
+  deps: { appUrl: string },
+): Promise<{ userId: string; token: string }> {
+  const { actor } = input;
+  return db.transaction((tx) =>
+    createUserWithPasswordLink(
+      tx,
+      {
+        accountId: actor.accountId,
+        accountName: actor.accountName,
+        inviterName: actor.name,
+        user: input.user,
+        now: input.now,
+      },
+      deps,
+    ),
+  );
 }
 
 /** Locks the account's users, so two administrators cannot demote each other at the same moment. */
