@@ -40,6 +40,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
                 <NavLink href="/subaccounts">{t("nav.subaccounts")}</NavLink>
               </li>
             ) : null}
+            {can(actor.role, "contracts.manage") ? (
+              <li>
+                <NavLink href="/contracts">{t("nav.contracts")}</NavLink>
+              </li>
+            ) : null}
             {can(actor.role, "users.manage") ? (
               <li>
                 <NavLink href="/account/users">{t("nav.users")}</NavLink>

@@ -1,8 +1,15 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { PriceTable } from "@/app/_components/price-table";
+import { Facts, Section } from "@/app/_components/section";
 import { getDb } from "@/db";
 import { accountOverview } from "@/lib/accounts/queries";
+import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/require";
+import { organizationOf } from "@/lib/subaccounts/organization";
+import { getOwnAccount } from "@/lib/subaccounts/queries";
+import { OrganizationForm } from "./organization-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("home") };
@@ -10,13 +17,18 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function HomePage() {
   const actor = await requireActor();
-  const [t, tTypes, tRoles, format] = await Promise.all([
+  const db = await getDb();
+  const [t, tTypes, tRoles, tSubs, tSub, tOrg, format, overview, account] = await Promise.all([
     getTranslations("home"),
     getTranslations("accountTypes"),
     getTranslations("roles"),
+    getTranslations("subaccounts"),
+    getTranslations("subaccount"),
+    getTranslations("organization"),
     getFormatter(),
+    accountOverview(db, actor.accountId, new Date()),
+    getOwnAccount(db, actor.accountId),
   ]);
-  const overview = await accountOverview(await getDb(), actor.accountId, new Date());
   const facts = [
     [t("account"), actor.accountName],
     [t("accountType"), tTypes(actor.accountType)],
@@ -24,10 +36,11 @@ export default async function HomePage() {
     [t("subaccounts"), format.number(overview.subaccounts)],
     [t("pendingInvitations"), format.number(overview.pendingInvitations)],
   ];
+  const org = account ? organizationOf(account) : null;
   return (
-    <>
-      <h1 className="mb-6 text-2xl font-semibold">{t("title", { name: actor.name })}</h1>
-      <dl className="grid max-w-3xl gap-4 sm:grid-cols-2 lg:grid-cols-3">
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-semibold">{t("title", { name: actor.name })}</h1>
+      <dl className="grid max-w-4xl gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {facts.map(([label, value]) => (
           <div key={label} className="rounded-lg border border-slate-200 bg-white p-4">
             <dt className="text-sm text-slate-600">{label}</dt>
@@ -35,6 +48,74 @@ export default async function HomePage() {
           </div>
         ))}
       </dl>
-    </>
+      {account && org ? (
+        <div className="flex max-w-4xl flex-col gap-6">
+          {account.parentName ? (
+            <Section id="billing" title={t("billingTitle")}>
+              <Facts
+                items={[
+                  [
+                    tSubs("billing"),
+                    t("billedBy", {
+                      payer:
+                        account.billing === "bill_to_parent"
+                          ? account.parentName
+                          : t("billedToYou"),
+                    }),
+                  ],
+                  [tSubs("pricing"), tSubs(`pricingModes.${account.pricing}`)],
+                  ...(account.contractName
+                    ? ([[tSub("contract"), account.contractName]] as [string, string][])
+                    : []),
+                  [t("parentAccount"), account.parentName],
+                ]}
+              />
+            </Section>
+          ) : null}
+          <Section id="organization" title={t("organization")}>
+            {can(actor.role, "account.edit") ? (
+              <OrganizationForm values={org} />
+            ) : (
+              <Facts
+                items={[
+                  [tOrg("name"), org.name],
+                  [
+                    tOrg("addressLine1"),
+                    [
+                      org.addressLine1,
+                      org.addressLine2,
+                      [org.postalCode, org.city].filter(Boolean).join(" "),
+                      org.region,
+                      org.country,
+                    ]
+                      .filter(Boolean)
+                      .join(", ") || t("none"),
+                  ],
+                  [
+                    tOrg("contact"),
+                    [
+                      [org.contactFirstName, org.contactLastName].filter(Boolean).join(" "),
+                      org.contactEmail,
+                    ]
+                      .filter(Boolean)
+                      .join(", ") || t("none"),
+                  ],
+                ]}
+              />
+            )}
+          </Section>
+          <Section id="prices" title={t("priceList")}>
+            <PriceTable caption={t("priceList")} prices={account.prices} />
+          </Section>
+          {can(actor.role, "users.manage") ? (
+            <p>
+              <Link href="/account/users" className="text-brand-700 underline">
+                {t("usersLink")}
+              </Link>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
   );
 }

@@ -6,7 +6,8 @@ import { DomainError } from "@/lib/errors";
 import { requestContext, type RequestContext } from "./context";
 import type { FieldError, FormState } from "./form-state";
 
-export type ActionContext = RequestContext & { actor: Actor };
+/** What a handler gets beside its parsed input; `formData` for multi-valued fields zod does not see. */
+export type ActionContext = RequestContext & { actor: Actor; formData: FormData };
 
 /** A handler's answer: form state, or a place to go (redirect happens outside any try). */
 export type ActionResult = FormState | { redirectTo: string };
@@ -86,7 +87,7 @@ export function action<S extends z.ZodType>(
     }
     let result: ActionResult;
     try {
-      result = await handler(parsed.data, { ...ctx, actor });
+      result = await handler(parsed.data, { ...ctx, actor, formData });
     } catch (error) {
       return failureState(error, formData);
     }

@@ -6,6 +6,7 @@ import {
   effectivePrice,
   invitableTypes,
   invitedSubaccountSettings,
+  parsePriceToCents,
 } from "./rules";
 
 describe("subaccount rules", () => {
@@ -71,5 +72,18 @@ describe("terms", () => {
     expect(effectivePrice("custom", 1000, 800)).toBe(800);
     expect(effectivePrice("custom", 1000, null)).toBe(1000);
     expect(effectivePrice("standard", 1000, 800)).toBe(1000);
+  });
+});
+
+describe("prices typed into forms", () => {
+  it("reads whole and decimal amounts with a point or a comma", () => {
+    expect(parsePriceToCents("199")).toBe(19900);
+    expect(parsePriceToCents("199.5")).toBe(19950);
+    expect(parsePriceToCents(" 199,05 ")).toBe(19905);
+  });
+  it("treats an empty field as the list price and refuses anything else", () => {
+    expect(parsePriceToCents("")).toBeNull();
+    for (const bad of ["-1", "1.234", "abc", "1e3", "12345678"])
+      expect(parsePriceToCents(bad)).toBe("invalid");
   });
 });

@@ -98,3 +98,12 @@ export function effectivePrice(
 ): number {
   return pricing === "custom" && customCents !== null ? customCents : standardCents;
 }
+
+/** "199", "199.5" or "199,50" to cents; "" to null (use the list price); anything else is refused. */
+export function parsePriceToCents(input: string): number | null | "invalid" {
+  const value = input.trim();
+  if (value === "") return null;
+  const match = /^(\d{1,7})(?:[.,](\d{1,2}))?$/.exec(value);
+  if (!match) return "invalid";
+  return Number(match[1]) * 100 + Number((match[2] ?? "0").padEnd(2, "0"));
+}

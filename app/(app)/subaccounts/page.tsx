@@ -6,7 +6,9 @@ import { ButtonLink, DataTable, EmptyState, PageHeader, StatusBadge } from "@/ap
 import { getDb } from "@/db";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/require";
+import { queryString } from "@/lib/url";
 import { listSubaccounts, subaccountListParams } from "@/lib/subaccounts/queries";
+import { SubaccountFilters } from "./filters";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("subaccounts"))("title") };
@@ -17,7 +19,7 @@ export default async function SubaccountsPage({ searchParams }: PageProps<"/suba
   const canView = can(actor.role, "subaccounts.view");
   const canInvite = can(actor.role, "invitations.view");
   if (!canView && !canInvite) notFound();
-  const [t, tTypes, tCommon, format] = await Promise.all([
+  const [t, tTypes, tList, format] = await Promise.all([
     getTranslations("subaccounts"),
     getTranslations("accountTypes"),
     getTranslations("invitations"),
@@ -25,63 +27,92 @@ export default async function SubaccountsPage({ searchParams }: PageProps<"/suba
   ]);
   const params = subaccountListParams.parse(await searchParams);
   const page = canView ? await listSubaccounts(await getDb(), actor.accountId, params) : null;
+  const filtered = !!(params.q || params.type || params.status || params.after);
+  const base = { q: params.q, type: params.type, status: params.status };
   return (
     <>
       <PageHeader
         title={t("title")}
         actions={
-          canInvite ? (
-            <>
-              {can(actor.role, "invitations.create") ? (
-                <ButtonLink href="/subaccounts/invite">{t("invite")}</ButtonLink>
-              ) : null}
+          <>
+            {can(actor.role, "invitations.create") ? (
+              <ButtonLink href="/subaccounts/invite">{t("invite")}</ButtonLink>
+            ) : null}
+            {canInvite ? (
               <ButtonLink href="/subaccounts/invitations" variant="secondary">
                 {t("manageInvitations")}
               </ButtonLink>
-            </>
-          ) : null
+            ) : null}
+            {can(actor.role, "subaccounts.create") ? (
+              <ButtonLink href="/subaccounts/new" variant="secondary">
+                {t("create")}
+              </ButtonLink>
+            ) : null}
+          </>
         }
       />
       {page ? (
-        page.rows.length === 0 && !params.after ? (
+        page.rows.length === 0 && !filtered ? (
           <EmptyState>{t("empty")}</EmptyState>
         ) : (
           <>
-            <DataTable
-              caption={t("listLabel", { account: actor.accountName })}
-              columns={[
-                { label: t("name") },
-                { label: t("type") },
-                { label: t("status") },
-                { label: t("created") },
-              ]}
-            >
-              {page.rows.map((row) => (
-                <tr key={row.id}>
-                  <td className="font-medium">{row.name}</td>
-                  <td>{tTypes(row.type)}</td>
-                  <td>
-                    <StatusBadge status={row.status}>{t(`statuses.${row.status}`)}</StatusBadge>
-                  </td>
-                  <td>
-                    {format.dateTime(row.createdAt, { dateStyle: "medium" })}{" "}
-                    <span className="text-slate-600">({t(`createdVia.${row.createdVia}`)})</span>
-                  </td>
-                </tr>
-              ))}
-            </DataTable>
-            <nav aria-label={tCommon("pagination")} className="mt-4 flex gap-4 text-sm">
+            <SubaccountFilters params={params} />
+            {page.rows.length === 0 ? (
+              <EmptyState>{t("noMatches")}</EmptyState>
+            ) : (
+              <DataTable
+                caption={t("listLabel", { account: actor.accountName })}
+                columns={[
+                  { label: t("name") },
+                  { label: t("accountId") },
+                  { label: t("type") },
+                  { label: t("billing") },
+                  { label: t("pricing") },
+                  { label: t("status") },
+                  { label: t("created") },
+                ]}
+              >
+                {page.rows.map((row) => (
+                  <tr key={row.id}>
+                    <td>
+                      <Link
+                        href={`/subaccounts/${row.id}`}
+                        className="text-brand-700 font-medium underline"
+                      >
+                        {row.name}
+                      </Link>
+                      {row.nickname ? <div className="text-slate-600">{row.nickname}</div> : null}
+                    </td>
+                    <td className="tabular-nums">{row.number}</td>
+                    <td>{tTypes(row.type)}</td>
+                    <td>{t(`billingModes.${row.billing}`)}</td>
+                    <td>{t(`pricingModes.${row.pricing}`)}</td>
+                    <td>
+                      <StatusBadge status={row.status}>{t(`statuses.${row.status}`)}</StatusBadge>
+                    </td>
+                    <td className="whitespace-nowrap">
+                      {format.dateTime(row.createdAt, { dateStyle: "medium" })}
+                      <div className="text-slate-600">{t(`createdVia.${row.createdVia}`)}</div>
+                    </td>
+                  </tr>
+                ))}
+              </DataTable>
+            )}
+            <nav aria-label={tList("pagination")} className="mt-4 flex gap-4 text-sm">
               {params.after ? (
-                <Link href="/subaccounts" className="text-brand-700 underline">
-                  {tCommon("previous")}
+                <Link
+                  href={`/subaccounts${queryString(base)}`}
+                  className="text-brand-700 underline"
+                >
+                  {tList("previous")}
                 </Link>
               ) : null}
               {page.nextCursor ? (
                 <Link
-                  href={`/subaccounts?after=${page.nextCursor}`}
+                  href={`/subaccounts${queryString({ ...base, after: page.nextCursor })}`}
                   className="text-brand-700 underline"
                 >
-                  {tCommon("next")}
+                  {tList("next")}
                 </Link>
               ) : null}
             </nav>

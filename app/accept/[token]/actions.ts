@@ -5,6 +5,7 @@ import { after } from "next/server";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { failureState, fieldErrorsOf, keptValues } from "@/lib/actions/action";
+import { optionalText, requiredText } from "@/lib/actions/fields";
 import type { FormState } from "@/lib/actions/form-state";
 import { clientIp } from "@/lib/auth/client-ip";
 import { checkPasswords, nameInput, usernameInput } from "@/lib/auth/inputs";
@@ -13,30 +14,21 @@ import { kickOutbox } from "@/lib/email/worker";
 import { env } from "@/lib/env";
 import { acceptInvitation, viewInvitationLink } from "@/lib/invitations/service";
 
-const required = (max: number) => z.string().trim().min(1, { message: "v.required" }).max(max);
-const optional = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((v) => v || null);
-
 const input = z
   .object({
     token: z.string().max(100),
     firstName: nameInput,
     lastName: nameInput,
-    phone: optional(40),
-    jobTitle: optional(100),
-    legalName: required(200),
-    addressLine1: required(200),
-    addressLine2: optional(200),
-    city: required(100),
-    region: optional(100),
-    postalCode: required(20),
-    country: required(100),
-    orgPhone: optional(40),
+    phone: optionalText(40),
+    jobTitle: optionalText(100),
+    legalName: requiredText(200),
+    addressLine1: requiredText(200),
+    addressLine2: optionalText(200),
+    city: requiredText(100),
+    region: optionalText(100),
+    postalCode: requiredText(20),
+    country: requiredText(100),
+    orgPhone: optionalText(40),
     username: usernameInput,
     password: z.string().max(1000),
     confirmPassword: z.string().max(1000),

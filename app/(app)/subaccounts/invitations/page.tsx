@@ -13,6 +13,7 @@ import {
 import { getDb } from "@/db";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/require";
+import { queryString } from "@/lib/url";
 import {
   getInvitationDetail,
   hasAnyInvitation,
@@ -23,11 +24,6 @@ import { InvitationFilters } from "./filters";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("invitations"))("title") };
-}
-
-function query(params: Record<string, string | undefined>) {
-  const entries = Object.entries(params).filter((e): e is [string, string] => !!e[1]);
-  return entries.length ? `?${new URLSearchParams(entries).toString()}` : "";
 }
 
 export default async function InvitationsPage({
@@ -119,7 +115,7 @@ export default async function InvitationsPage({
           <nav aria-label={t("pagination")} className="mt-4 flex gap-4 text-sm">
             {params.after ? (
               <Link
-                href={`/subaccounts/invitations${query(base)}`}
+                href={`/subaccounts/invitations${queryString(base)}`}
                 className="text-brand-700 underline"
               >
                 {t("previous")}
@@ -127,7 +123,7 @@ export default async function InvitationsPage({
             ) : null}
             {page.nextCursor ? (
               <Link
-                href={`/subaccounts/invitations${query({ ...base, after: page.nextCursor })}`}
+                href={`/subaccounts/invitations${queryString({ ...base, after: page.nextCursor })}`}
                 className="text-brand-700 underline"
               >
                 {t("next")}

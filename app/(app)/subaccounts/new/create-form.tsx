@@ -1,0 +1,149 @@
+"use client";
+
+import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { useActionState, useId, useState } from "react";
+import { RadioGroup } from "@/app/_components/choice";
+import { Field, FormMessage, keptValue, SubmitButton } from "@/app/_components/form";
+import { OrganizationFields } from "@/app/_components/organization-fields";
+import { INVITABLE_TYPES, NICKNAME_MAX, type AccountType } from "@/lib/subaccounts/rules";
+import { createSubaccount } from "./actions";
+
+export function CreateSubaccountForm({ types }: { types: AccountType[] }) {
+  const t = useTranslations("createSubaccount");
+  const tAll = useTranslations();
+  const locale = useLocale();
+  const [state, formAction] = useActionState(createSubaccount, undefined);
+  const [type, setType] = useState<string>(keptValue(state, "type") ?? types[0] ?? "enterprise");
+  const ids = { type: useId(), note: useId(), lang: useId() };
+  return (
+    <form action={formAction} className="flex flex-col gap-6" noValidate>
+      <FormMessage state={state} />
+      <OrganizationFields state={state} />
+      <fieldset className="flex flex-col gap-4">
+        <legend className="mb-2 text-lg font-semibold">{t("settings")}</legend>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={ids.type} className="text-sm font-medium text-slate-800">
+            {t("type")}
+          </label>
+          <select
+            id={ids.type}
+            name="type"
+            value={type}
+            onChange={(e) => setType(e.currentTarget.value)}
+            aria-describedby={ids.note}
+            className="rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm"
+          >
+            {types.map((ty) => (
+              <option key={ty} value={ty}>
+                {tAll(`accountTypes.${ty}`)}
+              </option>
+            ))}
+          </select>
+          <p id={ids.note} className="text-xs text-slate-600">
+            {t("typeNote")} {type === "managed" ? t("managedNote") : null}
+          </p>
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <RadioGroup
+            legend={t("billing")}
+            name="billing"
+            state={state}
+            defaultValue="bill_to_subaccount"
+            options={[
+              { value: "bill_to_parent", label: tAll("subaccounts.billingModes.bill_to_parent") },
+              {
+                value: "bill_to_subaccount",
+                label: tAll("subaccounts.billingModes.bill_to_subaccount"),
+              },
+            ]}
+          />
+          <RadioGroup
+            legend={t("pricing")}
+            name="pricing"
+            state={state}
+            defaultValue="standard"
+            options={[
+              { value: "standard", label: tAll("subaccounts.pricingModes.standard") },
+              { value: "custom", label: tAll("subaccounts.pricingModes.custom") },
+            ]}
+          />
+        </div>
+        <fieldset className="flex flex-col gap-1">
+          <legend className="mb-1 text-sm font-medium text-slate-800">{t("allowedTypes")}</legend>
+          {INVITABLE_TYPES.map((ty) => (
+            <label key={ty} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="allowedSubaccountTypes" value={ty} className="size-4" />
+              {tAll(`accountTypes.${ty}`)}
+            </label>
+          ))}
+        </fieldset>
+        <Field
+          label={t("nickname")}
+          name="nickname"
+          state={state}
+          maxLength={NICKNAME_MAX}
+          autoComplete="off"
+        />
+      </fieldset>
+      {type === "managed" ? null : (
+        <fieldset className="flex flex-col gap-4">
+          <legend className="mb-2 text-lg font-semibold">{t("administrator")}</legend>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field
+              label={t("adminFirstName")}
+              name="adminFirstName"
+              state={state}
+              required
+              autoComplete="off"
+            />
+            <Field
+              label={t("adminLastName")}
+              name="adminLastName"
+              state={state}
+              required
+              autoComplete="off"
+            />
+            <Field
+              label={t("adminEmail")}
+              name="adminEmail"
+              type="email"
+              state={state}
+              required
+              autoComplete="off"
+            />
+            <Field
+              label={t("adminUsername")}
+              name="adminUsername"
+              state={state}
+              required
+              autoComplete="off"
+              autoCapitalize="none"
+              spellCheck={false}
+            />
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor={ids.lang} className="text-sm font-medium text-slate-800">
+              {t("language")}
+            </label>
+            <select
+              id={ids.lang}
+              name="locale"
+              defaultValue={keptValue(state, "locale") ?? locale}
+              className="rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm"
+            >
+              <option value="en">English</option>
+              <option value="de">Deutsch</option>
+            </select>
+          </div>
+        </fieldset>
+      )}
+      <div className="flex gap-3">
+        <SubmitButton>{t("submit")}</SubmitButton>
+        <Link href="/subaccounts" className="rounded-md border border-slate-300 px-4 py-2 text-sm">
+          {tAll("invite.cancel")}
+        </Link>
+      </div>
+    </form>
+  );
+}

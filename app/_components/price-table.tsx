@@ -1,0 +1,37 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { DataTable } from "./ui";
+
+type Price = {
+  productId: string;
+  name: string;
+  currency: string;
+  priceCents: number;
+  available: boolean;
+};
+
+/** A read-only price list: what the account pays, and which products it may order. */
+export async function PriceTable({ caption, prices }: { caption: string; prices: Price[] }) {
+  const [t, tHome, format] = await Promise.all([
+    getTranslations("subaccount"),
+    getTranslations("home"),
+    getFormatter(),
+  ]);
+  return (
+    <DataTable
+      caption={caption}
+      columns={[{ label: t("product") }, { label: t("price") }, { label: t("available") }]}
+    >
+      {prices.map((p) => (
+        <tr key={p.productId}>
+          <td>{p.name}</td>
+          <td className="tabular-nums">
+            {p.available
+              ? format.number(p.priceCents / 100, { style: "currency", currency: p.currency })
+              : "—"}
+          </td>
+          <td>{p.available ? t("yes") : tHome("notAvailable")}</td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}

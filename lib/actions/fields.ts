@@ -1,0 +1,14 @@
+import { z } from "zod";
+
+/** A text field that must be filled in. */
+export const requiredText = (max: number) =>
+  z.string().trim().min(1, { message: "v.required" }).max(max);
+
+/** A text field that may be left empty: empty becomes null. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => v || null);
