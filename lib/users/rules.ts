@@ -9,7 +9,8 @@ export type UserErrorCode =
   | "username_taken"
   | "last_administrator"
   | "cannot_change_self"
-  | "set_password_link_invalid";
+  | "set_password_link_invalid"
+  | "password_already_set";
 
 export class UserError extends DomainError<UserErrorCode> {}
 

@@ -8,6 +8,7 @@ import { SET_PASSWORD_TTL_DAYS } from "./rules";
 import {
   addUser,
   changeRole,
+  resendPasswordLink,
   setPasswordWithToken,
   setUserStatus,
   viewSetPasswordLink,
@@ -126,5 +127,30 @@ describe("changing users", () => {
       setUserStatus(t.db, { actor, userId: stranger.userId, status: "deactivated", now }),
     ).rejects.toMatchObject({ code: "user_not_found" });
     expect(await loadActor(t.db, stranger.userId)).toMatchObject({ role: "administrator" });
+  });
+});
+
+describe("a new set-password link", () => {
+  it("replaces the old one, which is then refused", async () => {
+    const actor = await makeActor(t.db);
+    const { userId, token: first } = await addUser(t.db, { actor, user: erin, now }, deps);
+    const { token: second } = await resendPasswordLink(t.db, { actor, userId, now }, deps);
+    expect(await viewSetPasswordLink(t.db, first, now)).toEqual({ state: "invalid" });
+    await expect(setPasswordWithToken(t.db, { token: first, password, now })).rejects.toMatchObject(
+      { code: "set_password_link_invalid" },
+    );
+    await setPasswordWithToken(t.db, { token: second, password, now });
+    await expect(resendPasswordLink(t.db, { actor, userId, now }, deps)).rejects.toMatchObject({
+      code: "password_already_set",
+    });
+  });
+
+  it("is only for users of the actor's account", async () => {
+    const actor = await makeActor(t.db);
+    const { userId } = await addUser(t.db, { actor, user: erin, now }, deps);
+    const stranger = await makeActor(t.db, { accountName: "Elsewhere" });
+    await expect(
+      resendPasswordLink(t.db, { actor: stranger, userId, now }, deps),
+    ).rejects.toMatchObject({ code: "user_not_found" });
   });
 });

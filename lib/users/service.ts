@@ -21,6 +21,48 @@ export type NewUser = {
   locale: Locale;
 };
 
+/** Issues a set-password link for a user and queues its email; every older open link of the user stops working. */
+async function issuePasswordLink(
+  tx: Db,
+  input: {
+    userId: string;
+    user: Pick<NewUser, "username" | "email" | "firstName" | "locale">;
+    accountName: string;
+    inviterName: string;
+    now: Date;
+  },
+  deps: { appUrl: string },
+): Promise<string> {
+  const { now } = input;
+  const token = newToken();
+  const expiresAt = setPasswordExpiry(now);
+  const email = await renderSetPasswordEmail({
+    locale: input.user.locale,
+    firstName: input.user.firstName,
+    accountName: input.accountName,
+    inviterName: input.inviterName,
+    username: input.user.username,
+    setPasswordUrl: `${deps.appUrl}/set-password/${token}`,
+    expiresAt,
+  });
+  await tx
+    .update(setPasswordTokens)
+    .set({ usedAt: now })
+    .where(and(eq(setPasswordTokens.userId, input.userId), isNull(setPasswordTokens.usedAt)));
+  const [row] = await tx
+    .insert(setPasswordTokens)
+    .values({ userId: input.userId, tokenHash: hashToken(token), expiresAt, createdAt: now })
+    .returning({ id: setPasswordTokens.id });
+  await enqueueEmail(tx, {
+    to: input.user.email,
+    email,
+    template: "set-password",
+    idempotencyKey: `set-password:${row!.id}`,
+    now,
+  });
+  return token;
+}
+
 /**
  * Creates a user without a password in the given account and queues the email
  * with their one-time set-password link (7 days). Runs inside the caller's
@@ -32,17 +74,6 @@ export async function createUserWithPasswordLink(
   deps: { appUrl: string },
 ): Promise<{ userId: string; token: string }> {
   const { user, now } = input;
-  const token = newToken();
-  const expiresAt = setPasswordExpiry(now);
-  const email = await renderSetPasswordEmail({
-    locale: user.locale,
-    firstName: user.firstName,
-    accountName: input.accountName,
-    inviterName: input.inviterName,
-    username: user.username,
-    setPasswordUrl: `${deps.appUrl}/set-password/${token}`,
-    expiresAt,
-  });
   let userId: string;
   try {
     const [created] = await tx
@@ -55,16 +86,11 @@ export async function createUserWithPasswordLink(
       throw new UserError("username_taken", "username");
     throw error;
   }
-  await tx
-    .insert(setPasswordTokens)
-    .values({ userId, tokenHash: hashToken(token), expiresAt, createdAt: now });
-  await enqueueEmail(tx, {
-    to: user.email,
-    email,
-    template: "set-password",
-    idempotencyKey: `set-password:${userId}:1`,
-    now,
-  });
+  const token = await issuePasswordLink(
+    tx,
+    { userId, user, accountName: input.accountName, inviterName: input.inviterName, now },
+    deps,
+  );
   return { userId, token };
 }
 
@@ -132,6 +158,36 @@ export function setUserStatus(
   input: { actor: Actor; userId: string; status: "active" | "deactivated"; now: Date },
 ) {
   return changeMember(db, { ...input, change: { status: input.status } });
+}
+
+/** A new set-password link for a user of the actor's account who has not chosen a password yet. */
+export async function resendPasswordLink(
+  db: Db,
+  input: { actor: Actor; userId: string; now: Date },
+  deps: { appUrl: string },
+): Promise<{ token: string; email: string }> {
+  const { actor, now } = input;
+  return db.transaction(async (tx) => {
+    const [user] = await tx
+      .select()
+      .from(users)
+      .where(and(eq(users.id, input.userId), eq(users.accountId, actor.accountId)))
+      .for("update");
+    if (!user) throw new UserError("user_not_found");
+    if (user.passwordHash) throw new UserError("password_already_set");
+    const token = await issuePasswordLink(
+      tx,
+      {
+        userId: user.id,
+        user: { ...user, locale: user.locale ?? "en" },
+        accountName: actor.accountName,
+        inviterName: actor.name,
+        now,
+      },
+      deps,
+    );
+    return { token, email: user.email };
+  });
 }
 
 export type SetPasswordView =

@@ -28,7 +28,19 @@ test("an administrator adds a user, who chooses a password from the email; deact
   const row = page.getByRole("row").filter({ hasText: username });
   await expect(row.getByText("Password not set")).toBeVisible();
 
-  const link = setPasswordLink(await waitForEmail(email, /Your CertPortal user/));
+  const first = setPasswordLink(await waitForEmail(email, /Your CertPortal user/));
+  // A new link replaces the first one.
+  await row.getByRole("button", { name: "Send new link: Erin Example" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: `A new set-password link was sent to ${email}` }),
+  ).toBeVisible();
+  let link = first;
+  await expect
+    .poll(async () => {
+      link = setPasswordLink(await waitForEmail(email, /Your CertPortal user/));
+      return link;
+    })
+    .not.toBe(first);
   const erin = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const p = await erin.newPage();
   await p.goto(link);
@@ -38,11 +50,13 @@ test("an administrator adds a user, who chooses a password from the email; deact
   await p.getByRole("button", { name: "Set password" }).click();
   await expect(p.getByRole("heading", { name: "Welcome, Erin Example" })).toBeVisible();
 
-  // Used once: the link no longer works.
+  // Used once, the link no longer works; nor does the one it replaced.
   const again = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const a = await again.newPage();
-  await a.goto(link);
-  await expect(a.getByRole("heading", { name: "This link is not valid" })).toBeVisible();
+  for (const old of [link, first]) {
+    await a.goto(old);
+    await expect(a.getByRole("heading", { name: "This link is not valid" })).toBeVisible();
+  }
   await again.close();
 
   await page.reload();

@@ -17,7 +17,7 @@ vi.mock("@/lib/actions/context", () => ({
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 vi.mock("next/server", () => ({ after: () => {} }));
 
-const { addUser, changeRole, changeStatus } = await import("./actions");
+const { addUser, changeRole, changeStatus, resendLink } = await import("./actions");
 
 function form(values: Record<string, string>) {
   const fd = new FormData();
@@ -80,6 +80,9 @@ describe("user actions refuse callers who may not act", () => {
     expect(
       await changeStatus(undefined, form({ userId: owner.userId, status: "deactivated" })),
     ).toMatchObject({ message: "errors.user_not_found" });
+    expect(await resendLink(undefined, form({ userId: member.userId }))).toMatchObject({
+      message: "errors.user_not_found",
+    });
     expect(await snapshot()).toEqual(before);
   });
 

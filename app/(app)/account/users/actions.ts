@@ -9,7 +9,12 @@ import { ROLES } from "@/lib/auth/permissions";
 import { kickOutbox } from "@/lib/email/worker";
 import { env } from "@/lib/env";
 import { LOCALES } from "@/lib/i18n/locale";
-import { addUser as add, changeRole as change, setUserStatus } from "@/lib/users/service";
+import {
+  addUser as add,
+  changeRole as change,
+  resendPasswordLink,
+  setUserStatus,
+} from "@/lib/users/service";
 
 const PATH = "/account/users";
 
@@ -55,5 +60,18 @@ export const changeStatus = action(
     await setUserStatus(db, { actor, userId, status, now });
     revalidatePath(PATH);
     return { ok: true, message: status === "active" ? "users.reactivated" : "users.deactivated" };
+  },
+);
+
+export const resendLink = action(
+  { permission: "users.manage", input: z.object({ userId: z.uuid() }) },
+  async ({ userId }, { actor, db, now }) => {
+    const { email } = await resendPasswordLink(
+      db,
+      { actor, userId, now },
+      { appUrl: env().APP_URL },
+    );
+    after(kickOutbox);
+    return { ok: true, message: "users.linkSent", params: { email } };
   },
 );

@@ -62,7 +62,13 @@ export default async function UsersPage() {
               </td>
               <td>
                 {m.id === actor.userId ? null : (
-                  <UserRowActions userId={m.id} name={m.name} role={m.role} status={m.status} />
+                  <UserRowActions
+                    userId={m.id}
+                    name={m.name}
+                    role={m.role}
+                    status={m.status}
+                    passwordSet={m.passwordSet}
+                  />
                 )}
               </td>
             </tr>

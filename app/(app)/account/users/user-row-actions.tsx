@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { FormMessage, SubmitButton } from "@/app/_components/form";
 import { ROLES, type Role } from "@/lib/auth/permissions";
-import { changeRole, changeStatus } from "./actions";
+import { changeRole, changeStatus, resendLink } from "./actions";
 
 const secondary =
   "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-60";
@@ -14,21 +14,25 @@ export function UserRowActions({
   name,
   role,
   status,
+  passwordSet,
 }: {
   userId: string;
   name: string;
   role: Role;
   status: "active" | "deactivated";
+  passwordSet: boolean;
 }) {
   const t = useTranslations("users");
   const tRoles = useTranslations("roles");
   const [roleState, roleAction] = useActionState(changeRole, undefined);
   const [statusState, statusAction] = useActionState(changeStatus, undefined);
+  const [linkState, linkAction] = useActionState(resendLink, undefined);
   const selectId = useId();
   return (
     <div className="flex flex-col gap-2">
       <FormMessage state={roleState} />
       <FormMessage state={statusState} />
+      <FormMessage state={linkState} />
       <div className="flex flex-wrap items-center gap-2">
         <form action={roleAction} className="flex items-center gap-2">
           <input type="hidden" name="userId" value={userId} />
@@ -65,6 +69,14 @@ export function UserRowActions({
             {status === "active" ? t("deactivate") : t("reactivate")}
           </SubmitButton>
         </form>
+        {passwordSet || status !== "active" ? null : (
+          <form action={linkAction}>
+            <input type="hidden" name="userId" value={userId} />
+            <SubmitButton className={secondary} aria-label={`${t("resendLink")}: ${name}`}>
+              {t("resendLink")}
+            </SubmitButton>
+          </form>
+        )}
       </div>
     </div>
   );
