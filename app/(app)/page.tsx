@@ -72,7 +72,7 @@ export default async function HomePage() {
               />
             </Section>
           ) : null}
-          <Section id="organization" title={t("organization")}>
+          <Section id="organization" title={tOrg("section")}>
             {can(actor.role, "account.edit") ? (
               <OrganizationForm values={org} />
             ) : (

@@ -105,7 +105,7 @@ export default async function SubaccountPage({
         />
       </Section>
 
-      <Section id="organization" title={tOrg("title")}>
+      <Section id="organization" title={tOrg("section")}>
         {may("editDetails") ? (
           <DetailsForm id={sub.id} values={organizationOf(sub)} nickname={sub.nickname} />
         ) : (
