@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
+import { LanguageSelect } from "@/app/_components/language-select";
 import { Field, FormMessage, keptValue, SubmitButton } from "@/app/_components/form";
 import { ROLES } from "@/lib/auth/permissions";
 import { addUser } from "./actions";
@@ -12,7 +13,6 @@ export function AddUserForm() {
   const locale = useLocale();
   const [state, formAction] = useActionState(addUser, undefined);
   const roleId = useId();
-  const langId = useId();
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
       <FormMessage state={state} />
@@ -53,20 +53,7 @@ export function AddUserForm() {
             ))}
           </select>
         </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={langId} className="text-sm font-medium text-slate-800">
-            {t("language")}
-          </label>
-          <select
-            id={langId}
-            name="locale"
-            defaultValue={keptValue(state, "locale") ?? locale}
-            className="rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm"
-          >
-            <option value="en">English</option>
-            <option value="de">Deutsch</option>
-          </select>
-        </div>
+        <LanguageSelect label={t("language")} defaultValue={keptValue(state, "locale") ?? locale} />
       </div>
       <div>
         <SubmitButton>{t("submit")}</SubmitButton>

@@ -1,8 +1,9 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { useActionState, useId } from "react";
 import { RadioGroup } from "@/app/_components/choice";
+import { ConfirmForm } from "@/app/_components/confirm-form";
 import { Field, fieldErrors, FormMessage, SubmitButton } from "@/app/_components/form";
 import { OrganizationFields, type OrganizationValues } from "@/app/_components/organization-fields";
 import { NICKNAME_MAX } from "@/lib/subaccounts/rules";
@@ -281,61 +282,24 @@ export function StatusForm({
 }) {
   const t = useTranslations("subaccount");
   const [state, formAction] = useActionState(setStatus, undefined);
-  const [confirming, setConfirming] = useState(false);
-  const keep = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (confirming) keep.current?.focus();
-  }, [confirming]);
-  if (status === "deactivated") {
-    return (
-      <form action={formAction} className="flex flex-col gap-3">
-        <FormMessage state={state} />
-        <input type="hidden" name="id" value={id} />
-        <input type="hidden" name="status" value="active" />
-        <div>
-          <SubmitButton className={secondary}>{t("reactivate")}</SubmitButton>
-        </div>
-      </form>
-    );
-  }
   return (
     <div className="flex flex-col gap-3">
       <FormMessage state={state} />
-      {confirming ? (
-        <form
-          action={formAction}
-          onSubmit={() => setConfirming(false)}
-          role="group"
-          aria-label={t("deactivate")}
-          className="flex flex-col gap-2 rounded-md border border-red-200 bg-red-50 p-3"
-        >
+      {status === "deactivated" ? (
+        <form action={formAction}>
           <input type="hidden" name="id" value={id} />
-          <input type="hidden" name="status" value="deactivated" />
-          <p className="text-sm text-red-900">{t("deactivateConfirm", { name })}</p>
-          <div className="flex flex-wrap gap-2">
-            <SubmitButton className="rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white hover:bg-red-800 disabled:opacity-60">
-              {t("deactivateYes")}
-            </SubmitButton>
-            <button
-              ref={keep}
-              type="button"
-              onClick={() => setConfirming(false)}
-              className={secondary}
-            >
-              {t("keep")}
-            </button>
-          </div>
+          <input type="hidden" name="status" value="active" />
+          <SubmitButton className={secondary}>{t("reactivate")}</SubmitButton>
         </form>
       ) : (
-        <div>
-          <button
-            type="button"
-            onClick={() => setConfirming(true)}
-            className="rounded-md border border-red-300 bg-white px-4 py-2 text-sm font-semibold text-red-800 hover:bg-red-50"
-          >
-            {t("deactivate")}
-          </button>
-        </div>
+        <ConfirmForm
+          action={formAction}
+          fields={{ id, status: "deactivated" }}
+          trigger={t("deactivate")}
+          question={t("deactivateConfirm", { name })}
+          confirm={t("deactivateYes")}
+          keep={t("keep")}
+        />
       )}
     </div>
   );

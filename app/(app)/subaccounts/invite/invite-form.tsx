@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useId, useState } from "react";
+import { LanguageSelect } from "@/app/_components/language-select";
 import { Field, fieldErrors, FormMessage, keptValue, SubmitButton } from "@/app/_components/form";
 import { CUSTOM_MESSAGE_MAX } from "@/lib/invitations/rules";
 import type { InvitableType } from "@/lib/subaccounts/rules";
@@ -28,7 +29,6 @@ export function InviteForm({
     note: useId(),
     message: useId(),
     hint: useId(),
-    lang: useId(),
     typeError: useId(),
     messageError: useId(),
   };
@@ -86,20 +86,10 @@ export function InviteForm({
           </p>
         ) : null}
       </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={ids.lang} className="text-sm font-medium text-slate-800">
-          {t("language")}
-        </label>
-        <select
-          id={ids.lang}
-          name="locale"
-          defaultValue={keptValue(state, "locale") ?? defaultLocale ?? locale}
-          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm"
-        >
-          <option value="en">English</option>
-          <option value="de">Deutsch</option>
-        </select>
-      </div>
+      <LanguageSelect
+        label={t("language")}
+        defaultValue={keptValue(state, "locale") ?? defaultLocale ?? locale}
+      />
       <div className="flex items-center gap-2">
         <input
           id={`${ids.message}-toggle`}

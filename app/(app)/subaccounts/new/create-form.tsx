@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useId, useState } from "react";
 import { RadioGroup } from "@/app/_components/choice";
+import { LanguageSelect } from "@/app/_components/language-select";
 import { Field, FormMessage, keptValue, SubmitButton } from "@/app/_components/form";
 import { OrganizationFields } from "@/app/_components/organization-fields";
 import { INVITABLE_TYPES, NICKNAME_MAX, type AccountType } from "@/lib/subaccounts/rules";
@@ -15,7 +16,7 @@ export function CreateSubaccountForm({ types }: { types: AccountType[] }) {
   const locale = useLocale();
   const [state, formAction] = useActionState(createSubaccount, undefined);
   const [type, setType] = useState<string>(keptValue(state, "type") ?? types[0] ?? "enterprise");
-  const ids = { type: useId(), note: useId(), lang: useId() };
+  const ids = { type: useId(), note: useId() };
   return (
     <form action={formAction} className="flex flex-col gap-6" noValidate>
       <FormMessage state={state} />
@@ -122,20 +123,10 @@ export function CreateSubaccountForm({ types }: { types: AccountType[] }) {
               spellCheck={false}
             />
           </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor={ids.lang} className="text-sm font-medium text-slate-800">
-              {t("language")}
-            </label>
-            <select
-              id={ids.lang}
-              name="locale"
-              defaultValue={keptValue(state, "locale") ?? locale}
-              className="rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm"
-            >
-              <option value="en">English</option>
-              <option value="de">Deutsch</option>
-            </select>
-          </div>
+          <LanguageSelect
+            label={t("language")}
+            defaultValue={keptValue(state, "locale") ?? locale}
+          />
         </fieldset>
       )}
       <div className="flex gap-3">

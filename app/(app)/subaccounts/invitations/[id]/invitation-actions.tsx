@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState } from "react";
+import { ConfirmForm } from "@/app/_components/confirm-form";
 import { FormMessage, SubmitButton } from "@/app/_components/form";
 import { cancelInvitation, resendInvitation } from "./actions";
 
@@ -19,11 +20,6 @@ export function InvitationActions({
   const t = useTranslations("invitation");
   const [resendState, resendAction] = useActionState(resendInvitation, undefined);
   const [cancelState, cancelAction] = useActionState(cancelInvitation, undefined);
-  const [confirming, setConfirming] = useState(false);
-  const keep = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (confirming) keep.current?.focus();
-  }, [confirming]);
   if (!canResend && !canCancel && !resendState && !cancelState) return null;
   return (
     <section
@@ -42,41 +38,14 @@ export function InvitationActions({
         </form>
       ) : null}
       {canCancel ? (
-        confirming ? (
-          <form
-            action={cancelAction}
-            onSubmit={() => setConfirming(false)}
-            role="group"
-            aria-label={t("cancel")}
-            className="flex flex-col gap-2 rounded-md border border-red-200 bg-red-50 p-3"
-          >
-            <input type="hidden" name="id" value={id} />
-            <p className="text-sm text-red-900">{t("cancelConfirm", { email })}</p>
-            <div className="flex flex-wrap gap-2">
-              <SubmitButton className="rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white hover:bg-red-800 disabled:opacity-60">
-                {t("cancelYes")}
-              </SubmitButton>
-              <button
-                ref={keep}
-                type="button"
-                onClick={() => setConfirming(false)}
-                className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm"
-              >
-                {t("cancelNo")}
-              </button>
-            </div>
-          </form>
-        ) : (
-          <div>
-            <button
-              type="button"
-              onClick={() => setConfirming(true)}
-              className="rounded-md border border-red-300 bg-white px-4 py-2 text-sm font-semibold text-red-800 hover:bg-red-50"
-            >
-              {t("cancel")}
-            </button>
-          </div>
-        )
+        <ConfirmForm
+          action={cancelAction}
+          fields={{ id }}
+          trigger={t("cancel")}
+          question={t("cancelConfirm", { email })}
+          confirm={t("cancelYes")}
+          keep={t("cancelNo")}
+        />
       ) : null}
     </section>
   );

@@ -1,0 +1,70 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { SubmitButton } from "./form";
+
+/**
+ * A destructive action behind a confirmation: the first button asks, the
+ * second submits. Focus moves to the safe choice, so Enter never confirms by accident.
+ */
+export function ConfirmForm({
+  action,
+  fields,
+  trigger,
+  question,
+  confirm,
+  keep,
+}: {
+  action: (formData: FormData) => void;
+  fields: Record<string, string>;
+  trigger: string;
+  question: string;
+  confirm: string;
+  keep: string;
+}) {
+  const [confirming, setConfirming] = useState(false);
+  const keepButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) keepButton.current?.focus();
+  }, [confirming]);
+  if (!confirming) {
+    return (
+      <div>
+        <button
+          type="button"
+          onClick={() => setConfirming(true)}
+          className="rounded-md border border-red-300 bg-white px-4 py-2 text-sm font-semibold text-red-800 hover:bg-red-50"
+        >
+          {trigger}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <form
+      action={action}
+      onSubmit={() => setConfirming(false)}
+      role="group"
+      aria-label={trigger}
+      className="flex flex-col gap-2 rounded-md border border-red-200 bg-red-50 p-3"
+    >
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <p className="text-sm text-red-900">{question}</p>
+      <div className="flex flex-wrap gap-2">
+        <SubmitButton className="rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white hover:bg-red-800 disabled:opacity-60">
+          {confirm}
+        </SubmitButton>
+        <button
+          ref={keepButton}
+          type="button"
+          onClick={() => setConfirming(false)}
+          className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm"
+        >
+          {keep}
+        </button>
+      </div>
+    </form>
+  );
+}
