@@ -52,6 +52,9 @@ describe("outbox", () => {
     expect(inbox).toMatchObject([
       { toAddress: "ann@example.com", subject: "Hello", fromAddress: from },
     ]);
+    // The delivered body (which may hold a one-time link) is erased; the record stays.
+    const [row] = await t.db.select().from(emailOutbox);
+    expect(row).toMatchObject({ status: "sent", subject: "Hello", html: "", text: "" });
   });
 
   it("keeps a message through a provider outage and retries it with backoff", async () => {

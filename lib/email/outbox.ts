@@ -6,6 +6,13 @@ import { EmailDeliveryError, type EmailTransport } from "./transport";
 export type RenderedEmail = { subject: string; html: string; text: string };
 
 export const MAX_DELIVERY_ATTEMPTS = 8;
+
+/**
+ * Once a message is sent, given up on or withdrawn, its body is erased: it may
+ * carry a one-time link, and tokens live nowhere at rest but as hashes. The
+ * row stays, with recipient, subject and outcome, as the delivery record.
+ */
+export const ERASED_BODY = { html: "", text: "" } as const;
 // A claimed message is not offered to another worker until this has passed,
 // so a worker that dies mid-send leaves its messages to be retried.
 const CLAIM_LEASE_MS = 5 * 60 * 1000;
@@ -93,7 +100,13 @@ export async function deliverDue(
       await db.transaction(async (tx) => {
         await tx
           .update(emailOutbox)
-          .set({ status: "sent", sentAt: options.now, providerMessageId, lastError: null })
+          .set({
+            status: "sent",
+            sentAt: options.now,
+            providerMessageId,
+            lastError: null,
+            ...ERASED_BODY,
+          })
           .where(eq(emailOutbox.id, message.id));
         if (message.invitationId) {
           await tx.insert(invitationEvents).values({
@@ -114,7 +127,7 @@ export async function deliverDue(
           .update(emailOutbox)
           .set(
             giveUp
-              ? { status: "failed", lastError }
+              ? { status: "failed", lastError, ...ERASED_BODY }
               : {
                   lastError,
                   nextAttemptAt: new Date(options.now.getTime() + retryDelayMs(message.attempts)),

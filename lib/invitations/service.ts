@@ -4,7 +4,7 @@ import { accounts, emailOutbox, invitationEvents, invitations, users } from "@/d
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblems } from "@/lib/auth/password-policy";
-import { enqueueEmail } from "@/lib/email/outbox";
+import { enqueueEmail, ERASED_BODY } from "@/lib/email/outbox";
 import { renderInvitationEmail, renderWelcomeEmail } from "@/lib/email/render";
 import { DomainError, isUniqueViolation } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locale";
@@ -42,7 +42,7 @@ function duplicate(existingId?: string) {
 async function supersedeQueuedEmails(db: Db, invitationId: string) {
   await db
     .update(emailOutbox)
-    .set({ status: "failed", lastError: "superseded" })
+    .set({ status: "failed", lastError: "superseded", ...ERASED_BODY })
     .where(and(eq(emailOutbox.invitationId, invitationId), eq(emailOutbox.status, "pending")));
 }
 
