@@ -1,5 +1,6 @@
 import { getDb } from "@/db";
 import { env } from "@/lib/env";
+import { prune } from "@/lib/rate-limit/service";
 import { deliverDue, type DeliveryReport } from "./outbox";
 import { transportFromEnv } from "./transport";
 
@@ -17,13 +18,27 @@ export function kickOutbox(): Promise<void> {
   );
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+let lastPrune = 0;
+
+/** Rate-limit counters older than a day count for nothing: drop them, at most once an hour. */
+async function pruneRateLimits(now: Date) {
+  if (now.getTime() - lastPrune < DAY_MS / 24) return;
+  lastPrune = now.getTime();
+  await prune(await getDb(), new Date(now.getTime() - DAY_MS)).catch((error: unknown) =>
+    console.error("Pruning rate limits failed", error),
+  );
+}
+
 /** Polls for due messages (retries, and anything a crashed instance left behind). */
 export function startOutboxPoller(intervalSeconds: number): () => void {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    void kickOutbox().finally(() => (running = false));
+    void kickOutbox()
+      .then(() => pruneRateLimits(new Date()))
+      .finally(() => (running = false));
   }, intervalSeconds * 1000);
   timer.unref();
   return () => clearInterval(timer);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { setupTestDb } from "@/tests/helpers/db";
-import { hit, peek, reset } from "./service";
+import { hit, peek, prune, reset } from "./service";
 
 const t = setupTestDb();
 const rule = { key: "test:k", limit: 3, windowSeconds: 60 };
@@ -28,5 +28,14 @@ describe("rate limit", () => {
     expect((await hit(t.db, { ...rule, key: "test:other" }, at(5))).count).toBe(1);
     await reset(t.db, rule.key);
     expect((await peek(t.db, rule, at(6))).allowed).toBe(true);
+  });
+});
+
+describe("pruning", () => {
+  it("forgets old windows and keeps current ones", async () => {
+    await hit(t.db, { ...rule, key: "old" }, at(0));
+    await hit(t.db, { ...rule, key: "new" }, at(7200));
+    expect(await prune(t.db, at(3600))).toBe(1);
+    expect((await peek(t.db, { ...rule, key: "new" }, at(7201))).count).toBe(1);
   });
 });

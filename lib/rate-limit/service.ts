@@ -1,4 +1,4 @@
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { rateLimits } from "@/db/schema";
 
@@ -62,4 +62,13 @@ function toResult(
     count: row.count,
     retryAfterSeconds: Math.max(0, Math.ceil((windowEndsAt - now.getTime()) / 1000)),
   };
+}
+
+/** Forgets counters whose window began before `before`; none of today's limits looks back that far. */
+export async function prune(db: Db, before: Date): Promise<number> {
+  const removed = await db
+    .delete(rateLimits)
+    .where(lt(rateLimits.windowStart, before))
+    .returning({ key: rateLimits.key });
+  return removed.length;
 }
