@@ -16,6 +16,7 @@ const schema = z
     APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
     AUTH_SECRET: optionalString,
     RESEND_API_KEY: optionalString,
+    RESEND_WEBHOOK_SECRET: optionalString,
     EMAIL_FROM: z.string().min(3).default("CertPortal <no-reply@certportal.localhost>"),
     INVITATIONS_PER_HOUR: z.coerce.number().int().positive().default(200),
     OUTBOX_POLL_SECONDS: z.coerce.number().int().min(0).default(15),

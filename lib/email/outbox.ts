@@ -111,7 +111,7 @@ export async function deliverDue(
         if (message.invitationId) {
           await tx.insert(invitationEvents).values({
             invitationId: message.invitationId,
-            type: "delivered",
+            type: "sent",
             detail: { template: message.template, transport: transport.name },
             createdAt: options.now,
           });

@@ -113,7 +113,9 @@ export default async function InvitationPage({
               <span>
                 {t(`events.${e.type}`, {
                   actor: e.actorName ?? t("system"),
-                  reason: e.reason ? tErrors(e.reason) : "",
+                  // A failed accept names a refusal of ours; a bounce, the mail server's words.
+                  reason:
+                    e.type === "accept_failed" && e.reason ? tErrors(e.reason) : (e.reason ?? ""),
                 })}
               </span>
             </li>
