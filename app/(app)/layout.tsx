@@ -9,8 +9,6 @@ import { env } from "@/lib/env";
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
   const t = await getTranslations();
-  const showSubaccounts =
-    can(actor.role, "subaccounts.view") || can(actor.role, "invitations.view");
   return (
     <div className="min-h-screen">
       <a
@@ -35,11 +33,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <li>
               <NavLink href="/">{t("nav.home")}</NavLink>
             </li>
-            {showSubaccounts ? (
-              <li>
-                <NavLink href="/subaccounts">{t("nav.subaccounts")}</NavLink>
-              </li>
-            ) : null}
+            <li>
+              <NavLink href="/subaccounts">{t("nav.subaccounts")}</NavLink>
+            </li>
             {can(actor.role, "contracts.manage") ? (
               <li>
                 <NavLink href="/contracts">{t("nav.contracts")}</NavLink>

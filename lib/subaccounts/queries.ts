@@ -27,10 +27,19 @@ function escapeLike(value: string) {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** One page of an account's direct subaccounts, newest first, keyset on (created_at, id). */
-export async function listSubaccounts(db: Db, parentId: string, params: SubaccountListParams) {
+/**
+ * One page of an account's direct subaccounts, newest first, keyset on
+ * (created_at, id); with `managedBy`, only those that user is account manager of.
+ */
+export async function listSubaccounts(
+  db: Db,
+  parentId: string,
+  params: SubaccountListParams,
+  managedBy?: string,
+) {
   const cursor = decodeCursor(params.after);
   const conditions: SQL[] = [eq(accounts.parentId, parentId)];
+  if (managedBy) conditions.push(eq(accounts.accountManagerId, managedBy));
   if (params.type) conditions.push(eq(accounts.type, params.type));
   if (params.status) conditions.push(eq(accounts.status, params.status));
   if (params.q) {

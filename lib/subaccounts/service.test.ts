@@ -401,3 +401,20 @@ describe("listing subaccounts", () => {
     expect(await list({ type: "enterprise" })).toEqual([]);
   });
 });
+
+describe("an account manager's own list", () => {
+  it("shows a user without the role to see all subaccounts just the ones they manage", async () => {
+    const parent = await makeActor(t.db);
+    const mine = await subaccountOf(parent, { name: "Mine", administrator: null, type: "managed" });
+    await subaccountOf(parent, { name: "Not mine", administrator: null, type: "managed" });
+    const user = await actorInAccount(t.db, parent.accountId, "user");
+    await assignAccountManager(t.db, { actor: parent, id: mine.id, userId: user.userId, now });
+    const page = await listSubaccounts(
+      t.db,
+      parent.accountId,
+      subaccountListParams.parse({}),
+      user.userId,
+    );
+    expect(page.rows.map((r) => r.name)).toEqual(["Mine"]);
+  });
+});

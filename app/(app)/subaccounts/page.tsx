@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ButtonLink, DataTable, EmptyState, PageHeader, StatusBadge } from "@/app/_components/ui";
 import { getDb } from "@/db";
@@ -18,7 +17,6 @@ export default async function SubaccountsPage({ searchParams }: PageProps<"/suba
   const actor = await requireActor();
   const canView = can(actor.role, "subaccounts.view");
   const canInvite = can(actor.role, "invitations.view");
-  if (!canView && !canInvite) notFound();
   const [t, tTypes, tList, format] = await Promise.all([
     getTranslations("subaccounts"),
     getTranslations("accountTypes"),
@@ -26,7 +24,13 @@ export default async function SubaccountsPage({ searchParams }: PageProps<"/suba
     getFormatter(),
   ]);
   const params = subaccountListParams.parse(await searchParams);
-  const page = canView ? await listSubaccounts(await getDb(), actor.accountId, params) : null;
+  // Without the role to see them all, a user sees the subaccounts they are account manager of.
+  const page = await listSubaccounts(
+    await getDb(),
+    actor.accountId,
+    params,
+    canView ? undefined : actor.userId,
+  );
   const filtered = !!(params.q || params.type || params.status || params.after);
   const base = { q: params.q, type: params.type, status: params.status };
   return (
@@ -51,74 +55,69 @@ export default async function SubaccountsPage({ searchParams }: PageProps<"/suba
           </>
         }
       />
-      {page ? (
-        page.rows.length === 0 && !filtered ? (
-          <EmptyState>{t("empty")}</EmptyState>
-        ) : (
-          <>
-            <SubaccountFilters params={params} />
-            {page.rows.length === 0 ? (
-              <EmptyState>{t("noMatches")}</EmptyState>
-            ) : (
-              <DataTable
-                caption={t("listLabel", { account: actor.accountName })}
-                columns={[
-                  { label: t("name") },
-                  { label: t("accountId") },
-                  { label: t("type") },
-                  { label: t("billing") },
-                  { label: t("pricing") },
-                  { label: t("status") },
-                  { label: t("created") },
-                ]}
+      {page.rows.length === 0 && !filtered ? (
+        <EmptyState>{canView ? t("empty") : t("noneAssigned")}</EmptyState>
+      ) : (
+        <>
+          <SubaccountFilters params={params} />
+          {page.rows.length === 0 ? (
+            <EmptyState>{t("noMatches")}</EmptyState>
+          ) : (
+            <DataTable
+              caption={t("listLabel", { account: actor.accountName })}
+              columns={[
+                { label: t("name") },
+                { label: t("accountId") },
+                { label: t("type") },
+                { label: t("billing") },
+                { label: t("pricing") },
+                { label: t("status") },
+                { label: t("created") },
+              ]}
+            >
+              {page.rows.map((row) => (
+                <tr key={row.id}>
+                  <td>
+                    <Link
+                      href={`/subaccounts/${row.id}`}
+                      className="text-brand-700 font-medium underline"
+                    >
+                      {row.name}
+                    </Link>
+                    {row.nickname ? <div className="text-slate-600">{row.nickname}</div> : null}
+                  </td>
+                  <td className="tabular-nums">{row.number}</td>
+                  <td>{tTypes(row.type)}</td>
+                  <td>{t(`billingModes.${row.billing}`)}</td>
+                  <td>{t(`pricingModes.${row.pricing}`)}</td>
+                  <td>
+                    <StatusBadge status={row.status}>{t(`statuses.${row.status}`)}</StatusBadge>
+                  </td>
+                  <td className="whitespace-nowrap">
+                    {format.dateTime(row.createdAt, { dateStyle: "medium" })}
+                    <div className="text-slate-600">{t(`createdVia.${row.createdVia}`)}</div>
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
+          )}
+          <nav aria-label={tList("pagination")} className="mt-4 flex gap-4 text-sm">
+            {params.after ? (
+              <Link href={`/subaccounts${queryString(base)}`} className="text-brand-700 underline">
+                {tList("previous")}
+              </Link>
+            ) : null}
+            {page.nextCursor ? (
+              <Link
+                href={`/subaccounts${queryString({ ...base, after: page.nextCursor })}`}
+                className="text-brand-700 underline"
               >
-                {page.rows.map((row) => (
-                  <tr key={row.id}>
-                    <td>
-                      <Link
-                        href={`/subaccounts/${row.id}`}
-                        className="text-brand-700 font-medium underline"
-                      >
-                        {row.name}
-                      </Link>
-                      {row.nickname ? <div className="text-slate-600">{row.nickname}</div> : null}
-                    </td>
-                    <td className="tabular-nums">{row.number}</td>
-                    <td>{tTypes(row.type)}</td>
-                    <td>{t(`billingModes.${row.billing}`)}</td>
-                    <td>{t(`pricingModes.${row.pricing}`)}</td>
-                    <td>
-                      <StatusBadge status={row.status}>{t(`statuses.${row.status}`)}</StatusBadge>
-                    </td>
-                    <td className="whitespace-nowrap">
-                      {format.dateTime(row.createdAt, { dateStyle: "medium" })}
-                      <div className="text-slate-600">{t(`createdVia.${row.createdVia}`)}</div>
-                    </td>
-                  </tr>
-                ))}
-              </DataTable>
-            )}
-            <nav aria-label={tList("pagination")} className="mt-4 flex gap-4 text-sm">
-              {params.after ? (
-                <Link
-                  href={`/subaccounts${queryString(base)}`}
-                  className="text-brand-700 underline"
-                >
-                  {tList("previous")}
-                </Link>
-              ) : null}
-              {page.nextCursor ? (
-                <Link
-                  href={`/subaccounts${queryString({ ...base, after: page.nextCursor })}`}
-                  className="text-brand-700 underline"
-                >
-                  {tList("next")}
-                </Link>
-              ) : null}
-            </nav>
-          </>
-        )
-      ) : null}
+                {tList("next")}
+              </Link>
+            ) : null}
+          </nav>
+        </>
+      )}
     </>
   );
 }
