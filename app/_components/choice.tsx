@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { FormState } from "@/lib/actions/form-state";
+import { BILLING_MODES, PRICING_MODES } from "@/lib/subaccounts/rules";
 import { fieldErrors, keptValue } from "./form";
 
 /** A group of radio buttons with a legend, keeping the choice after a refused submit. */
@@ -44,5 +45,42 @@ export function RadioGroup({
         </p>
       ))}
     </fieldset>
+  );
+}
+
+/** The billing and pricing choice, as a subaccount, a new subaccount and a contract all offer it. */
+export function TermsFields({
+  state,
+  billing,
+  pricing,
+}: {
+  state?: FormState;
+  billing: string;
+  pricing: string;
+}) {
+  const t = useTranslations();
+  return (
+    <>
+      <RadioGroup
+        legend={t("subaccount.billing")}
+        name="billing"
+        state={state}
+        defaultValue={billing}
+        options={BILLING_MODES.map((value) => ({
+          value,
+          label: t(`subaccounts.billingModes.${value}`),
+        }))}
+      />
+      <RadioGroup
+        legend={t("subaccount.pricing")}
+        name="pricing"
+        state={state}
+        defaultValue={pricing}
+        options={PRICING_MODES.map((value) => ({
+          value,
+          label: t(`subaccounts.pricingModes.${value}`),
+        }))}
+      />
+    </>
   );
 }

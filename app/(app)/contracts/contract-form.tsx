@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { RadioGroup } from "@/app/_components/choice";
+import { TermsFields } from "@/app/_components/choice";
 import { Field, FormMessage, SubmitButton } from "@/app/_components/form";
 import { createContract } from "./actions";
 
@@ -16,29 +16,7 @@ export function ContractForm() {
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label={t("contracts.startsOn")} name="startsOn" type="date" state={state} required />
         <Field label={t("contracts.endsOn")} name="endsOn" type="date" state={state} />
-        <RadioGroup
-          legend={t("contracts.billing")}
-          name="billing"
-          state={state}
-          defaultValue="bill_to_parent"
-          options={[
-            { value: "bill_to_parent", label: t("subaccounts.billingModes.bill_to_parent") },
-            {
-              value: "bill_to_subaccount",
-              label: t("subaccounts.billingModes.bill_to_subaccount"),
-            },
-          ]}
-        />
-        <RadioGroup
-          legend={t("contracts.pricing")}
-          name="pricing"
-          state={state}
-          defaultValue="custom"
-          options={[
-            { value: "standard", label: t("subaccounts.pricingModes.standard") },
-            { value: "custom", label: t("subaccounts.pricingModes.custom") },
-          ]}
-        />
+        <TermsFields state={state} billing="bill_to_parent" pricing="custom" />
       </div>
       <div>
         <SubmitButton>{t("contracts.create")}</SubmitButton>

@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
-import { RadioGroup } from "@/app/_components/choice";
+import { TermsFields } from "@/app/_components/choice";
 import { ConfirmForm } from "@/app/_components/confirm-form";
 import { Field, fieldErrors, FormMessage, SubmitButton } from "@/app/_components/form";
 import { OrganizationFields, type OrganizationValues } from "@/app/_components/organization-fields";
@@ -67,29 +67,7 @@ export function TermsForm({
       <FormMessage state={state} />
       <input type="hidden" name="id" value={id} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <RadioGroup
-          legend={t("subaccount.billing")}
-          name="billing"
-          state={state}
-          defaultValue={billing}
-          options={[
-            { value: "bill_to_parent", label: t("subaccounts.billingModes.bill_to_parent") },
-            {
-              value: "bill_to_subaccount",
-              label: t("subaccounts.billingModes.bill_to_subaccount"),
-            },
-          ]}
-        />
-        <RadioGroup
-          legend={t("subaccount.pricing")}
-          name="pricing"
-          state={state}
-          defaultValue={pricing}
-          options={[
-            { value: "standard", label: t("subaccounts.pricingModes.standard") },
-            { value: "custom", label: t("subaccounts.pricingModes.custom") },
-          ]}
-        />
+        <TermsFields state={state} billing={billing} pricing={pricing} />
       </div>
       <div>
         <SubmitButton>{t("subaccount.saveTerms")}</SubmitButton>

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useId, useState } from "react";
-import { RadioGroup } from "@/app/_components/choice";
+import { TermsFields } from "@/app/_components/choice";
 import { LanguageSelect } from "@/app/_components/language-select";
 import { Field, FormMessage, keptValue, SubmitButton } from "@/app/_components/form";
 import { OrganizationFields } from "@/app/_components/organization-fields";
@@ -46,29 +46,7 @@ export function CreateSubaccountForm({ types }: { types: AccountType[] }) {
           </p>
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
-          <RadioGroup
-            legend={t("billing")}
-            name="billing"
-            state={state}
-            defaultValue="bill_to_subaccount"
-            options={[
-              { value: "bill_to_parent", label: tAll("subaccounts.billingModes.bill_to_parent") },
-              {
-                value: "bill_to_subaccount",
-                label: tAll("subaccounts.billingModes.bill_to_subaccount"),
-              },
-            ]}
-          />
-          <RadioGroup
-            legend={t("pricing")}
-            name="pricing"
-            state={state}
-            defaultValue="standard"
-            options={[
-              { value: "standard", label: tAll("subaccounts.pricingModes.standard") },
-              { value: "custom", label: tAll("subaccounts.pricingModes.custom") },
-            ]}
-          />
+          <TermsFields state={state} billing="bill_to_subaccount" pricing="standard" />
         </div>
         <fieldset className="flex flex-col gap-1">
           <legend className="mb-1 text-sm font-medium text-slate-800">{t("allowedTypes")}</legend>
