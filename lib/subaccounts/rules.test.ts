@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   assertTermsEditable,
+  canChangeTerms,
   canManageSubaccount,
   defaultAllowedSubaccountTypes,
   effectivePrice,
@@ -85,5 +86,18 @@ describe("prices typed into forms", () => {
     expect(parsePriceToCents("")).toBeNull();
     for (const bad of ["-1", "1.234", "abc", "1e3", "12345678"])
       expect(parsePriceToCents(bad)).toBe("invalid");
+  });
+});
+
+describe("changing terms", () => {
+  const sub = { parentId: "p", accountManagerId: null, contractId: null };
+  const finance = { userId: "f", accountId: "p", role: "finance_manager" as const };
+  const manager = { userId: "m", accountId: "p", role: "manager" as const };
+  it("needs billing and pricing rights, and no contract", () => {
+    expect(canChangeTerms(finance, sub, "billingAndPricing")).toBe(true);
+    expect(canChangeTerms(finance, sub, "products")).toBe(true);
+    expect(canChangeTerms(finance, { ...sub, contractId: "c" }, "billingAndPricing")).toBe(false);
+    expect(canChangeTerms(finance, { ...sub, contractId: "c" }, "products")).toBe(false);
+    expect(canChangeTerms(manager, sub, "billingAndPricing")).toBe(false);
   });
 });

@@ -85,6 +85,20 @@ export function canManageSubaccount(
   return sub.accountManagerId === actor.userId && ACCOUNT_MANAGER_MAY.includes(what);
 }
 
+/**
+ * Whether the actor may change the subaccount's billing and pricing (together)
+ * or its product prices and availability right now: never under a contract.
+ */
+export function canChangeTerms(
+  actor: { userId: string; accountId: string; role: Role },
+  sub: { parentId: string | null; accountManagerId: string | null; contractId: string | null },
+  what: "billingAndPricing" | "products",
+): boolean {
+  if (sub.contractId) return false;
+  const pricing = canManageSubaccount(actor, sub, "editPricing");
+  return what === "products" ? pricing : pricing && canManageSubaccount(actor, sub, "editBilling");
+}
+
 /** Billing and pricing follow the contract while one is assigned. */
 export function assertTermsEditable(sub: { contractId: string | null }) {
   if (sub.contractId) throw new SubaccountError("subaccount_locked_by_contract");

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { FilterBar } from "@/app/_components/filter-bar";
 import type { SubaccountListParams } from "@/lib/subaccounts/queries";
 import { ACCOUNT_TYPES } from "@/lib/subaccounts/rules";
 
@@ -11,11 +11,11 @@ export async function SubaccountFilters({ params }: { params: SubaccountListPara
   ]);
   const select = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
   return (
-    <form
-      method="get"
-      role="search"
-      aria-label={t("filters")}
-      className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
+    <FilterBar
+      label={t("filters")}
+      resetHref="/subaccounts"
+      applyLabel={t("apply")}
+      resetLabel={t("reset")}
     >
       <div className="flex min-w-56 flex-1 flex-col gap-1">
         <label htmlFor="sub-q" className="text-sm font-medium">
@@ -52,15 +52,6 @@ export async function SubaccountFilters({ params }: { params: SubaccountListPara
           <option value="deactivated">{t("statuses.deactivated")}</option>
         </select>
       </div>
-      <button
-        type="submit"
-        className="bg-brand-600 hover:bg-brand-700 rounded-md px-4 py-2 text-sm font-semibold text-white"
-      >
-        {t("apply")}
-      </button>
-      <Link href="/subaccounts" className="text-brand-700 px-2 py-2 text-sm underline">
-        {t("reset")}
-      </Link>
-    </form>
+    </FilterBar>
   );
 }

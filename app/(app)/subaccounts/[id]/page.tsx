@@ -12,7 +12,7 @@ import { requireActor } from "@/lib/auth/require";
 import { listContracts } from "@/lib/contracts/service";
 import { getSubaccountDetail } from "@/lib/subaccounts/queries";
 import { organizationOf } from "@/lib/subaccounts/organization";
-import { canManageSubaccount } from "@/lib/subaccounts/rules";
+import { canChangeTerms, canManageSubaccount } from "@/lib/subaccounts/rules";
 import { listAccountUsers } from "@/lib/users/queries";
 import {
   ContractForm,
@@ -51,7 +51,6 @@ export default async function SubaccountPage({
   ]);
   const created = (await searchParams).created === "1";
   const locked = !!sub.contractId;
-  const mayEditTerms = may("editBilling") && may("editPricing");
   const contact = [sub.contactFirstName, sub.contactLastName].filter(Boolean).join(" ");
   const address = [
     sub.addressLine1,
@@ -128,7 +127,7 @@ export default async function SubaccountPage({
             {t("lockedByContract", { contract: sub.contractName ?? "" })}
           </p>
         ) : null}
-        {mayEditTerms && !locked ? (
+        {canChangeTerms(actor, sub, "billingAndPricing") ? (
           <TermsForm id={sub.id} billing={sub.billing} pricing={sub.pricing} />
         ) : (
           <Facts
@@ -151,7 +150,7 @@ export default async function SubaccountPage({
       ) : null}
 
       <Section id="products" title={t("products")}>
-        {may("editPricing") && !locked ? (
+        {canChangeTerms(actor, sub, "products") ? (
           <ProductsForm id={sub.id} prices={sub.prices} />
         ) : (
           <PriceTable caption={t("products")} prices={sub.prices} />

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { FilterBar } from "@/app/_components/filter-bar";
 import type { InvitationListParams } from "@/lib/invitations/queries";
 import { DISPLAY_STATUSES } from "@/lib/invitations/rules";
 
@@ -7,11 +7,11 @@ import { DISPLAY_STATUSES } from "@/lib/invitations/rules";
 export async function InvitationFilters({ params }: { params: InvitationListParams }) {
   const t = await getTranslations("invitations");
   return (
-    <form
-      method="get"
-      role="search"
-      aria-label={t("filters")}
-      className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
+    <FilterBar
+      label={t("filters")}
+      resetHref="/subaccounts/invitations"
+      applyLabel={t("apply")}
+      resetLabel={t("reset")}
     >
       <div className="flex flex-col gap-1">
         <label htmlFor="filter-status" className="text-sm font-medium">
@@ -57,15 +57,6 @@ export async function InvitationFilters({ params }: { params: InvitationListPara
           <option value="oldest">{t("oldest")}</option>
         </select>
       </div>
-      <button
-        type="submit"
-        className="bg-brand-600 hover:bg-brand-700 rounded-md px-4 py-2 text-sm font-semibold text-white"
-      >
-        {t("apply")}
-      </button>
-      <Link href="/subaccounts/invitations" className="text-brand-700 px-2 py-2 text-sm underline">
-        {t("reset")}
-      </Link>
-    </form>
+    </FilterBar>
   );
 }

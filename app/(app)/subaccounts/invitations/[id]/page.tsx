@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { z } from "zod";
+import { Facts, Section } from "@/app/_components/section";
 import { PageHeader, StatusBadge } from "@/app/_components/ui";
 import { getDb } from "@/db";
 import { can } from "@/lib/auth/permissions";
@@ -68,42 +69,17 @@ export default async function InvitationPage({
         canResend={can(actor.role, "invitations.resend") && canResend(inv, now)}
         canCancel={can(actor.role, "invitations.cancel") && canCancel(inv, now)}
       />
-      <section
-        aria-labelledby="details"
-        className="rounded-lg border border-slate-200 bg-white p-4"
-      >
-        <h2 id="details" className="mb-3 font-semibold">
-          {t("details")}
-        </h2>
-        <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
-          {facts.map(([label, value]) => (
-            <div key={label} className="contents">
-              <dt className="text-slate-600">{label}</dt>
-              <dd className="break-all">{value}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
-      <section
-        aria-labelledby="message"
-        className="rounded-lg border border-slate-200 bg-white p-4"
-      >
-        <h2 id="message" className="mb-3 font-semibold">
-          {t("customMessage")}
-        </h2>
+      <Section id="details" title={t("details")}>
+        <Facts items={facts} />
+      </Section>
+      <Section id="message" title={t("customMessage")}>
         {inv.customMessage ? (
           <p className="text-sm whitespace-pre-wrap">{inv.customMessage}</p>
         ) : (
           <p className="text-sm text-slate-600">{t("noCustomMessage")}</p>
         )}
-      </section>
-      <section
-        aria-labelledby="timeline"
-        className="rounded-lg border border-slate-200 bg-white p-4"
-      >
-        <h2 id="timeline" className="mb-3 font-semibold">
-          {t("timeline")}
-        </h2>
+      </Section>
+      <Section id="timeline" title={t("timeline")}>
         <ol className="flex flex-col gap-2 text-sm">
           {inv.events.map((e) => (
             <li key={e.id} className="flex flex-wrap gap-x-3">
@@ -121,7 +97,7 @@ export default async function InvitationPage({
             </li>
           ))}
         </ol>
-      </section>
+      </Section>
     </div>
   );
 }
