@@ -1,21 +1,22 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { SubmitButton } from "./form";
+import { ActionForm, type ActionFormHandle, SubmitButton } from "./form";
 
 /**
  * A destructive action behind a confirmation: the first button asks, the
  * second submits. Focus moves to the safe choice, so Enter never confirms by accident.
  */
 export function ConfirmForm({
-  action,
+  form,
   fields,
   trigger,
   question,
   confirm,
   keep,
 }: {
-  action: (formData: FormData) => void;
+  /** Its answer is shown by the caller: this form closes once submitted. */
+  form: ActionFormHandle;
   fields: Record<string, string>;
   trigger: string;
   question: string;
@@ -41,8 +42,9 @@ export function ConfirmForm({
     );
   }
   return (
-    <form
-      action={action}
+    <ActionForm
+      form={form}
+      feedback={false}
       onSubmit={() => setConfirming(false)}
       role="group"
       aria-label={trigger}
@@ -65,6 +67,6 @@ export function ConfirmForm({
           {keep}
         </button>
       </div>
-    </form>
+    </ActionForm>
   );
 }

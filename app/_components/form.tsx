@@ -1,16 +1,236 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type ComponentProps, type ReactNode, useId } from "react";
+import {
+  type ComponentProps,
+  createContext,
+  type FormEvent,
+  type ReactNode,
+  type SubmitEvent,
+  startTransition,
+  useActionState,
+  useCallback,
+  useContext,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+} from "react";
 import { useFormStatus } from "react-dom";
 import type { FieldError, FormState } from "@/lib/actions/form-state";
+
+type ServerAction = (previous: FormState | undefined, formData: FormData) => Promise<FormState>;
+
+/** A server action's state, its dispatcher and whether it is running: what `ActionForm` drives. */
+export type ActionFormHandle = {
+  state: FormState | undefined;
+  dispatch: (formData: FormData) => void;
+  pending: boolean;
+};
+
+export function useActionForm(serverAction: ServerAction): ActionFormHandle {
+  const [state, dispatch, pending] = useActionState(serverAction, undefined);
+  return { state, dispatch, pending };
+}
+
+type FormContextValue = {
+  state: FormState | undefined;
+  pending: boolean;
+  formId: string;
+  /** How many answers the form has had; password inputs start empty after each. */
+  attempt: number;
+  /** Fields changed since the last answer: their old errors are no longer shown. */
+  changed: ReadonlySet<string>;
+  labels: Readonly<Record<string, string>>;
+  register: (name: string, label: string) => void;
+};
+
+const NO_CHANGES: ReadonlySet<string> = new Set();
+
+const FormContext = createContext<FormContextValue>({
+  state: undefined,
+  pending: false,
+  formId: "form",
+  attempt: 0,
+  changed: NO_CHANGES,
+  labels: {},
+  register: () => {},
+});
+
+/** The id of a field's control, which the error summary links to. */
+export function fieldId(formId: string, name: string): string {
+  return `${formId}-${name.replace(/[^\w-]/g, "_")}`;
+}
 
 export function fieldErrors(state: FormState | undefined, name: string): FieldError[] {
   return state && !state.ok ? (state.fieldErrors?.[name] ?? []) : [];
 }
 
-export function keptValue(state: FormState | undefined, name: string): string | undefined {
-  return state && !state.ok ? state.values?.[name] : undefined;
+/**
+ * What a field needs from its form: its id, its current errors, and what was
+ * submitted for it (`kept`, undefined when nothing was refused; empty when the
+ * field was not submitted, such as an unticked box). Registers the field's label
+ * so the error summary can name it.
+ */
+export function useField(name: string, label?: string) {
+  const form = useContext(FormContext);
+  const { register } = form;
+  useEffect(() => {
+    if (label) register(name, label);
+  }, [register, name, label]);
+  const values = form.state && !form.state.ok ? form.state.values : undefined;
+  return {
+    id: fieldId(form.formId, name),
+    errors: form.changed.has(name) ? [] : fieldErrors(form.state, name),
+    kept: values ? (values[name] ?? []) : undefined,
+    attempt: form.attempt,
+    state: form.state,
+  };
+}
+
+export function useFormState(): FormState | undefined {
+  return useContext(FormContext).state;
+}
+
+/**
+ * Every form in the app. It submits in a transition of its own instead of letting
+ * React run the action and reset the form: a reset puts selects, checkboxes and
+ * radios back to their first value, so a refused or saved form would show (and
+ * then save) what the person did not choose. Without scripts the action still
+ * works, and fields start from the submitted values. After a refusal, focus
+ * moves to an error summary that names each problem and links to its field;
+ * password inputs start empty again after every answer.
+ */
+export function ActionForm({
+  form,
+  children,
+  resetOnSuccess = false,
+  feedback = true,
+  onSubmit,
+  className,
+  ...props
+}: {
+  form: ActionFormHandle;
+  children: ReactNode;
+  /** Empty the form after a success (forms that create one thing after another). */
+  resetOnSuccess?: boolean;
+  /** Show the summary and messages at the top of the form (off when shown elsewhere). */
+  feedback?: boolean;
+} & Omit<ComponentProps<"form">, "action" | "children" | "noValidate">) {
+  const { state, dispatch, pending } = form;
+  // React's ids contain characters that are awkward in a URL fragment.
+  const formId = `f${useId().replace(/[^\w-]/g, "")}`;
+  const [answer, setAnswer] = useState({ state, attempt: 0, resets: 0 });
+  const [changed, setChanged] = useState<ReadonlySet<string>>(NO_CHANGES);
+  // A new answer: count it, forget which fields changed, and empty the form if asked.
+  if (answer.state !== state) {
+    setAnswer({
+      state,
+      attempt: answer.attempt + 1,
+      resets: answer.resets + (state?.ok && resetOnSuccess ? 1 : 0),
+    });
+    setChanged(NO_CHANGES);
+  }
+  const [labels, setLabels] = useState<Record<string, string>>({});
+  const register = useCallback(
+    (name: string, label: string) =>
+      setLabels((known) => (known[name] === label ? known : { ...known, [name]: label })),
+    [],
+  );
+
+  function submit(event: SubmitEvent<HTMLFormElement>) {
+    onSubmit?.(event);
+    if (event.defaultPrevented) return;
+    event.preventDefault();
+    const data = new FormData(event.currentTarget, event.nativeEvent.submitter);
+    startTransition(() => dispatch(data));
+  }
+
+  function markChanged(event: FormEvent<HTMLFormElement>) {
+    const name = (event.target as HTMLInputElement).name;
+    if (name) setChanged((names) => (names.has(name) ? names : new Set(names).add(name)));
+  }
+
+  return (
+    <FormContext
+      value={{
+        state,
+        pending,
+        formId,
+        attempt: answer.attempt,
+        changed,
+        labels,
+        register,
+      }}
+    >
+      <form
+        key={answer.resets}
+        action={dispatch}
+        onSubmit={submit}
+        onChange={markChanged}
+        noValidate
+        className={className}
+        {...props}
+      >
+        {feedback ? <FormFeedback /> : null}
+        {children}
+      </form>
+    </FormContext>
+  );
+}
+
+/**
+ * The answer at the top of a form: a status after a success; after a refusal an
+ * error summary (GOV.UK's pattern) that takes focus, says what went wrong, and
+ * links each problem to its field.
+ */
+function FormFeedback() {
+  const t = useTranslations();
+  const { state, formId, changed, labels } = useContext(FormContext);
+  const summary = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state && !state.ok) summary.current?.focus();
+  }, [state]);
+  if (!state?.message) return null;
+  if (state.ok) return <FormMessage state={state} />;
+  const problems = Object.entries(state.fieldErrors ?? {})
+    .filter(([name]) => !changed.has(name))
+    .flatMap(([name, errors]) => errors.map((error) => ({ name, error })));
+  // Once every highlighted field has been changed, there is nothing left to correct.
+  if (problems.length === 0 && state.fieldErrors && Object.keys(state.fieldErrors).length > 0)
+    return null;
+  return (
+    <div
+      ref={summary}
+      tabIndex={-1}
+      role="alert"
+      className="rounded-md border-2 border-red-700 bg-red-50 p-3 text-sm text-red-900 focus:outline-3 focus:outline-offset-2 focus:outline-red-700"
+    >
+      <h2 className="font-semibold">{t(state.message, state.params)}</h2>
+      {problems.length ? (
+        <ul className="mt-2 flex list-disc flex-col gap-1 pl-5">
+          {problems.map(({ name, error }) => (
+            <li key={`${name}:${error.code}`}>
+              <a
+                href={`#${fieldId(formId, name)}`}
+                onClick={(event) => {
+                  const target = document.getElementById(fieldId(formId, name));
+                  if (!target) return;
+                  event.preventDefault();
+                  target.focus();
+                  target.scrollIntoView({ block: "center" });
+                }}
+                className="underline"
+              >
+                {labels[name] ? `${labels[name]}: ` : ""}
+                {t(error.code, error.params)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
 }
 
 /** The form-level message: an alert for errors, a status for success. */
@@ -31,61 +251,253 @@ export function FormMessage({ state }: { state: FormState | undefined }) {
   );
 }
 
-type FieldProps = {
-  label: string;
-  name: string;
-  state?: FormState;
-  hint?: ReactNode;
-  errors?: FieldError[];
-} & Omit<ComponentProps<"input">, "name">;
-
-export function Field({
-  label,
-  name,
-  state,
+/** A field's hint and error messages, and the ids that describe its control. */
+export function FieldNotes({
+  id,
   hint,
   errors,
-  defaultValue,
-  className,
-  ...input
-}: FieldProps) {
+}: {
+  id: string;
+  hint?: ReactNode;
+  errors: FieldError[];
+}) {
   const t = useTranslations();
-  const id = useId();
-  const problems = errors ?? fieldErrors(state, name);
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = problems.length ? `${id}-error` : undefined;
   return (
-    <div className={className ?? "flex flex-col gap-1"}>
-      <label htmlFor={id} className="text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <input
-        id={id}
-        name={name}
-        defaultValue={keptValue(state, name) ?? defaultValue}
-        aria-invalid={problems.length > 0 || undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        className="rounded-md border border-slate-300 px-3 py-2 text-base shadow-sm read-only:bg-slate-100 aria-invalid:border-red-600 sm:text-sm"
-        {...input}
-      />
+    <>
       {hint ? (
-        <p id={hintId} className="text-xs text-slate-600">
+        <p id={`${id}-hint`} className="text-xs text-slate-600">
           {hint}
         </p>
       ) : null}
-      {problems.length ? (
-        <ul id={errorId} className="text-sm text-red-700">
-          {problems.map((p) => (
+      {errors.length ? (
+        <ul id={`${id}-error`} className="text-sm text-red-700">
+          {errors.map((p) => (
             <li key={p.code}>{t(p.code, p.params)}</li>
           ))}
         </ul>
       ) : null}
+    </>
+  );
+}
+
+export function describedBy(id: string, hint: unknown, errors: FieldError[]): string | undefined {
+  return (
+    [hint ? `${id}-hint` : "", errors.length ? `${id}-error` : ""].filter(Boolean).join(" ") ||
+    undefined
+  );
+}
+
+const labelClass = "text-sm font-medium text-slate-800";
+const controlClass =
+  "rounded-md border border-slate-300 px-3 py-2 text-base shadow-sm read-only:bg-slate-100 aria-invalid:border-red-600 sm:text-sm";
+export const selectClass =
+  "rounded-md border border-slate-300 bg-white px-3 py-2 text-base aria-invalid:border-red-600 sm:text-sm";
+
+type FieldProps = {
+  label: string;
+  name: string;
+  hint?: ReactNode;
+  /** Hide the label visually (it still names the control). */
+  srLabel?: boolean;
+} & Omit<ComponentProps<"input">, "name" | "id">;
+
+/** A text input with its label, hint and errors. Passwords start empty after each answer. */
+export function Field({
+  label,
+  name,
+  hint,
+  srLabel,
+  defaultValue,
+  className,
+  type,
+  ...input
+}: FieldProps) {
+  const { id, errors, kept, attempt } = useField(name, label);
+  const secret = type === "password";
+  return (
+    <div className={className ?? "flex flex-col gap-1"}>
+      <label htmlFor={id} className={srLabel ? "sr-only" : labelClass}>
+        {label}
+      </label>
+      <input
+        key={secret ? attempt : undefined}
+        id={id}
+        name={name}
+        type={type}
+        defaultValue={secret || "value" in input ? undefined : (kept?.[0] ?? defaultValue)}
+        aria-invalid={errors.length > 0 || undefined}
+        aria-describedby={describedBy(id, hint, errors)}
+        className={controlClass}
+        {...input}
+      />
+      <FieldNotes id={id} hint={hint} errors={errors} />
     </div>
   );
 }
 
+/** A select with its label, hint and errors, showing what was chosen after a refusal. */
+export function SelectField({
+  label,
+  name,
+  options,
+  hint,
+  srLabel,
+  defaultValue,
+  className,
+  ...select
+}: {
+  label: string;
+  name: string;
+  options: { value: string; label: string; lang?: string }[];
+  hint?: ReactNode;
+  srLabel?: boolean;
+} & Omit<ComponentProps<"select">, "name" | "id" | "children">) {
+  const { id, errors, kept } = useField(name, label);
+  const controlled = "value" in select;
+  return (
+    <div className={className ?? "flex flex-col gap-1"}>
+      <label htmlFor={id} className={srLabel ? "sr-only" : labelClass}>
+        {label}
+      </label>
+      <select
+        id={id}
+        name={name}
+        defaultValue={controlled ? undefined : (kept?.[0] ?? defaultValue)}
+        aria-invalid={errors.length > 0 || undefined}
+        aria-describedby={describedBy(id, hint, errors)}
+        className={selectClass}
+        {...select}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value} lang={o.lang}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldNotes id={id} hint={hint} errors={errors} />
+    </div>
+  );
+}
+
+/** One checkbox with its label; after a refusal it shows whether it was ticked. */
+export function CheckboxField({
+  label,
+  name,
+  value = "on",
+  defaultChecked,
+  className,
+  ...rest
+}: {
+  label: string;
+  name: string;
+  value?: string;
+} & Omit<ComponentProps<"input">, "name" | "id" | "type" | "value">) {
+  const { id, errors, kept } = useField(name, label);
+  const controlled = "checked" in rest;
+  return (
+    <div className={className ?? "flex flex-col gap-1"}>
+      <div className="flex items-center gap-2">
+        <input
+          id={id}
+          type="checkbox"
+          name={name}
+          value={value}
+          defaultChecked={controlled ? undefined : kept ? kept.includes(value) : defaultChecked}
+          aria-invalid={errors.length > 0 || undefined}
+          aria-describedby={describedBy(id, undefined, errors)}
+          className="size-4"
+          {...rest}
+        />
+        <label htmlFor={id} className={labelClass}>
+          {label}
+        </label>
+      </div>
+      <FieldNotes id={id} errors={errors} />
+    </div>
+  );
+}
+
+/** Several checkboxes under one name (a multi-select); keeps every ticked box after a refusal. */
+export function CheckboxGroup({
+  legend,
+  name,
+  options,
+  defaultValue = [],
+}: {
+  legend: string;
+  name: string;
+  options: { value: string; label: string }[];
+  defaultValue?: string[];
+}) {
+  const { id, errors, kept } = useField(name, legend);
+  const chosen = kept ?? defaultValue;
+  return (
+    <fieldset className="flex flex-col gap-1" aria-describedby={describedBy(id, undefined, errors)}>
+      <legend className={`mb-1 ${labelClass}`}>{legend}</legend>
+      {options.map((o, index) => (
+        <label key={o.value} className="flex items-center gap-2 text-sm">
+          <input
+            id={index === 0 ? id : `${id}-${index}`}
+            type="checkbox"
+            name={name}
+            value={o.value}
+            defaultChecked={chosen.includes(o.value)}
+            className="size-4"
+          />
+          {o.label}
+        </label>
+      ))}
+      <FieldNotes id={id} errors={errors} />
+    </fieldset>
+  );
+}
+
+/** A group of radio buttons with a legend, showing the choice after a refusal. */
+export function RadioGroup({
+  legend,
+  name,
+  options,
+  defaultValue,
+  disabled,
+}: {
+  legend: string;
+  name: string;
+  options: { value: string; label: string }[];
+  defaultValue: string;
+  disabled?: boolean;
+}) {
+  const { id, errors, kept } = useField(name, legend);
+  const chosen = kept?.[0] ?? defaultValue;
+  return (
+    <fieldset
+      disabled={disabled}
+      className="flex flex-col gap-1"
+      aria-describedby={describedBy(id, undefined, errors)}
+    >
+      <legend className={`mb-1 ${labelClass}`}>{legend}</legend>
+      {options.map((o, index) => (
+        <label key={o.value} className="flex items-center gap-2 text-sm">
+          <input
+            id={index === 0 ? id : `${id}-${index}`}
+            type="radio"
+            name={name}
+            value={o.value}
+            defaultChecked={chosen === o.value}
+            aria-invalid={errors.length > 0 || undefined}
+            className="size-4"
+          />
+          {o.label}
+        </label>
+      ))}
+      <FieldNotes id={id} errors={errors} />
+    </fieldset>
+  );
+}
+
 export function SubmitButton({ children, className, ...props }: ComponentProps<"button">) {
-  const { pending } = useFormStatus();
+  const status = useFormStatus();
+  const form = useContext(FormContext);
+  const pending = status.pending || form.pending;
   return (
     <button
       type="submit"

@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { FormState } from "@/lib/actions/form-state";
 import { Field } from "./form";
 
 export type OrganizationValues = Partial<
@@ -23,13 +22,7 @@ export type OrganizationValues = Partial<
 >;
 
 /** Organization and contact fields, shared by every form that edits them. */
-export function OrganizationFields({
-  state,
-  values = {},
-}: {
-  state: FormState | undefined;
-  values?: OrganizationValues;
-}) {
+export function OrganizationFields({ values = {} }: { values?: OrganizationValues }) {
   const t = useTranslations("organization");
   const v = (key: keyof OrganizationValues) => values[key] ?? undefined;
   return (
@@ -39,7 +32,6 @@ export function OrganizationFields({
         <Field
           label={t("name")}
           name="name"
-          state={state}
           defaultValue={v("name")}
           required
           autoComplete="organization"
@@ -47,7 +39,6 @@ export function OrganizationFields({
         <Field
           label={t("addressLine1")}
           name="addressLine1"
-          state={state}
           defaultValue={v("addressLine1")}
           required
           autoComplete="address-line1"
@@ -55,7 +46,6 @@ export function OrganizationFields({
         <Field
           label={t("addressLine2")}
           name="addressLine2"
-          state={state}
           defaultValue={v("addressLine2")}
           autoComplete="address-line2"
         />
@@ -63,7 +53,6 @@ export function OrganizationFields({
           <Field
             label={t("city")}
             name="city"
-            state={state}
             defaultValue={v("city")}
             required
             autoComplete="address-level2"
@@ -71,14 +60,12 @@ export function OrganizationFields({
           <Field
             label={t("region")}
             name="region"
-            state={state}
             defaultValue={v("region")}
             autoComplete="address-level1"
           />
           <Field
             label={t("postalCode")}
             name="postalCode"
-            state={state}
             defaultValue={v("postalCode")}
             required
             autoComplete="postal-code"
@@ -86,7 +73,6 @@ export function OrganizationFields({
           <Field
             label={t("country")}
             name="country"
-            state={state}
             defaultValue={v("country")}
             required
             autoComplete="country-name"
@@ -96,7 +82,6 @@ export function OrganizationFields({
           label={t("phone")}
           name="phone"
           type="tel"
-          state={state}
           defaultValue={v("phone")}
           autoComplete="tel"
         />
@@ -107,7 +92,6 @@ export function OrganizationFields({
           <Field
             label={t("contactFirstName")}
             name="contactFirstName"
-            state={state}
             defaultValue={v("contactFirstName")}
             required
             autoComplete="off"
@@ -115,7 +99,6 @@ export function OrganizationFields({
           <Field
             label={t("contactLastName")}
             name="contactLastName"
-            state={state}
             defaultValue={v("contactLastName")}
             required
             autoComplete="off"
@@ -124,7 +107,6 @@ export function OrganizationFields({
             label={t("contactEmail")}
             name="contactEmail"
             type="email"
-            state={state}
             defaultValue={v("contactEmail")}
             required
             autoComplete="off"
@@ -133,7 +115,6 @@ export function OrganizationFields({
             label={t("contactPhone")}
             name="contactPhone"
             type="tel"
-            state={state}
             defaultValue={v("contactPhone")}
             autoComplete="off"
           />

@@ -2,20 +2,24 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import type { FormState } from "@/lib/actions/form-state";
 import { passwordStrength } from "@/lib/auth/password-policy";
-import { Field } from "./form";
+import { Field, useField } from "./form";
 
 /** Password and confirmation with the rule as a hint and a live strength meter. */
 export function PasswordFields({
-  state,
   labels,
 }: {
-  state: FormState | undefined;
   labels: { password: string; confirm: string; hint: string };
 }) {
   const t = useTranslations("password");
-  const [strength, setStrength] = useState(0);
+  const { attempt } = useField("password");
+  // The strength of what is typed now: nothing while empty, and the field is empty
+  // again after every answer from the server.
+  const [typed, setTyped] = useState<{ attempt: number; level: number | null }>({
+    attempt,
+    level: null,
+  });
+  const level = typed.attempt === attempt ? typed.level : null;
   return (
     <>
       <Field
@@ -24,13 +28,15 @@ export function PasswordFields({
         type="password"
         autoComplete="new-password"
         required
-        state={state}
-        onChange={(e) => setStrength(passwordStrength(e.currentTarget.value))}
+        onChange={(e) => {
+          const value = e.currentTarget.value;
+          setTyped({ attempt, level: value ? passwordStrength(value) : null });
+        }}
         hint={
           <>
             {labels.hint}{" "}
             <span aria-live="polite" className="font-medium">
-              {t("strength", { level: t(`levels.${strength}`) })}
+              {level === null ? null : t("strength", { level: t(`levels.${level}`) })}
             </span>
           </>
         }
@@ -41,7 +47,7 @@ export function PasswordFields({
         low={2}
         high={3}
         optimum={4}
-        value={strength}
+        value={level ?? 0}
         aria-hidden="true"
         className="h-2 w-full"
       />
@@ -51,7 +57,6 @@ export function PasswordFields({
         type="password"
         autoComplete="new-password"
         required
-        state={state}
       />
     </>
   );

@@ -1,66 +1,37 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useActionState } from "react";
-import { Field, FormMessage, SubmitButton } from "@/app/_components/form";
+import { ActionForm, Field, SubmitButton, useActionForm } from "@/app/_components/form";
 import { PasswordFields } from "@/app/_components/password-fields";
 import { setupAction } from "./actions";
 
 export function SetupForm() {
   const t = useTranslations("setup");
   const locale = useLocale();
-  const [state, formAction] = useActionState(setupAction, undefined);
+  const form = useActionForm(setupAction);
   return (
-    <form action={formAction} className="flex flex-col gap-4" noValidate>
-      <FormMessage state={state} />
+    <ActionForm form={form} className="flex flex-col gap-4">
       <input type="hidden" name="locale" value={locale} />
       <fieldset className="flex flex-col gap-4">
         <legend className="mb-2 font-semibold">{t("organization")}</legend>
-        <Field
-          label={t("accountName")}
-          name="accountName"
-          state={state}
-          required
-          autoComplete="organization"
-        />
+        <Field label={t("accountName")} name="accountName" required autoComplete="organization" />
       </fieldset>
       <fieldset className="flex flex-col gap-4">
         <legend className="mb-2 font-semibold">{t("administrator")}</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field
-            label={t("firstName")}
-            name="firstName"
-            state={state}
-            required
-            autoComplete="given-name"
-          />
-          <Field
-            label={t("lastName")}
-            name="lastName"
-            state={state}
-            required
-            autoComplete="family-name"
-          />
+          <Field label={t("firstName")} name="firstName" required autoComplete="given-name" />
+          <Field label={t("lastName")} name="lastName" required autoComplete="family-name" />
         </div>
-        <Field
-          label={t("email")}
-          name="email"
-          type="email"
-          state={state}
-          required
-          autoComplete="email"
-        />
+        <Field label={t("email")} name="email" type="email" required autoComplete="email" />
         <Field
           label={t("username")}
           name="username"
-          state={state}
           required
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
         />
         <PasswordFields
-          state={state}
           labels={{
             password: t("password"),
             confirm: t("confirmPassword"),
@@ -69,6 +40,6 @@ export function SetupForm() {
         />
       </fieldset>
       <SubmitButton>{t("submit")}</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

@@ -19,7 +19,7 @@ export async function signInAction(
   const parsed = input.safeParse(Object.fromEntries(formData));
   const username = String(formData.get("username") ?? "").slice(0, 200);
   if (!parsed.success)
-    return { ok: false, message: "signIn.invalidCredentials", values: { username } };
+    return { ok: false, message: "signIn.invalidCredentials", values: { username: [username] } };
   try {
     // On success this throws Next's redirect, which must propagate.
     await signIn("credentials", {
@@ -33,7 +33,7 @@ export async function signInAction(
       return {
         ok: false,
         message: tooMany ? "signIn.tooManyAttempts" : "signIn.invalidCredentials",
-        values: { username },
+        values: { username: [username] },
       };
     }
     throw error;

@@ -1,21 +1,18 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
-import { Field, FormMessage, SubmitButton } from "@/app/_components/form";
+import { ActionForm, Field, SubmitButton, useActionForm } from "@/app/_components/form";
 import { signInAction } from "./actions";
 
 export function SignInForm({ returnTo }: { returnTo?: string }) {
   const t = useTranslations("signIn");
-  const [state, formAction] = useActionState(signInAction, undefined);
+  const form = useActionForm(signInAction);
   return (
-    <form action={formAction} className="flex flex-col gap-4" noValidate>
-      <FormMessage state={state} />
+    <ActionForm form={form} className="flex flex-col gap-4">
       <input type="hidden" name="returnTo" value={returnTo ?? "/"} />
       <Field
         label={t("username")}
         name="username"
-        state={state}
         autoComplete="username"
         required
         autoCapitalize="none"
@@ -29,6 +26,6 @@ export function SignInForm({ returnTo }: { returnTo?: string }) {
         required
       />
       <SubmitButton>{t("submit")}</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

@@ -85,12 +85,28 @@ describe("server action wrapper", () => {
     expect(state).toMatchObject({
       ok: false,
       message: "errors.invalid_input",
-      values: { email: "not-an-email" },
+      values: { email: ["not-an-email"] },
     });
     expect(state.ok === false && state.fieldErrors?.email?.[0]?.code).toBe(
       "validation.invalid_format",
     );
     expect(state.ok === false && state.values).not.toHaveProperty("password");
+  });
+
+  it("keeps every value of a multi-valued field and every ticked box", async () => {
+    as(actor("administrator"));
+    const fd = form({ email: "bad" });
+    fd.append("types", "retail");
+    fd.append("types", "reseller");
+    fd.set("available_p1", "on");
+    fd.set("confirmPassword", "secret");
+    fd.set("token", "t0k3n");
+    const state = await invite(undefined, fd);
+    expect(state.ok === false && state.values).toEqual({
+      email: ["bad"],
+      types: ["retail", "reseller"],
+      available_p1: ["on"],
+    });
   });
 
   it("turns a domain refusal into its message and hides unexpected errors", async () => {

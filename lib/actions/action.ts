@@ -4,42 +4,15 @@ import type { Actor } from "@/lib/auth/actor";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
 import { requestContext, type RequestContext } from "./context";
-import type { FieldError, FormState } from "./form-state";
+import { fieldErrorsOf, type FormState, keptValues } from "./form-state";
+
+export { fieldErrorsOf, keptValues };
 
 /** What a handler gets beside its parsed input; `formData` for multi-valued fields zod does not see. */
 export type ActionContext = RequestContext & { actor: Actor; formData: FormData };
 
 /** A handler's answer: form state, or a place to go (redirect happens outside any try). */
 export type ActionResult = FormState | { redirectTo: string };
-
-const SECRET_FIELDS = /password|token/i;
-
-/** What the form should show again after a refusal: every text field but secrets. */
-export function keptValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData) {
-    if (typeof value === "string" && !key.startsWith("$") && !SECRET_FIELDS.test(key))
-      values[key] = value;
-  }
-  return values;
-}
-
-export function fieldErrorsOf(error: z.ZodError): Record<string, FieldError[]> {
-  const out: Record<string, FieldError[]> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    const params: Record<string, string | number> = {};
-    if ("minimum" in issue) params.minimum = Number(issue.minimum);
-    if ("maximum" in issue) params.maximum = Number(issue.maximum);
-    // A custom message in a schema is already a key; otherwise the issue's code is.
-    const code =
-      issue.code === "custom" || issue.message.startsWith("v.")
-        ? issue.message.replace(/^v\./, "")
-        : issue.code;
-    (out[field] ??= []).push({ code: `validation.${code}`, params });
-  }
-  return out;
-}
 
 /**
  * A refusal from the domain becomes its message; anything else is logged and

@@ -1,3 +1,5 @@
+import type { z } from "zod";
+
 /** `code` is a full translation key ("validation.too_small", "errors.username_taken"). */
 export type FieldError = { code: string; params?: Record<string, string | number> };
 
@@ -9,8 +11,43 @@ export type FormState =
       message: string;
       params?: Record<string, string | number>;
       fieldErrors?: Record<string, FieldError[]>;
-      /** The submitted values (never passwords), so the form keeps what was typed. */
-      values?: Record<string, string>;
+      /**
+       * Every submitted value by field name (never passwords), so the form shows
+       * what was chosen; a name missing here was not submitted (an unticked box).
+       */
+      values?: Record<string, string[]>;
     };
 
 export const initialFormState: FormState = { ok: true };
+
+const SECRET_FIELDS = /password|token/i;
+
+/**
+ * What the form should show again after a refusal: every value of every field
+ * (all the ticked boxes of a group, all the rows of a table), but no secrets.
+ */
+export function keptValues(formData: FormData): Record<string, string[]> {
+  const values: Record<string, string[]> = {};
+  for (const [key, value] of formData) {
+    if (typeof value === "string" && !key.startsWith("$") && !SECRET_FIELDS.test(key))
+      (values[key] ??= []).push(value);
+  }
+  return values;
+}
+
+export function fieldErrorsOf(error: z.ZodError): Record<string, FieldError[]> {
+  const out: Record<string, FieldError[]> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    const params: Record<string, string | number> = {};
+    if ("minimum" in issue) params.minimum = Number(issue.minimum);
+    if ("maximum" in issue) params.maximum = Number(issue.maximum);
+    // A custom message in a schema is already a key; otherwise the issue's code is.
+    const code =
+      issue.code === "custom" || issue.message.startsWith("v.")
+        ? issue.message.replace(/^v\./, "")
+        : issue.code;
+    (out[field] ??= []).push({ code: `validation.${code}`, params });
+  }
+  return out;
+}

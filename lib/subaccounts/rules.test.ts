@@ -7,6 +7,7 @@ import {
   effectivePrice,
   invitableTypes,
   invitedSubaccountSettings,
+  formatPrice,
   parsePriceToCents,
 } from "./rules";
 
@@ -81,10 +82,18 @@ describe("prices typed into forms", () => {
     expect(parsePriceToCents("199")).toBe(19900);
     expect(parsePriceToCents("199.5")).toBe(19950);
     expect(parsePriceToCents(" 199,05 ")).toBe(19905);
+    expect(parsePriceToCents("199,50")).toBe(19950);
+    expect(parsePriceToCents("1.234,50")).toBe(123450);
+    expect(parsePriceToCents("1,234.50")).toBe(123450);
+  });
+  it("writes a price back the way the reader's language writes decimals", () => {
+    expect(formatPrice(19950, "de")).toBe("199,50");
+    expect(formatPrice(19950, "en")).toBe("199.50");
+    expect(parsePriceToCents(formatPrice(123450, "de"))).toBe(123450);
   });
   it("treats an empty field as the list price and refuses anything else", () => {
     expect(parsePriceToCents("")).toBeNull();
-    for (const bad of ["-1", "1.234", "abc", "1e3", "12345678"])
+    for (const bad of ["-1", "1.234", "abc", "1e3", "12345678", "1.234.50", "1,234,50", "199,"])
       expect(parsePriceToCents(bad)).toBe("invalid");
   });
 });

@@ -113,11 +113,32 @@ export function effectivePrice(
   return pricing === "custom" && customCents !== null ? customCents : standardCents;
 }
 
-/** "199", "199.5" or "199,50" to cents; "" to null (use the list price); anything else is refused. */
+/**
+ * A price as people type it, to cents: "199", "199.5", "199,50" (a German decimal
+ * comma), "1,234.50" or "1.234,50" (grouped thousands, with the other mark as the
+ * decimal point); "" to null (use the list price). Anything else, including the
+ * ambiguous "1.234", is refused.
+ */
 export function parsePriceToCents(input: string): number | null | "invalid" {
-  const value = input.trim();
+  const value = input.trim().replace(/\s+/g, "");
   if (value === "") return null;
-  const match = /^(\d{1,7})(?:[.,](\d{1,2}))?$/.exec(value);
-  if (!match) return "invalid";
-  return Number(match[1]) * 100 + Number((match[2] ?? "0").padEnd(2, "0"));
+  const plain = /^(\d{1,7})(?:[.,](\d{1,2}))?$/.exec(value);
+  const grouped = /^(\d{1,3}(?:([.,])\d{3})+)(?:([.,])(\d{1,2}))$/.exec(value);
+  let whole: string;
+  let fraction: string;
+  if (plain) {
+    whole = plain[1]!;
+    fraction = plain[2] ?? "";
+  } else if (grouped && grouped[2] !== grouped[3]) {
+    whole = grouped[1]!.replaceAll(grouped[2]!, "");
+    fraction = grouped[4]!;
+  } else return "invalid";
+  if (whole.length > 7) return "invalid";
+  return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
+}
+
+/** Cents as a price to edit, with the decimal mark of the reader's language ("199,50" in German). */
+export function formatPrice(cents: number, locale: string): string {
+  const text = (cents / 100).toFixed(2);
+  return locale === "de" ? text.replace(".", ",") : text;
 }

@@ -155,7 +155,11 @@ describe("invitation actions refuse callers who may not act", () => {
     expect(state).toMatchObject({
       ok: false,
       fieldErrors: { customMessage: [{ code: "validation.custom_message_too_long" }] },
-      values: { email: "long@example.com" },
+      values: {
+        email: ["long@example.com"],
+        subaccountType: ["retail"],
+        sendCustomMessage: ["on"],
+      },
     });
   });
 });

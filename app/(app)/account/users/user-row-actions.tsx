@@ -1,8 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useId } from "react";
-import { FormMessage, SubmitButton } from "@/app/_components/form";
+import { ActionForm, SelectField, SubmitButton, useActionForm } from "@/app/_components/form";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import { changeRole, changeStatus, resendLink } from "./actions";
 
@@ -24,60 +23,48 @@ export function UserRowActions({
 }) {
   const t = useTranslations("users");
   const tRoles = useTranslations("roles");
-  const [roleState, roleAction] = useActionState(changeRole, undefined);
-  const [statusState, statusAction] = useActionState(changeStatus, undefined);
-  const [linkState, linkAction] = useActionState(resendLink, undefined);
-  const selectId = useId();
+  const roleForm = useActionForm(changeRole);
+  const statusForm = useActionForm(changeStatus);
+  const linkForm = useActionForm(resendLink);
   return (
-    <div className="flex flex-col gap-2">
-      <FormMessage state={roleState} />
-      <FormMessage state={statusState} />
-      <FormMessage state={linkState} />
-      <div className="flex flex-wrap items-center gap-2">
-        <form action={roleAction} className="flex items-center gap-2">
-          <input type="hidden" name="userId" value={userId} />
-          <label htmlFor={selectId} className="sr-only">
-            {t("changeRole", { name })}
-          </label>
-          <select
-            id={selectId}
+    <div className="flex flex-wrap items-start gap-2">
+      <ActionForm form={roleForm} className="flex flex-col gap-2">
+        <input type="hidden" name="userId" value={userId} />
+        <div className="flex items-center gap-2">
+          <SelectField
+            label={t("changeRole", { name })}
+            srLabel
             name="role"
             defaultValue={role}
-            className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
-          >
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {tRoles(r)}
-              </option>
-            ))}
-          </select>
+            options={ROLES.map((r) => ({ value: r, label: tRoles(r) }))}
+          />
           <SubmitButton className={secondary} aria-label={`${t("saveRole")}: ${name}`}>
             {t("saveRole")}
           </SubmitButton>
-        </form>
-        <form action={statusAction}>
-          <input type="hidden" name="userId" value={userId} />
-          <input
-            type="hidden"
-            name="status"
-            value={status === "active" ? "deactivated" : "active"}
-          />
+        </div>
+      </ActionForm>
+      <ActionForm form={statusForm} className="flex flex-col gap-2">
+        <input type="hidden" name="userId" value={userId} />
+        <input type="hidden" name="status" value={status === "active" ? "deactivated" : "active"} />
+        <div>
           <SubmitButton
             className={secondary}
             aria-label={`${status === "active" ? t("deactivate") : t("reactivate")}: ${name}`}
           >
             {status === "active" ? t("deactivate") : t("reactivate")}
           </SubmitButton>
-        </form>
-        {passwordSet || status !== "active" ? null : (
-          <form action={linkAction}>
-            <input type="hidden" name="userId" value={userId} />
+        </div>
+      </ActionForm>
+      {passwordSet || status !== "active" ? null : (
+        <ActionForm form={linkForm} className="flex flex-col gap-2">
+          <input type="hidden" name="userId" value={userId} />
+          <div>
             <SubmitButton className={secondary} aria-label={`${t("resendLink")}: ${name}`}>
               {t("resendLink")}
             </SubmitButton>
-          </form>
-        )}
-      </div>
+          </div>
+        </ActionForm>
+      )}
     </div>
   );
 }

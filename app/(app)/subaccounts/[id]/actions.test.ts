@@ -162,7 +162,7 @@ describe("subaccount actions", () => {
     const [product] = await t.db.select().from(products).limit(1);
     const state = await detailActions.updateProducts(
       undefined,
-      form({ id: w.id, productIds: product!.id, [`price_${product!.id}`]: "12,345.6" }),
+      form({ id: w.id, productIds: product!.id, [`price_${product!.id}`]: "12,34.5" }),
     );
     expect(state).toMatchObject({
       ok: false,

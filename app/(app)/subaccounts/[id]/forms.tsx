@@ -1,12 +1,22 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
-import { useActionState, useId } from "react";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { TermsFields } from "@/app/_components/choice";
 import { ConfirmForm } from "@/app/_components/confirm-form";
-import { Field, fieldErrors, FormMessage, SubmitButton } from "@/app/_components/form";
+import {
+  ActionForm,
+  CheckboxField,
+  describedBy,
+  Field,
+  FieldNotes,
+  FormMessage,
+  SelectField,
+  SubmitButton,
+  useActionForm,
+  useField,
+} from "@/app/_components/form";
 import { OrganizationFields, type OrganizationValues } from "@/app/_components/organization-fields";
-import { NICKNAME_MAX } from "@/lib/subaccounts/rules";
+import { formatPrice, NICKNAME_MAX } from "@/lib/subaccounts/rules";
 import {
   setAccountManager,
   setContract,
@@ -18,7 +28,6 @@ import {
 
 const secondary =
   "rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-50 disabled:opacity-60";
-const selectClass = "rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm";
 
 export function DetailsForm({
   id,
@@ -30,16 +39,14 @@ export function DetailsForm({
   nickname: string | null;
 }) {
   const t = useTranslations();
-  const [state, formAction] = useActionState(updateDetails, undefined);
+  const form = useActionForm(updateDetails);
   return (
-    <form action={formAction} className="flex flex-col gap-6" noValidate>
-      <FormMessage state={state} />
+    <ActionForm form={form} className="flex flex-col gap-6">
       <input type="hidden" name="id" value={id} />
-      <OrganizationFields state={state} values={values} />
+      <OrganizationFields values={values} />
       <Field
         label={t("createSubaccount.nickname")}
         name="nickname"
-        state={state}
         defaultValue={nickname ?? ""}
         maxLength={NICKNAME_MAX}
         autoComplete="off"
@@ -47,7 +54,7 @@ export function DetailsForm({
       <div>
         <SubmitButton>{t("organization.save")}</SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -61,18 +68,17 @@ export function TermsForm({
   pricing: string;
 }) {
   const t = useTranslations();
-  const [state, formAction] = useActionState(updateTerms, undefined);
+  const form = useActionForm(updateTerms);
   return (
-    <form action={formAction} className="flex flex-col gap-4">
-      <FormMessage state={state} />
+    <ActionForm form={form} className="flex flex-col gap-4">
       <input type="hidden" name="id" value={id} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TermsFields state={state} billing={billing} pricing={pricing} />
+        <TermsFields billing={billing} pricing={pricing} />
       </div>
       <div>
         <SubmitButton>{t("subaccount.saveTerms")}</SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -88,12 +94,11 @@ type Price = {
 export function ProductsForm({ id, prices }: { id: string; prices: Price[] }) {
   const t = useTranslations();
   const format = useFormatter();
-  const [state, formAction] = useActionState(updateProducts, undefined);
+  const form = useActionForm(updateProducts);
   const money = (cents: number, currency: string) =>
     format.number(cents / 100, { style: "currency", currency });
   return (
-    <form action={formAction} className="flex flex-col gap-4">
-      <FormMessage state={state} />
+    <ActionForm form={form} className="flex flex-col gap-4">
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="productIds" value={prices.map((p) => p.productId).join(",")} />
       <p className="text-sm text-slate-600">{t("subaccount.customHint")}</p>
@@ -116,48 +121,58 @@ export function ProductsForm({ id, prices }: { id: string; prices: Price[] }) {
             </tr>
           </thead>
           <tbody>
-            {prices.map((p) => {
-              const errors = fieldErrors(state, `price_${p.productId}`);
-              return (
-                <tr key={p.productId} className="border-t border-slate-200">
-                  <td className="p-2">{p.name}</td>
-                  <td className="p-2 whitespace-nowrap tabular-nums">
-                    {money(p.standardPriceCents, p.currency)}
-                  </td>
-                  <td className="p-2">
-                    <input
-                      name={`price_${p.productId}`}
-                      inputMode="decimal"
-                      aria-label={t("subaccount.customPriceFor", { product: p.name })}
-                      aria-invalid={errors.length > 0 || undefined}
-                      defaultValue={
-                        p.customPriceCents === null ? "" : (p.customPriceCents / 100).toFixed(2)
-                      }
-                      className="w-28 rounded-md border border-slate-300 px-2 py-1 aria-invalid:border-red-600"
-                    />
-                    {errors.length ? (
-                      <p className="text-xs text-red-700">{t(errors[0]!.code)}</p>
-                    ) : null}
-                  </td>
-                  <td className="p-2">
-                    <input
-                      type="checkbox"
-                      name={`available_${p.productId}`}
-                      defaultChecked={p.available}
-                      aria-label={t("subaccount.availableToOrder", { product: p.name })}
-                      className="size-4"
-                    />
-                  </td>
-                </tr>
-              );
-            })}
+            {prices.map((p) => (
+              <tr key={p.productId} className="border-t border-slate-200">
+                <td className="p-2">{p.name}</td>
+                <td className="p-2 whitespace-nowrap tabular-nums">
+                  {money(p.standardPriceCents, p.currency)}
+                </td>
+                <td className="p-2">
+                  <PriceInput price={p} />
+                </td>
+                <td className="p-2">
+                  <CheckboxField
+                    label={t("subaccount.availableToOrder", { product: p.name })}
+                    name={`available_${p.productId}`}
+                    defaultChecked={p.available}
+                    className="[&_label]:sr-only"
+                  />
+                </td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </div>
       <div>
         <SubmitButton>{t("subaccount.saveProducts")}</SubmitButton>
       </div>
-    </form>
+    </ActionForm>
+  );
+}
+
+/** One product's custom price, written the way the reader's language writes decimals. */
+function PriceInput({ price }: { price: Price }) {
+  const t = useTranslations();
+  const locale = useLocale();
+  const label = t("subaccount.customPriceFor", { product: price.name });
+  const { id, errors, kept } = useField(`price_${price.productId}`, label);
+  return (
+    <>
+      <input
+        id={id}
+        name={`price_${price.productId}`}
+        inputMode="decimal"
+        aria-label={label}
+        aria-invalid={errors.length > 0 || undefined}
+        aria-describedby={describedBy(id, undefined, errors)}
+        defaultValue={
+          kept?.[0] ??
+          (price.customPriceCents === null ? "" : formatPrice(price.customPriceCents, locale))
+        }
+        className="w-28 rounded-md border border-slate-300 px-2 py-1 aria-invalid:border-red-600"
+      />
+      <FieldNotes id={id} errors={errors} />
+    </>
   );
 }
 
@@ -171,43 +186,31 @@ export function ContractForm({
   current: string | null;
 }) {
   const t = useTranslations("subaccount");
-  const [state, formAction] = useActionState(setContract, undefined);
-  const selectId = useId();
+  const form = useActionForm(setContract);
   return (
     <div className="flex flex-col gap-3">
-      <FormMessage state={state} />
+      <FormMessage state={form.state} />
       {contracts.length === 0 && !current ? (
         <p className="text-sm text-slate-600">{t("noContracts")}</p>
       ) : null}
       {contracts.length > 0 ? (
-        <form action={formAction} className="flex flex-wrap items-end gap-2">
+        <ActionForm form={form} feedback={false} className="flex flex-wrap items-end gap-2">
           <input type="hidden" name="id" value={id} />
-          <div className="flex flex-col gap-1">
-            <label htmlFor={selectId} className="text-sm font-medium">
-              {t("contract")}
-            </label>
-            <select
-              id={selectId}
-              name="contractId"
-              defaultValue={current ?? contracts[0]?.id}
-              className={selectClass}
-            >
-              {contracts.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            label={t("contract")}
+            name="contractId"
+            defaultValue={current ?? contracts[0]?.id}
+            options={contracts.map((c) => ({ value: c.id, label: c.name }))}
+          />
           <SubmitButton className={secondary}>{t("assignContract")}</SubmitButton>
-        </form>
+        </ActionForm>
       ) : null}
       {current ? (
-        <form action={formAction}>
+        <ActionForm form={form} feedback={false}>
           <input type="hidden" name="id" value={id} />
           <input type="hidden" name="contractId" value="" />
           <SubmitButton className={secondary}>{t("removeContract")}</SubmitButton>
-        </form>
+        </ActionForm>
       ) : null}
     </div>
   );
@@ -223,29 +226,23 @@ export function ManagerForm({
   current: string | null;
 }) {
   const t = useTranslations("subaccount");
-  const [state, formAction] = useActionState(setAccountManager, undefined);
-  const selectId = useId();
+  const form = useActionForm(setAccountManager);
   return (
-    <form action={formAction} className="flex flex-col gap-3">
-      <FormMessage state={state} />
+    <ActionForm form={form} className="flex flex-col gap-3">
       <input type="hidden" name="id" value={id} />
       <div className="flex flex-wrap items-end gap-2">
-        <div className="flex flex-col gap-1">
-          <label htmlFor={selectId} className="text-sm font-medium">
-            {t("manager")}
-          </label>
-          <select id={selectId} name="userId" defaultValue={current ?? ""} className={selectClass}>
-            <option value="">{t("noManager")}</option>
-            {users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label={t("manager")}
+          name="userId"
+          defaultValue={current ?? ""}
+          options={[
+            { value: "", label: t("noManager") },
+            ...users.map((u) => ({ value: u.id, label: u.name })),
+          ]}
+        />
         <SubmitButton className={secondary}>{t("saveManager")}</SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -259,19 +256,19 @@ export function StatusForm({
   status: "active" | "deactivated";
 }) {
   const t = useTranslations("subaccount");
-  const [state, formAction] = useActionState(setStatus, undefined);
+  const form = useActionForm(setStatus);
   return (
     <div className="flex flex-col gap-3">
-      <FormMessage state={state} />
+      <FormMessage state={form.state} />
       {status === "deactivated" ? (
-        <form action={formAction}>
+        <ActionForm form={form} feedback={false}>
           <input type="hidden" name="id" value={id} />
           <input type="hidden" name="status" value="active" />
           <SubmitButton className={secondary}>{t("reactivate")}</SubmitButton>
-        </form>
+        </ActionForm>
       ) : (
         <ConfirmForm
-          action={formAction}
+          form={form}
           fields={{ id, status: "deactivated" }}
           trigger={t("deactivate")}
           question={t("deactivateConfirm", { name })}

@@ -97,6 +97,12 @@ export default async function SubaccountPage({
                   ],
                 ] as [string, ReactNode][])
               : []),
+            [
+              t("mayCreate"),
+              sub.allowedSubaccountTypes.length
+                ? sub.allowedSubaccountTypes.map((ty) => tTypes(ty)).join(", ")
+                : t("mayCreateNone"),
+            ],
             ...(sub.nickname ? ([[t("nickname"), sub.nickname]] as [string, string][]) : []),
             [t("manager"), sub.managerName ?? t("noManager")],
             [t("contract"), sub.contractName ?? t("noContract")],

@@ -1,9 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { ConfirmForm } from "@/app/_components/confirm-form";
-import { FormMessage, SubmitButton } from "@/app/_components/form";
+import { ActionForm, FormMessage, SubmitButton, useActionForm } from "@/app/_components/form";
 import { cancelInvitation, resendInvitation } from "./actions";
 
 export function InvitationActions({
@@ -18,8 +17,10 @@ export function InvitationActions({
   canCancel: boolean;
 }) {
   const t = useTranslations("invitation");
-  const [resendState, resendAction] = useActionState(resendInvitation, undefined);
-  const [cancelState, cancelAction] = useActionState(cancelInvitation, undefined);
+  const resend = useActionForm(resendInvitation);
+  const cancel = useActionForm(cancelInvitation);
+  const resendState = resend.state;
+  const cancelState = cancel.state;
   if (!canResend && !canCancel && !resendState && !cancelState) return null;
   return (
     <section
@@ -29,17 +30,17 @@ export function InvitationActions({
       <FormMessage state={resendState} />
       <FormMessage state={cancelState} />
       {canResend ? (
-        <form action={resendAction} className="flex flex-col gap-1">
+        <ActionForm form={resend} feedback={false} className="flex flex-col gap-1">
           <input type="hidden" name="id" value={id} />
           <div>
             <SubmitButton>{t("resend")}</SubmitButton>
           </div>
           <p className="text-xs text-slate-600">{t("resendHint")}</p>
-        </form>
+        </ActionForm>
       ) : null}
       {canCancel ? (
         <ConfirmForm
-          action={cancelAction}
+          form={cancel}
           fields={{ id }}
           trigger={t("cancel")}
           question={t("cancelConfirm", { email })}
