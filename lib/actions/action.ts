@@ -18,14 +18,20 @@ export type ActionResult = FormState | { redirectTo: string };
  * A refusal from the domain becomes its message; anything else is logged and
  * shown as a generic message, never with its own text.
  */
-export function failureState(error: unknown, formData: FormData): FormState {
+export function failureState(
+  error: unknown,
+  formData: FormData,
+  /** The form's name for a field the domain names differently ("username" → "adminUsername"). */
+  fieldNames: Record<string, string> = {},
+): FormState {
   const values = keptValues(formData);
   if (error instanceof DomainError) {
+    const field = error.field && (fieldNames[error.field] ?? error.field);
     return {
       ok: false,
       message: `errors.${error.code}`,
       params: error.params,
-      fieldErrors: error.field ? { [error.field]: [{ code: `errors.${error.code}` }] } : undefined,
+      fieldErrors: field ? { [field]: [{ code: `errors.${error.code}` }] } : undefined,
       values,
     };
   }
@@ -39,7 +45,12 @@ export function failureState(error: unknown, formData: FormData): FormState {
  * Hiding a button is not authorization; this is.
  */
 export function action<S extends z.ZodType>(
-  spec: { permission: Permission | "signed-in"; input: S },
+  spec: {
+    permission: Permission | "signed-in";
+    input: S;
+    /** Form field names for the fields a domain refusal names differently. */
+    fieldNames?: Record<string, string>;
+  },
   handler: (input: z.output<S>, ctx: ActionContext) => Promise<ActionResult>,
 ) {
   return async (_previous: FormState | undefined, formData: FormData): Promise<FormState> => {
@@ -62,7 +73,7 @@ export function action<S extends z.ZodType>(
     try {
       result = await handler(parsed.data, { ...ctx, actor, formData });
     } catch (error) {
-      return failureState(error, formData);
+      return failureState(error, formData, spec.fieldNames);
     }
     if ("redirectTo" in result) redirect(result.redirectTo);
     return result;

@@ -189,6 +189,38 @@ describe("create subaccount action", () => {
     expect(await t.db.$count(accounts, eq(accounts.parentId, parent.accountId))).toBe(1);
   });
 
+  it("puts a taken username on the administrator's username field, keeping every choice", async () => {
+    const parent = await makeActor(t.db);
+    session.actor = parent;
+    const fd = form({
+      ...org,
+      type: "reseller",
+      billing: "bill_to_parent",
+      pricing: "custom",
+      adminFirstName: "Ann",
+      adminLastName: "Other",
+      adminEmail: "ann@example.com",
+      adminUsername: parent.username,
+      locale: "de",
+    });
+    fd.append("allowedSubaccountTypes", "retail");
+    fd.append("allowedSubaccountTypes", "enterprise");
+    const state = await createAction(undefined, fd);
+    expect(state).toMatchObject({
+      ok: false,
+      message: "errors.username_taken",
+      fieldErrors: { adminUsername: [{ code: "errors.username_taken" }] },
+      values: {
+        type: ["reseller"],
+        billing: ["bill_to_parent"],
+        pricing: ["custom"],
+        locale: ["de"],
+        allowedSubaccountTypes: ["retail", "enterprise"],
+      },
+    });
+    expect(await t.db.$count(accounts, eq(accounts.parentId, parent.accountId))).toBe(0);
+  });
+
   it("is for administrators only", async () => {
     const parent = await makeActor(t.db);
     session.actor = await actorInAccount(t.db, parent.accountId, "manager");

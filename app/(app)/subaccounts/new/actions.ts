@@ -47,7 +47,12 @@ const input = organizationInput
   });
 
 export const createSubaccount = action(
-  { permission: "subaccounts.create", input },
+  {
+    permission: "subaccounts.create",
+    input,
+    // The administrator's fields carry a prefix on this form.
+    fieldNames: { username: "adminUsername", email: "adminEmail" },
+  },
   async (data, { actor, db, now, formData }) => {
     const allowed = formData
       .getAll("allowedSubaccountTypes")
