@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import { admin, administratorIn, germanAdmin } from "./support/accounts";
 import { expectErrorSummary, fact } from "./support/forms";
 import { waitForEmail } from "./support/mail";
@@ -284,7 +284,7 @@ for (const lang of LANGS) {
 type Message = ReturnType<typeof messages>;
 
 async function addUser(
-  browser: import("@playwright/test").Browser,
+  browser: Browser,
   state: string,
   m: Message,
   name: { first: string; last: string },
@@ -305,7 +305,7 @@ async function addUser(
 }
 
 async function deactivateUser(
-  browser: import("@playwright/test").Browser,
+  browser: Browser,
   state: string,
   m: Message,
   name: string,
