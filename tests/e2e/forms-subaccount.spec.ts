@@ -304,12 +304,7 @@ async function addUser(
   await context.close();
 }
 
-async function deactivateUser(
-  browser: Browser,
-  state: string,
-  m: Message,
-  name: string,
-) {
+async function deactivateUser(browser: Browser, state: string, m: Message, name: string) {
   const context = await browser.newContext({ storageState: state });
   const page: Page = await context.newPage();
   await page.goto("/account/users");
