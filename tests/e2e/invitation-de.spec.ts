@@ -45,7 +45,9 @@ test("auf Deutsch: einladen, Konto anlegen, angemeldet landen", async ({ page, b
     await p.getByLabel("Passwort", { exact: true }).fill("kurz");
     await p.getByLabel("Passwort bestätigen").fill("kurz");
     await p.getByRole("button", { name: "Konto anlegen" }).click();
-    await expect(p.getByText("Verwenden Sie mindestens 12 Zeichen.")).toBeVisible();
+    await expect(
+      p.getByRole("link", { name: "Passwort: Verwenden Sie mindestens 12 Zeichen." }),
+    ).toBeVisible();
     await p.getByLabel("Passwort", { exact: true }).fill("Sicheres-Passw0rt!");
     await p.getByLabel("Passwort bestätigen").fill("Sicheres-Passw0rt!");
     await p.getByRole("button", { name: "Konto anlegen" }).click();

@@ -67,7 +67,9 @@ test("a manager invites, the invitee completes the account from the email and la
   await p.getByLabel("Password", { exact: true }).fill("Sturdy-Passw0rd!");
   await p.getByLabel("Confirm password").fill("Sturdy-Passw0rd?");
   await p.getByRole("button", { name: "Create account" }).click();
-  await expect(p.getByText("The passwords do not match.")).toBeVisible();
+  await expect(
+    p.getByRole("link", { name: "Confirm password: The passwords do not match." }),
+  ).toBeVisible();
   await expect(p.getByLabel("Legal name of the organization")).toHaveValue("Contoso Ltd");
 
   await p.getByLabel("Password", { exact: true }).fill("Sturdy-Passw0rd!");
