@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { accounts, users } from "@/db/schema";
+import { accountUsableSql } from "@/lib/accounts/usable";
 import { DomainError } from "@/lib/errors";
 import * as rateLimit from "@/lib/rate-limit/service";
 import { fullName } from "@/lib/users/names";
@@ -41,7 +42,7 @@ export async function authenticate(
       id: users.id,
       passwordHash: users.passwordHash,
       status: users.status,
-      accountStatus: accounts.status,
+      accountUsable: accountUsableSql(accounts.id),
       accountType: accounts.type,
     })
     .from(users)
@@ -61,9 +62,10 @@ export async function authenticate(
   return { ok: true, userId: row.id };
 }
 
-function isSignInAllowed(row: { status: string; accountStatus: string; accountType: string }) {
-  // Managed subaccounts are API-only: nobody signs in to them.
-  return row.status === "active" && row.accountStatus === "active" && row.accountType !== "managed";
+function isSignInAllowed(row: { status: string; accountUsable: boolean; accountType: string }) {
+  // A deactivated account above takes the whole subtree with it; Managed
+  // subaccounts are API-only: nobody signs in to them.
+  return row.status === "active" && row.accountUsable && row.accountType !== "managed";
 }
 
 /** The actor for a session's user id, or null when the user may no longer be signed in. */
@@ -81,7 +83,7 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
       hasPassword: sql<boolean>`${users.passwordHash} is not null`,
       accountName: accounts.name,
       accountType: accounts.type,
-      accountStatus: accounts.status,
+      accountUsable: accountUsableSql(accounts.id),
     })
     .from(users)
     .innerJoin(accounts, eq(accounts.id, users.accountId))

@@ -1,7 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { accounts, emailOutbox, invitationEvents, invitations, users } from "@/db/schema";
+import { accountUsableSql } from "@/lib/accounts/usable";
 import type { Actor } from "@/lib/auth/actor";
+import { lockActor } from "@/lib/auth/authorize";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblems } from "@/lib/auth/password-policy";
 import { enqueueEmail, ERASED_BODY } from "@/lib/email/outbox";
@@ -58,16 +60,14 @@ export async function createInvitation(
   },
   deps: InvitationDeps,
 ): Promise<{ id: string; token: string }> {
-  const { actor, now } = input;
+  const { now } = input;
+  // The actor's rights and their account (and every account above it) as they are now.
+  const actor = await lockActor(db, input.actor, "invitations.create");
   const [account] = await db
-    .select({ allowed: accounts.allowedSubaccountTypes, status: accounts.status })
+    .select({ allowed: accounts.allowedSubaccountTypes })
     .from(accounts)
     .where(eq(accounts.id, actor.accountId));
-  if (
-    !account ||
-    account.status !== "active" ||
-    !invitableTypes(account.allowed).includes(input.subaccountType)
-  ) {
+  if (!account || !invitableTypes(account.allowed).includes(input.subaccountType)) {
     throw new InvitationError("invitation_type_not_allowed", "subaccountType");
   }
   const limit = await rateLimit.hit(
@@ -95,6 +95,7 @@ export async function createInvitation(
 
   try {
     return await db.transaction(async (tx) => {
+      await lockActor(tx, actor, "invitations.create");
       const [existing] = await tx
         .select({
           id: invitations.id,
@@ -155,7 +156,13 @@ export async function createInvitation(
   }
 }
 
-async function lockOwnInvitation(tx: Db, actor: Actor, id: string) {
+async function lockOwnInvitation(
+  tx: Db,
+  actor: Actor,
+  id: string,
+  permission: "invitations.resend" | "invitations.cancel",
+) {
+  await lockActor(tx, actor, permission);
   const [row] = await tx
     .select()
     .from(invitations)
@@ -174,7 +181,7 @@ export async function resendInvitation(
   const { actor, now } = input;
   try {
     return await db.transaction(async (tx) => {
-      const inv = await lockOwnInvitation(tx, actor, input.id);
+      const inv = await lockOwnInvitation(tx, actor, input.id, "invitations.resend");
       const plan = resendPlan(inv, now);
       const token = newToken();
       const sendCount = inv.sendCount + 1;
@@ -221,7 +228,7 @@ export async function cancelInvitation(
 ): Promise<void> {
   const { actor, now } = input;
   await db.transaction(async (tx) => {
-    const inv = await lockOwnInvitation(tx, actor, input.id);
+    const inv = await lockOwnInvitation(tx, actor, input.id, "invitations.cancel");
     const plan = cancelPlan(inv, now);
     await tx
       .update(invitations)
@@ -279,7 +286,7 @@ export async function viewInvitationToken(db: Db, token: string, now: Date): Pro
     .select({
       inv: invitations,
       organization: accounts.name,
-      accountStatus: accounts.status,
+      accountUsable: accountUsableSql(accounts.id),
       inviterName: fullName(users),
     })
     .from(invitations)
@@ -289,7 +296,7 @@ export async function viewInvitationToken(db: Db, token: string, now: Date): Pro
   if (!row) return { state: "invalid" };
   const status = displayStatus(row.inv, now);
   if (status !== "pending") return { state: status };
-  if (row.accountStatus !== "active") return { state: "unavailable" };
+  if (!row.accountUsable) return { state: "unavailable" };
   return {
     state: "valid",
     invitation: {
@@ -357,7 +364,8 @@ export async function acceptInvitation(
             eq(invitations.tokenHash, tokenHash),
             eq(invitations.status, "pending"),
             sql`${invitations.expiresAt} > ${now.toISOString()}::timestamptz`,
-            sql`exists (select 1 from ${accounts} where ${accounts.id} = ${invitations.accountId} and ${accounts.status} = 'active')`,
+            // The inviting account, and every account above it, must still be active.
+            accountUsableSql(invitations.accountId),
           ),
         )
         .returning();
@@ -368,7 +376,7 @@ export async function acceptInvitation(
       const [account] = await tx
         .insert(accounts)
         .values({
-          ...invitedSubaccountSettings(type),
+          ...invitedSubaccountSettings(type, parent!.allowedSubaccountTypes),
           parentId: claimed.accountId,
           name: form.legalName,
           accountManagerId: claimed.sentBy,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  ACCOUNT_TYPES,
   assertTermsEditable,
   canChangeTerms,
   canManageSubaccount,
@@ -17,15 +18,20 @@ describe("subaccount rules", () => {
     expect(invitableTypes(["managed"])).toEqual([]);
   });
   it("starts an invited subaccount on bill to subaccount and standard pricing", () => {
-    expect(invitedSubaccountSettings("retail")).toMatchObject({
+    expect(invitedSubaccountSettings("retail", ["retail"])).toMatchObject({
       billing: "bill_to_subaccount",
       pricing: "standard",
       createdVia: "invitation",
     });
   });
   it("lets only resellers create subaccounts in turn by default", () => {
-    expect(defaultAllowedSubaccountTypes("reseller")).toEqual(["enterprise", "reseller", "retail"]);
-    expect(defaultAllowedSubaccountTypes("enterprise")).toEqual([]);
+    expect(defaultAllowedSubaccountTypes("reseller", ACCOUNT_TYPES)).toEqual([
+      "enterprise",
+      "reseller",
+      "retail",
+    ]);
+    expect(defaultAllowedSubaccountTypes("reseller", ["retail", "managed"])).toEqual(["retail"]);
+    expect(defaultAllowedSubaccountTypes("enterprise", ACCOUNT_TYPES)).toEqual([]);
   });
 });
 
@@ -45,14 +51,18 @@ describe("who may manage a subaccount", () => {
     expect(canManageSubaccount(actor("user"), sub, "view")).toBe(false);
   });
 
-  it("lets the assigned account manager manage details, billing and pricing of that subaccount only", () => {
+  it("lets the assigned account manager see that subaccount, and change no more than their role allows", () => {
     const assigned = actor("user", "manager-user");
-    expect(canManageSubaccount(assigned, sub, "editBilling")).toBe(true);
-    expect(canManageSubaccount(assigned, sub, "editDetails")).toBe(true);
-    expect(canManageSubaccount(assigned, sub, "changeStatus")).toBe(false);
-    expect(
-      canManageSubaccount(assigned, { ...sub, accountManagerId: "other" }, "editBilling"),
-    ).toBe(false);
+    expect(canManageSubaccount(assigned, sub, "view")).toBe(true);
+    expect(canManageSubaccount(assigned, { ...sub, accountManagerId: "other" }, "view")).toBe(
+      false,
+    );
+    for (const what of ["editDetails", "editBilling", "editPricing", "changeStatus"] as const)
+      expect(canManageSubaccount(assigned, sub, what)).toBe(false);
+    const manager = actor("manager", "manager-user");
+    expect(canManageSubaccount(manager, sub, "editDetails")).toBe(true);
+    expect(canManageSubaccount(manager, sub, "editBilling")).toBe(false);
+    expect(canManageSubaccount(manager, sub, "editPricing")).toBe(false);
   });
 
   it("refuses everyone outside the direct parent, administrators included", () => {

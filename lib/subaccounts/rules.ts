@@ -10,19 +10,37 @@ export function invitableTypes(allowed: readonly AccountType[]): InvitableType[]
   return INVITABLE_TYPES.filter((t) => allowed.includes(t));
 }
 
-/** What a subaccount may create in turn when nobody chose otherwise: only resellers invite. */
-export function defaultAllowedSubaccountTypes(type: AccountType): AccountType[] {
-  return type === "reseller" ? ["enterprise", "reseller", "retail"] : [];
+/**
+ * What a subaccount may create in turn when nobody chose otherwise: only
+ * resellers invite, and never a type the parent may not create itself.
+ */
+export function defaultAllowedSubaccountTypes(
+  type: AccountType,
+  parentAllowed: readonly AccountType[],
+): InvitableType[] {
+  return type === "reseller" ? invitableTypes(parentAllowed) : [];
+}
+
+/** A parent passes on only the types it may create itself. */
+export function assertGrantable(
+  granted: readonly AccountType[],
+  parentAllowed: readonly AccountType[],
+) {
+  if (granted.some((type) => !parentAllowed.includes(type)))
+    throw new SubaccountError("subaccount_type_not_allowed", "allowedSubaccountTypes");
 }
 
 /** Settings of a subaccount created from an invitation. */
-export function invitedSubaccountSettings(type: InvitableType) {
+export function invitedSubaccountSettings(
+  type: InvitableType,
+  parentAllowed: readonly AccountType[],
+) {
   return {
     type,
     billing: "bill_to_subaccount" as const,
     pricing: "standard" as const,
     createdVia: "invitation" as const,
-    allowedSubaccountTypes: defaultAllowedSubaccountTypes(type),
+    allowedSubaccountTypes: defaultAllowedSubaccountTypes(type, parentAllowed),
   };
 }
 
@@ -63,13 +81,11 @@ const PERMISSION_FOR: Record<SubaccountAction, Permission> = {
   assignManager: "subaccounts.assignManager",
 };
 
-// An assigned account manager may manage their subaccount even without the role for it.
-const ACCOUNT_MANAGER_MAY: readonly SubaccountAction[] = [
-  "view",
-  "editDetails",
-  "editBilling",
-  "editPricing",
-];
+// Being assigned as a subaccount's account manager lets a user see it; every
+// change still needs the role for it. Acceptance makes the inviter the account
+// manager, so anything more would let a Manager gain billing and pricing rights
+// by sending an invitation.
+const ACCOUNT_MANAGER_MAY: readonly SubaccountAction[] = ["view"];
 
 /**
  * Whether the actor may do `what` to the subaccount: only users of its direct

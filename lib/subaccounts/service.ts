@@ -2,9 +2,11 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
 import { accountPrices, accounts, contracts, products, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { lockActor } from "@/lib/auth/authorize";
 import { createUserWithPasswordLink, type NewUser } from "@/lib/users/service";
 import {
   type AccountType,
+  assertGrantable,
   assertTermsEditable,
   type BillingMode,
   canManageSubaccount,
@@ -33,11 +35,13 @@ export type OrganizationDetails = {
  * may do it. Anything outside the actor's reach is "not found", never "forbidden",
  * so ids of other accounts' subaccounts reveal nothing.
  */
-async function lockSubaccount(tx: Db, actor: Actor, id: string, what: SubaccountAction) {
+async function lockSubaccount(tx: Db, requester: Actor, id: string, what: SubaccountAction) {
+  // The actor's role as it is now, not as it was when the request began.
+  const actor = await lockActor(tx, requester);
   const [sub] = await tx.select().from(accounts).where(eq(accounts.id, id)).for("update");
   if (!sub || sub.parentId !== actor.accountId) throw new SubaccountError("subaccount_not_found");
   if (!canManageSubaccount(actor, sub, what)) throw new SubaccountError("forbidden");
-  return sub;
+  return { sub, actor };
 }
 
 export type NewSubaccount = OrganizationDetails & {
@@ -59,13 +63,15 @@ export async function createSubaccount(
   input: { actor: Actor; subaccount: NewSubaccount; now: Date },
   deps: { appUrl: string },
 ): Promise<{ id: string; token: string | null }> {
-  const { actor, now } = input;
+  const { now } = input;
   const { administrator, ...sub } = input.subaccount;
   return db.transaction(async (tx) => {
+    const actor = await lockActor(tx, input.actor, "subaccounts.create");
     const [parent] = await tx.select().from(accounts).where(eq(accounts.id, actor.accountId));
     if (!parent || !parent.allowedSubaccountTypes.includes(sub.type)) {
       throw new SubaccountError("subaccount_type_not_allowed", "type");
     }
+    assertGrantable(sub.allowedSubaccountTypes, parent.allowedSubaccountTypes);
     const [created] = await tx
       .insert(accounts)
       .values({
@@ -117,10 +123,13 @@ export async function updateOwnOrganization(
   db: Db,
   input: { actor: Actor; details: OrganizationDetails; now: Date },
 ) {
-  await db
-    .update(accounts)
-    .set({ ...input.details, updatedAt: input.now })
-    .where(eq(accounts.id, input.actor.accountId));
+  await db.transaction(async (tx) => {
+    const actor = await lockActor(tx, input.actor, "account.edit");
+    await tx
+      .update(accounts)
+      .set({ ...input.details, updatedAt: input.now })
+      .where(eq(accounts.id, actor.accountId));
+  });
 }
 
 export async function updateBillingAndPricing(
@@ -128,9 +137,8 @@ export async function updateBillingAndPricing(
   input: { actor: Actor; id: string; billing: BillingMode; pricing: PricingMode; now: Date },
 ) {
   await db.transaction(async (tx) => {
-    const sub = await lockSubaccount(tx, input.actor, input.id, "editBilling");
-    if (!canManageSubaccount(input.actor, sub, "editPricing"))
-      throw new SubaccountError("forbidden");
+    const { sub, actor } = await lockSubaccount(tx, input.actor, input.id, "editBilling");
+    if (!canManageSubaccount(actor, sub, "editPricing")) throw new SubaccountError("forbidden");
     assertTermsEditable(sub);
     await tx
       .update(accounts)
@@ -147,7 +155,7 @@ export async function updateProductTerms(
   input: { actor: Actor; id: string; terms: ProductTerms[]; now: Date },
 ) {
   await db.transaction(async (tx) => {
-    const sub = await lockSubaccount(tx, input.actor, input.id, "editPricing");
+    const { sub } = await lockSubaccount(tx, input.actor, input.id, "editPricing");
     assertTermsEditable(sub);
     const known = await tx
       .select({ id: products.id })
@@ -178,7 +186,7 @@ export async function assignContract(
   input: { actor: Actor; id: string; contractId: string | null; now: Date },
 ) {
   await db.transaction(async (tx) => {
-    const sub = await lockSubaccount(tx, input.actor, input.id, "assignContract");
+    const { sub } = await lockSubaccount(tx, input.actor, input.id, "assignContract");
     if (!input.contractId) {
       await tx
         .update(accounts)
@@ -211,7 +219,7 @@ export async function assignAccountManager(
   input: { actor: Actor; id: string; userId: string | null; now: Date },
 ) {
   await db.transaction(async (tx) => {
-    const sub = await lockSubaccount(tx, input.actor, input.id, "assignManager");
+    const { sub } = await lockSubaccount(tx, input.actor, input.id, "assignManager");
     if (input.userId) {
       const [user] = await tx
         .select({ id: users.id })
@@ -238,7 +246,7 @@ export async function setSubaccountStatus(
   input: { actor: Actor; id: string; status: "active" | "deactivated"; now: Date },
 ) {
   await db.transaction(async (tx) => {
-    const sub = await lockSubaccount(tx, input.actor, input.id, "changeStatus");
+    const { sub } = await lockSubaccount(tx, input.actor, input.id, "changeStatus");
     await tx
       .update(accounts)
       .set({ status: input.status, updatedAt: input.now })

@@ -2,6 +2,7 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
 import { accounts, setPasswordTokens, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { lockActor } from "@/lib/auth/authorize";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblems } from "@/lib/auth/password-policy";
 import type { Role } from "@/lib/auth/permissions";
@@ -100,9 +101,9 @@ export function addUser(
   input: { actor: Actor; user: NewUser; now: Date },
   deps: { appUrl: string },
 ): Promise<{ userId: string; token: string }> {
-  const { actor } = input;
-  return db.transaction((tx) =>
-    createUserWithPasswordLink(
+  return db.transaction(async (tx) => {
+    const actor = await lockActor(tx, input.actor, "users.manage");
+    return createUserWithPasswordLink(
       tx,
       {
         accountId: actor.accountId,
@@ -112,8 +113,8 @@ export function addUser(
         now: input.now,
       },
       deps,
-    ),
-  );
+    );
+  });
 }
 
 /** Locks the account's users, so two administrators cannot demote each other at the same moment. */
@@ -139,6 +140,8 @@ async function changeMember(
   if (userId === actor.userId) throw new UserError("cannot_change_self");
   await db.transaction(async (tx) => {
     const members = await lockMembers(tx, actor.accountId);
+    // The actor's own row is locked with the rest: their role as it is now decides.
+    await lockActor(tx, actor, "users.manage");
     if (!members.some((m) => m.id === userId)) throw new UserError("user_not_found");
     assertAdministratorRemains(members, { userId, ...change });
     await tx
@@ -166,8 +169,9 @@ export async function resendPasswordLink(
   input: { actor: Actor; userId: string; now: Date },
   deps: { appUrl: string },
 ): Promise<{ token: string; email: string }> {
-  const { actor, now } = input;
+  const { now } = input;
   return db.transaction(async (tx) => {
+    const actor = await lockActor(tx, input.actor, "users.manage");
     const [user] = await tx
       .select()
       .from(users)

@@ -1,0 +1,266 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { accounts, users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { authenticate, loadActor } from "@/lib/auth/service";
+import { acceptInvitation, createInvitation } from "@/lib/invitations/service";
+import {
+  createSubaccount,
+  type NewSubaccount,
+  setSubaccountStatus,
+  updateBillingAndPricing,
+  updateProductTerms,
+  updateSubaccountDetails,
+} from "@/lib/subaccounts/service";
+import { addUser, changeRole, resendPasswordLink } from "@/lib/users/service";
+import { actorInAccount, makeActor } from "@/tests/helpers/actors";
+import { makeAccount, makeUser, PASSWORD } from "@/tests/helpers/fixtures";
+import { setupTestDb } from "@/tests/helpers/db";
+
+// The threats in docs/security.md ("Privilege and scope"), each with the test that proves it.
+const t = setupTestDb();
+const now = new Date("2026-09-01T10:00:00Z");
+const deps = { appUrl: "https://portal.example", invitationsPerHour: 100 };
+const org = {
+  name: "Globex",
+  addressLine1: "1 Globex Way",
+  addressLine2: null,
+  city: "Cypress Creek",
+  region: null,
+  postalCode: "90210",
+  country: "US",
+  phone: null,
+  contactFirstName: "Hank",
+  contactLastName: "Scorpio",
+  contactEmail: "hank@globex.example",
+  contactPhone: null,
+};
+const form = (username: string) => ({
+  firstName: "Ann",
+  lastName: "Accomplice",
+  phone: null,
+  jobTitle: null,
+  legalName: "Accomplice Ltd",
+  addressLine1: "1 Side Street",
+  addressLine2: null,
+  city: "Springfield",
+  region: null,
+  postalCode: "12345",
+  country: "US",
+  orgPhone: null,
+  username,
+  password: "Accomplice-Passw0rd!",
+});
+
+async function invited(
+  actor: Actor,
+  email: string,
+  type: "enterprise" | "reseller" = "enterprise",
+) {
+  const { token } = await createInvitation(
+    t.db,
+    { actor, email, subaccountType: type, customMessage: null, locale: "en", now },
+    deps,
+  );
+  return acceptInvitation(t.db, { token, form: form(email.split("@")[0]!), now }, deps);
+}
+
+async function setRole(actor: Actor, role: Actor["role"]) {
+  await t.db.update(users).set({ role }).where(eq(users.id, actor.userId));
+}
+
+describe("no one gains a right through an invitation they sent", () => {
+  it("refuses billing, pricing and product changes to the Manager who invited the subaccount", async () => {
+    const parent = await makeActor(t.db);
+    const manager = await actorInAccount(t.db, parent.accountId, "manager");
+    const { accountId } = await invited(manager, "ann@accomplice.example");
+    const input = { actor: manager, id: accountId, now };
+    await expect(
+      updateBillingAndPricing(t.db, { ...input, billing: "bill_to_parent", pricing: "custom" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(updateProductTerms(t.db, { ...input, terms: [] })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    const [row] = await t.db.select().from(accounts).where(eq(accounts.id, accountId));
+    expect(row).toMatchObject({ billing: "bill_to_subaccount", pricing: "standard" });
+    // What the Manager role allows stays allowed.
+    await updateSubaccountDetails(t.db, {
+      ...input,
+      details: { ...org, name: "Accomplice Ltd", nickname: null },
+    });
+  });
+});
+
+describe("a parent passes on only what it may create itself", () => {
+  const sub = (allowed: NewSubaccount["allowedSubaccountTypes"]): NewSubaccount => ({
+    ...org,
+    type: "enterprise",
+    billing: "bill_to_subaccount",
+    pricing: "standard",
+    allowedSubaccountTypes: allowed,
+    nickname: null,
+    administrator: null,
+  });
+
+  it("refuses to let a child create a type the parent may not create", async () => {
+    const account = await makeAccount(t.db, { allowedSubaccountTypes: ["enterprise", "retail"] });
+    const parent = await actorInAccount(t.db, account.id);
+    await expect(
+      createSubaccount(t.db, { actor: parent, subaccount: sub(["reseller"]), now }, deps),
+    ).rejects.toMatchObject({
+      code: "subaccount_type_not_allowed",
+      field: "allowedSubaccountTypes",
+    });
+    expect(await t.db.$count(accounts, eq(accounts.parentId, account.id))).toBe(0);
+    const { id } = await createSubaccount(
+      t.db,
+      { actor: parent, subaccount: sub(["retail"]), now },
+      deps,
+    );
+    const [row] = await t.db.select().from(accounts).where(eq(accounts.id, id));
+    expect(row!.allowedSubaccountTypes).toEqual(["retail"]);
+  });
+
+  it("gives an invited Reseller only the types its parent may create", async () => {
+    const account = await makeAccount(t.db, { allowedSubaccountTypes: ["reseller", "retail"] });
+    const parent = await actorInAccount(t.db, account.id);
+    const { accountId } = await invited(parent, "rita@reseller.example", "reseller");
+    const [row] = await t.db.select().from(accounts).where(eq(accounts.id, accountId));
+    expect(row!.allowedSubaccountTypes).toEqual(["reseller", "retail"]);
+  });
+});
+
+describe("deactivating an account reaches its whole subtree", () => {
+  // partner → reseller → customer: the partner deactivates the reseller.
+  async function tree() {
+    const partner = await makeActor(t.db, { accountName: "Partner" });
+    const reseller = await makeAccount(t.db, { name: "Reseller", parentId: partner.accountId });
+    const customer = await makeAccount(t.db, { name: "Customer", parentId: reseller.id });
+    const customerUser = await makeUser(t.db, customer.id);
+    const customerAdmin = (await loadActor(t.db, customerUser.id))!;
+    const { token } = await createInvitation(
+      t.db,
+      {
+        actor: customerAdmin,
+        email: "late@example.com",
+        subaccountType: "retail",
+        customMessage: null,
+        locale: "en",
+        now,
+      },
+      deps,
+    );
+    await setSubaccountStatus(t.db, {
+      actor: partner,
+      id: reseller.id,
+      status: "deactivated",
+      now,
+    });
+    return { partner, customerUser, customerAdmin, token };
+  }
+
+  it("signs no one in below a deactivated account, and ends their sessions", async () => {
+    const { partner, customerUser } = await tree();
+    expect(
+      await authenticate(t.db, {
+        username: customerUser.username,
+        password: PASSWORD,
+        ip: null,
+        now,
+      }),
+    ).toEqual({ ok: false, reason: "invalid_credentials" });
+    expect(await loadActor(t.db, customerUser.id)).toBeNull();
+    expect(await loadActor(t.db, partner.userId)).not.toBeNull();
+  });
+
+  it("lets no one below a deactivated account invite, and no one accept their invitations", async () => {
+    const { customerAdmin, token } = await tree();
+    await expect(
+      createInvitation(
+        t.db,
+        {
+          actor: customerAdmin,
+          email: "new@example.com",
+          subaccountType: "retail",
+          customMessage: null,
+          locale: "en",
+          now,
+        },
+        deps,
+      ),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      acceptInvitation(t.db, { token, form: form("late.user"), now }, deps),
+    ).rejects.toMatchObject({ code: "invitation_not_acceptable" });
+  });
+});
+
+describe("rights are re-read under the lock the write takes", () => {
+  it("refuses a role change by an administrator demoted since the request began", async () => {
+    const admin = await makeActor(t.db);
+    const other = await actorInAccount(t.db, admin.accountId, "user");
+    await setRole(admin, "user");
+    await expect(
+      changeRole(t.db, { actor: admin, userId: other.userId, role: "administrator", now }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    const [row] = await t.db.select().from(users).where(eq(users.id, other.userId));
+    expect(row!.role).toBe("user");
+  });
+
+  it("refuses adding users and sending links after a demotion", async () => {
+    const admin = await makeActor(t.db);
+    const newUser = (username: string) => ({
+      username,
+      email: `${username}@example.com`,
+      firstName: "W",
+      lastName: "X",
+      role: "administrator" as const,
+      locale: "en" as const,
+    });
+    const waiting = await addUser(t.db, { actor: admin, user: newUser("waiting"), now }, deps);
+    await setRole(admin, "manager");
+    await expect(
+      addUser(t.db, { actor: admin, user: newUser("sneaky"), now }, deps),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      resendPasswordLink(t.db, { actor: admin, userId: waiting.userId, now }, deps),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    expect(await t.db.$count(users, eq(users.username, "sneaky"))).toBe(0);
+  });
+
+  it("refuses terms and status changes after a demotion", async () => {
+    const parent = await makeActor(t.db);
+    const { id } = await createSubaccount(
+      t.db,
+      {
+        actor: parent,
+        subaccount: {
+          ...org,
+          type: "managed",
+          billing: "bill_to_subaccount",
+          pricing: "standard",
+          allowedSubaccountTypes: [],
+          nickname: null,
+          administrator: null,
+        },
+        now,
+      },
+      deps,
+    );
+    await setRole(parent, "user");
+    await expect(
+      updateBillingAndPricing(t.db, {
+        actor: parent,
+        id,
+        billing: "bill_to_parent",
+        pricing: "custom",
+        now,
+      }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      setSubaccountStatus(t.db, { actor: parent, id, status: "deactivated", now }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    const [row] = await t.db.select().from(accounts).where(eq(accounts.id, id));
+    expect(row).toMatchObject({ billing: "bill_to_subaccount", status: "active" });
+  });
+});
