@@ -25,7 +25,13 @@ const credentialsInput = z.object({
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
-export function buildAuthConfig(deps: { db: () => Promise<Db>; secret: string; now?: () => Date }) {
+export function buildAuthConfig(deps: {
+  db: () => Promise<Db>;
+  secret: string;
+  now?: () => Date;
+  /** Reverse proxies in front of the app (TRUSTED_PROXY_HOPS). */
+  trustedProxyHops?: number;
+}) {
   const now = deps.now ?? (() => new Date());
   return {
     secret: deps.secret,
@@ -41,7 +47,7 @@ export function buildAuthConfig(deps: { db: () => Promise<Db>; secret: string; n
           if (!parsed.success) return null;
           const result = await authenticate(await deps.db(), {
             ...parsed.data,
-            ip: clientIp(request.headers),
+            ip: clientIp(request.headers, deps.trustedProxyHops ?? 1),
             now: now(),
           });
           if (!result.ok) {

@@ -7,7 +7,11 @@ import { buildAuthConfig } from "./config";
 
 // Built lazily so that `next build` needs no runtime secret.
 export const { handlers, auth, signIn, signOut } = NextAuth(() =>
-  buildAuthConfig({ db: getDb, secret: env().AUTH_SECRET }),
+  buildAuthConfig({
+    db: getDb,
+    secret: env().AUTH_SECRET,
+    trustedProxyHops: env().TRUSTED_PROXY_HOPS,
+  }),
 );
 
 /** The signed-in actor for this request, or null. One database read per request. */

@@ -52,7 +52,11 @@ export async function acceptInvitationAction(
   const { token, confirmPassword: _confirm, ...form } = parsed.data;
   const db = await getDb();
   const now = new Date();
-  const view = await viewInvitationLink(db, { token, ip: clientIp(await headers()), now });
+  const view = await viewInvitationLink(db, {
+    token,
+    ip: clientIp(await headers(), env().TRUSTED_PROXY_HOPS),
+    now,
+  });
   if (view.state === "rate_limited") return { ok: false, message: "accept.tooMany", values };
   if (view.state !== "valid")
     return { ok: false, message: "errors.invitation_not_acceptable", values };

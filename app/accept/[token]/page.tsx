@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/app/_components/auth-card";
 import { getDb } from "@/db";
 import { clientIp } from "@/lib/auth/client-ip";
+import { env } from "@/lib/env";
 import { viewInvitationLink } from "@/lib/invitations/service";
 import { AcceptForm } from "./accept-form";
 
@@ -26,7 +27,7 @@ export default async function AcceptPage({ params }: PageProps<"/accept/[token]"
   const { token } = await params;
   const view = await viewInvitationLink(await getDb(), {
     token,
-    ip: clientIp(await headers()),
+    ip: clientIp(await headers(), env().TRUSTED_PROXY_HOPS),
     now: new Date(),
   });
   const [t, tTypes] = await Promise.all([
