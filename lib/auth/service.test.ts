@@ -64,29 +64,70 @@ describe("sign-in", () => {
     );
   });
 
-  it("refuses even the right password after too many failures for one username", async () => {
+  it("counts every attempt before checking it: of 50 parallel guesses, at most the limit are checked", async () => {
+    const account = await makeAccount(t.db);
+    await makeUser(t.db, account.id, { username: "dave" });
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        authenticate(t.db, { username: "dave", password: `guess-${i}`, ip: "203.0.113.5", now }),
+      ),
+    );
+    const checked = answers.filter((a) => !a.ok && a.reason !== "too_many_attempts").length;
+    expect(checked).toBeLessThanOrEqual(SIGN_IN_LIMITS.perUsernameAndAddress.limit);
+    expect(answers.every((a) => !a.ok)).toBe(true);
+  });
+
+  it("stops a guessing address, but not the real user signing in from their own", async () => {
     const account = await makeAccount(t.db);
     await makeUser(t.db, account.id, { username: "carol" });
-    for (let i = 0; i < SIGN_IN_LIMITS.perUsername.limit; i++) {
-      await authenticate(t.db, { username: "carol", password: "nope", ip: `10.0.0.${i}`, now });
-    }
-    expect(
-      await authenticate(t.db, { username: "carol", password: PASSWORD, ip: "10.9.9.9", now }),
-    ).toEqual({
+    const attempt = (password: string, ip: string, at = now) =>
+      authenticate(t.db, { username: "carol", password, ip, now: at });
+    for (let i = 0; i < SIGN_IN_LIMITS.perUsernameAndAddress.limit; i++)
+      await attempt(`nope-${i}`, "198.51.100.1");
+    expect(await attempt(PASSWORD, "198.51.100.1")).toEqual({
       ok: false,
       reason: "too_many_attempts",
     });
-    const later = new Date(now.getTime() + SIGN_IN_LIMITS.perUsername.windowSeconds * 1000);
-    expect(
-      (
-        await authenticate(t.db, {
-          username: "carol",
-          password: PASSWORD,
-          ip: "10.9.9.9",
-          now: later,
-        })
-      ).ok,
-    ).toBe(true);
+    expect((await attempt(PASSWORD, "203.0.113.9")).ok).toBe(true);
+    const later = new Date(
+      now.getTime() + SIGN_IN_LIMITS.perUsernameAndAddress.windowSeconds * 1000,
+    );
+    expect((await attempt(PASSWORD, "198.51.100.1", later)).ok).toBe(true);
+  });
+
+  it("slows a username under attack from many addresses to one try per address", async () => {
+    const account = await makeAccount(t.db);
+    await makeUser(t.db, account.id, { username: "erin" });
+    const attempt = (password: string, ip: string) =>
+      authenticate(t.db, { username: "erin", password, ip, now });
+    for (let i = 0; i < SIGN_IN_LIMITS.perUsername.limit; i++)
+      await attempt(`nope-${i}`, `198.51.100.${i % 5}`);
+    // A guessing address that already tried is refused before any check…
+    expect(await attempt(PASSWORD, "198.51.100.1")).toEqual({
+      ok: false,
+      reason: "too_many_attempts",
+    });
+    // …while the real user's first attempt from their own address goes through.
+    expect((await attempt(PASSWORD, "203.0.113.20")).ok).toBe(true);
+  });
+
+  it("limits one address across usernames, and a success gives its attempt back", async () => {
+    const account = await makeAccount(t.db);
+    await makeUser(t.db, account.id, { username: "frank" });
+    const ip = "203.0.113.77";
+    for (let i = 0; i < SIGN_IN_LIMITS.perAddress.limit - 1; i++)
+      await authenticate(t.db, { username: `nobody${i}`, password: "x", ip, now });
+    expect((await authenticate(t.db, { username: "frank", password: PASSWORD, ip, now })).ok).toBe(
+      true,
+    );
+    expect((await authenticate(t.db, { username: "frank", password: PASSWORD, ip, now })).ok).toBe(
+      true,
+    );
+    await authenticate(t.db, { username: "nobody-last", password: "x", ip, now });
+    expect(await authenticate(t.db, { username: "frank", password: PASSWORD, ip, now })).toEqual({
+      ok: false,
+      reason: "too_many_attempts",
+    });
   });
 
   it("refuses sign-in to a managed (API-only) account", async () => {

@@ -9,19 +9,32 @@ import type { Actor } from "./actor";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password";
 import { passwordProblems } from "./password-policy";
 
-// Failed sign-ins allowed per window before further attempts are refused.
+// Sign-in attempts allowed per window. Every attempt is counted before any
+// password is checked, so parallel guesses cannot slip past a limit.
 export const SIGN_IN_LIMITS = {
-  perUsername: { limit: 10, windowSeconds: 15 * 60 },
-  perIp: { limit: 50, windowSeconds: 15 * 60 },
+  /** One username from one address: the tight limit, which only that address hits. */
+  perUsernameAndAddress: { limit: 10, windowSeconds: 15 * 60 },
+  /** One address, whatever the usernames: looser, for offices behind one address. */
+  perAddress: { limit: 50, windowSeconds: 15 * 60 },
+  /**
+   * Failures for one username from anywhere. Past this many the username is
+   * under attack and slows down: each address gets one attempt per window, so a
+   * guesser with many addresses gets few guesses, while the real user, trying
+   * once from their own address, signs in as usual.
+   */
+  perUsername: { limit: 20, windowSeconds: 15 * 60 },
 } as const;
 
 export type SignInFailure = "invalid_credentials" | "too_many_attempts";
 
 function limitKeys(username: string, ip: string | null) {
-  return [
-    { key: `signin:user:${username.toLowerCase()}`, ...SIGN_IN_LIMITS.perUsername },
-    ...(ip ? [{ key: `signin:ip:${ip}`, ...SIGN_IN_LIMITS.perIp }] : []),
-  ];
+  const user = username.trim().toLowerCase();
+  const address = ip ?? "unknown";
+  return {
+    pair: { key: `signin:user-ip:${user}:${address}`, ...SIGN_IN_LIMITS.perUsernameAndAddress },
+    address: { key: `signin:ip:${address}`, ...SIGN_IN_LIMITS.perAddress },
+    username: { key: `signin:user:${user}`, ...SIGN_IN_LIMITS.perUsername },
+  };
 }
 
 /**
@@ -32,11 +45,14 @@ export async function authenticate(
   db: Db,
   input: { username: string; password: string; ip: string | null; now: Date },
 ): Promise<{ ok: true; userId: string } | { ok: false; reason: SignInFailure }> {
+  const { now } = input;
   const limits = limitKeys(input.username, input.ip);
-  for (const rule of limits) {
-    if (!(await rateLimit.peek(db, rule, input.now)).allowed)
-      return { ok: false, reason: "too_many_attempts" };
-  }
+  const pair = await rateLimit.hit(db, limits.pair, now);
+  const address = await rateLimit.hit(db, limits.address, now);
+  const underAttack = !(await rateLimit.peek(db, limits.username, now)).allowed;
+  if (!pair.allowed || !address.allowed || (underAttack && pair.count > 1))
+    return { ok: false, reason: "too_many_attempts" };
+
   const [row] = await db
     .select({
       id: users.id,
@@ -54,11 +70,13 @@ export async function authenticate(
     : (await verifyAgainstDummy(input.password), false);
 
   if (!row || !valid || !isSignInAllowed(row)) {
-    for (const rule of limits) await rateLimit.hit(db, rule, input.now);
+    await rateLimit.hit(db, limits.username, now);
     return { ok: false, reason: "invalid_credentials" };
   }
-  await rateLimit.reset(db, limits[0]!.key);
-  await db.update(users).set({ lastSignInAt: input.now }).where(eq(users.id, row.id));
+  // A success clears this address's count for the username and gives its attempt back.
+  await rateLimit.reset(db, limits.pair.key);
+  await rateLimit.refund(db, limits.address.key);
+  await db.update(users).set({ lastSignInAt: now }).where(eq(users.id, row.id));
   return { ok: true, userId: row.id };
 }
 

@@ -47,6 +47,14 @@ export async function peek(db: Db, rule: RateLimit, now: Date): Promise<RateLimi
   return { ...toResult(rule, row, now), allowed: row.count < rule.limit };
 }
 
+/** Gives one counted hit back (an attempt that turned out to be legitimate). */
+export async function refund(db: Db, key: string) {
+  await db
+    .update(rateLimits)
+    .set({ count: sql`greatest(${rateLimits.count} - 1, 0)` })
+    .where(eq(rateLimits.key, key));
+}
+
 export async function reset(db: Db, key: string) {
   await db.delete(rateLimits).where(eq(rateLimits.key, key));
 }
