@@ -6,20 +6,26 @@ import SetPasswordEmail, {
 } from "@/emails/set-password";
 import WelcomeEmail, { type WelcomeEmailProps, welcomeSubject } from "@/emails/welcome";
 import type { RenderedEmail } from "./outbox";
+import { cleanEmailProps } from "./plain-text";
 
 async function both(element: React.ReactElement): Promise<{ html: string; text: string }> {
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
   return { html, text };
 }
 
-export async function renderInvitationEmail(props: InvitationEmailProps): Promise<RenderedEmail> {
+// Names, organizations and messages come from people: cleaned before they reach an email.
+
+export async function renderInvitationEmail(input: InvitationEmailProps): Promise<RenderedEmail> {
+  const props = cleanEmailProps(input, ["customMessage"]);
   return { subject: invitationSubject(props), ...(await both(<InvitationEmail {...props} />)) };
 }
 
-export async function renderWelcomeEmail(props: WelcomeEmailProps): Promise<RenderedEmail> {
+export async function renderWelcomeEmail(input: WelcomeEmailProps): Promise<RenderedEmail> {
+  const props = cleanEmailProps(input);
   return { subject: welcomeSubject(props), ...(await both(<WelcomeEmail {...props} />)) };
 }
 
-export async function renderSetPasswordEmail(props: SetPasswordEmailProps): Promise<RenderedEmail> {
+export async function renderSetPasswordEmail(input: SetPasswordEmailProps): Promise<RenderedEmail> {
+  const props = cleanEmailProps(input);
   return { subject: setPasswordSubject(props), ...(await both(<SetPasswordEmail {...props} />)) };
 }

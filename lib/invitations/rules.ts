@@ -20,6 +20,8 @@ export type InvitationErrorCode =
   | "invitation_rate_limited"
   | "invitation_type_not_allowed"
   | "invitation_not_acceptable"
+  | "resend_rate_limited"
+  | "accept_rate_limited"
   | "username_taken";
 
 export class InvitationError extends DomainError<InvitationErrorCode> {}

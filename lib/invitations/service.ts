@@ -10,6 +10,7 @@ import { enqueueEmail, ERASED_BODY } from "@/lib/email/outbox";
 import { renderInvitationEmail, renderWelcomeEmail } from "@/lib/email/render";
 import { DomainError, isUniqueViolation } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locale";
+import { limitFor } from "@/lib/rate-limit/limits";
 import * as rateLimit from "@/lib/rate-limit/service";
 import {
   type InvitableType,
@@ -179,6 +180,14 @@ export async function resendInvitation(
   deps: Pick<InvitationDeps, "appUrl">,
 ): Promise<{ token: string; email: string }> {
   const { actor, now } = input;
+  // Counted outside the transaction, so a refused resend still counts.
+  const counted = await Promise.all(
+    [
+      limitFor("resendsPerInvitation", `${actor.accountId}:${input.id}`),
+      limitFor("resendsPerAccount", actor.accountId),
+    ].map((rule) => rateLimit.hit(db, rule, now)),
+  );
+  if (counted.some((result) => !result.allowed)) throw new InvitationError("resend_rate_limited");
   try {
     return await db.transaction(async (tx) => {
       const inv = await lockOwnInvitation(tx, actor, input.id, "invitations.resend");
@@ -336,12 +345,21 @@ export type AcceptInput = {
  */
 export async function acceptInvitation(
   db: Db,
-  input: { token: string; form: AcceptInput; now: Date },
+  input: { token: string; form: AcceptInput; ip?: string | null; now: Date },
   deps: Pick<InvitationDeps, "appUrl">,
 ): Promise<{ accountId: string; userId: string; username: string }> {
   const { form, now } = input;
-  if (!looksLikeToken(input.token)) throw new InvitationError("invitation_not_acceptable");
-  const tokenHash = hashToken(input.token);
+  const tokenHash = looksLikeToken(input.token) ? hashToken(input.token) : null;
+  // Every attempt is counted before any lookup or password hash, per link and
+  // per address; a success gives the address its attempt back. So a flood of
+  // bad links or taken usernames costs no hashing and enumerates nothing.
+  const perToken = tokenHash ? limitFor("failedAcceptsPerToken", tokenHash) : null;
+  const perAddress = limitFor("failedAcceptsPerAddress", input.ip ?? "unknown");
+  let allowed = true;
+  for (const rule of perToken ? [perToken, perAddress] : [perAddress])
+    allowed = (await rateLimit.hit(db, rule, now)).allowed && allowed;
+  if (!allowed) throw new InvitationError("accept_rate_limited");
+  if (!tokenHash) throw new InvitationError("invitation_not_acceptable");
   const [invitee] = await db
     .select({ email: invitations.email })
     .from(invitations)
@@ -355,7 +373,7 @@ export async function acceptInvitation(
   const passwordHash = await hashPassword(form.password);
 
   try {
-    return await db.transaction(async (tx) => {
+    const accepted = await db.transaction(async (tx) => {
       const [claimed] = await tx
         .update(invitations)
         .set({ status: "accepted", acceptedAt: now })
@@ -462,6 +480,8 @@ export async function acceptInvitation(
       }
       return { accountId: account!.id, userId, username: form.username };
     });
+    await rateLimit.refund(db, perAddress.key);
+    return accepted;
   } catch (error) {
     if (error instanceof DomainError) await recordFailedAccept(db, tokenHash, error.code, now);
     throw error;

@@ -10,6 +10,9 @@ export type UserErrorCode =
   | "last_administrator"
   | "cannot_change_self"
   | "set_password_link_invalid"
+  | "set_password_rate_limited"
+  | "users_rate_limited"
+  | "link_rate_limited"
   | "password_already_set";
 
 export class UserError extends DomainError<UserErrorCode> {}

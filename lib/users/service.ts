@@ -10,6 +10,8 @@ import { enqueueEmail } from "@/lib/email/outbox";
 import { renderSetPasswordEmail } from "@/lib/email/render";
 import { DomainError, isUniqueViolation } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locale";
+import { limitFor } from "@/lib/rate-limit/limits";
+import * as rateLimit from "@/lib/rate-limit/service";
 import { hashToken, looksLikeToken, newToken } from "@/lib/tokens";
 import { assertAdministratorRemains, setPasswordExpiry, UserError } from "./rules";
 
@@ -96,11 +98,14 @@ export async function createUserWithPasswordLink(
 }
 
 /** Adds a user to the actor's own account; they choose their password from the email. */
-export function addUser(
+export async function addUser(
   db: Db,
   input: { actor: Actor; user: NewUser; now: Date },
   deps: { appUrl: string },
 ): Promise<{ userId: string; token: string }> {
+  const rule = limitFor("usersAddedPerAccount", input.actor.accountId);
+  if (!(await rateLimit.hit(db, rule, input.now)).allowed)
+    throw new UserError("users_rate_limited");
   return db.transaction(async (tx) => {
     const actor = await lockActor(tx, input.actor, "users.manage");
     return createUserWithPasswordLink(
@@ -170,6 +175,8 @@ export async function resendPasswordLink(
   deps: { appUrl: string },
 ): Promise<{ token: string; email: string }> {
   const { now } = input;
+  const rule = limitFor("passwordLinksPerUser", `${input.actor.accountId}:${input.userId}`);
+  if (!(await rateLimit.hit(db, rule, now)).allowed) throw new UserError("link_rate_limited");
   return db.transaction(async (tx) => {
     const actor = await lockActor(tx, input.actor, "users.manage");
     const [user] = await tx
@@ -197,6 +204,21 @@ export async function resendPasswordLink(
 export type SetPasswordView =
   | { state: "invalid" }
   | { state: "valid"; username: string; email: string; firstName: string; accountName: string };
+
+/**
+ * A set-password link as its page and form see it, limited per client address:
+ * once an address has opened too many bad links, it is refused before any lookup.
+ */
+export async function viewSetPasswordLinkFrom(
+  db: Db,
+  input: { token: string; ip: string | null; now: Date },
+): Promise<SetPasswordView | { state: "rate_limited" }> {
+  const rule = limitFor("badSetPasswordLinksPerAddress", input.ip ?? "unknown");
+  if (!(await rateLimit.peek(db, rule, input.now)).allowed) return { state: "rate_limited" };
+  const view = await viewSetPasswordLink(db, input.token, input.now);
+  if (view.state === "invalid") await rateLimit.hit(db, rule, input.now);
+  return view;
+}
 
 /** What a set-password link leads to. Opening it changes nothing. */
 export async function viewSetPasswordLink(
@@ -229,10 +251,11 @@ export async function viewSetPasswordLink(
 /** Uses a set-password link once: the password is set and every open link of the user stops working. */
 export async function setPasswordWithToken(
   db: Db,
-  input: { token: string; password: string; now: Date },
+  input: { token: string; password: string; ip?: string | null; now: Date },
 ): Promise<{ username: string }> {
   const { now } = input;
-  const view = await viewSetPasswordLink(db, input.token, now);
+  const view = await viewSetPasswordLinkFrom(db, { token: input.token, ip: input.ip ?? null, now });
+  if (view.state === "rate_limited") throw new UserError("set_password_rate_limited");
   if (view.state !== "valid") throw new UserError("set_password_link_invalid");
   if (passwordProblems(input.password, view).length > 0)
     throw new DomainError("weak_password", "password");

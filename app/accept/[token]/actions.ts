@@ -52,16 +52,13 @@ export async function acceptInvitationAction(
   const { token, confirmPassword: _confirm, ...form } = parsed.data;
   const db = await getDb();
   const now = new Date();
-  const view = await viewInvitationLink(db, {
-    token,
-    ip: clientIp(await headers(), env().TRUSTED_PROXY_HOPS),
-    now,
-  });
+  const ip = clientIp(await headers(), env().TRUSTED_PROXY_HOPS);
+  const view = await viewInvitationLink(db, { token, ip, now });
   if (view.state === "rate_limited") return { ok: false, message: "accept.tooMany", values };
   if (view.state !== "valid")
     return { ok: false, message: "errors.invitation_not_acceptable", values };
   try {
-    await acceptInvitation(db, { token, form, now }, { appUrl: env().APP_URL });
+    await acceptInvitation(db, { token, form, ip, now }, { appUrl: env().APP_URL });
   } catch (error) {
     return failureState(error, formData);
   }

@@ -1,10 +1,13 @@
 "use server";
 
 import { z } from "zod";
+import { headers } from "next/headers";
 import { getDb } from "@/db";
 import { failureState, fieldErrorsOf, keptValues } from "@/lib/actions/action";
 import type { FormState } from "@/lib/actions/form-state";
+import { clientIp } from "@/lib/auth/client-ip";
 import { signIn } from "@/lib/auth/next-auth";
+import { env } from "@/lib/env";
 import { setPasswordWithToken } from "@/lib/users/service";
 
 const input = z
@@ -37,6 +40,7 @@ export async function setPasswordAction(
     ({ username } = await setPasswordWithToken(await getDb(), {
       token: parsed.data.token,
       password: parsed.data.password,
+      ip: clientIp(await headers(), env().TRUSTED_PROXY_HOPS),
       now: new Date(),
     }));
   } catch (error) {

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/app/_components/auth-card";
 import { getDb } from "@/db";
-import { viewSetPasswordLink } from "@/lib/users/service";
+import { clientIp } from "@/lib/auth/client-ip";
+import { env } from "@/lib/env";
+import { viewSetPasswordLinkFrom } from "@/lib/users/service";
 import { SetPasswordForm } from "./set-password-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,8 +14,18 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SetPasswordPage({ params }: PageProps<"/set-password/[token]">) {
   const { token } = await params;
-  const view = await viewSetPasswordLink(await getDb(), token, new Date());
+  const view = await viewSetPasswordLinkFrom(await getDb(), {
+    token,
+    ip: clientIp(await headers(), env().TRUSTED_PROXY_HOPS),
+    now: new Date(),
+  });
   const t = await getTranslations("setPassword");
+  if (view.state === "rate_limited")
+    return (
+      <AuthCard title={t("tooManyTitle")} intro={t("tooMany")}>
+        {null}
+      </AuthCard>
+    );
   if (view.state !== "valid")
     return (
       <AuthCard title={t("invalidTitle")} intro={t("invalid")}>

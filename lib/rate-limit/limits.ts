@@ -1,0 +1,25 @@
+import type { RateLimit } from "./service";
+
+type Rule = Omit<RateLimit, "key">;
+const HOUR = 3600;
+const DAY = 24 * HOUR;
+
+/**
+ * Limits on everything that makes the app send an email or spend a password
+ * hash on a stranger's behalf. Each is counted in PostgreSQL, so every app
+ * instance sees the same counts.
+ */
+export const LIMITS = {
+  resendsPerInvitation: { limit: 5, windowSeconds: DAY },
+  resendsPerAccount: { limit: 100, windowSeconds: HOUR },
+  usersAddedPerAccount: { limit: 50, windowSeconds: HOUR },
+  passwordLinksPerUser: { limit: 5, windowSeconds: DAY },
+  failedAcceptsPerToken: { limit: 10, windowSeconds: HOUR },
+  failedAcceptsPerAddress: { limit: 30, windowSeconds: HOUR },
+  badSetPasswordLinksPerAddress: { limit: 20, windowSeconds: HOUR },
+} as const satisfies Record<string, Rule>;
+
+/** The counter of one limit for one subject: `limitFor("resendsPerInvitation", id)`. */
+export function limitFor(name: keyof typeof LIMITS, subject: string): RateLimit {
+  return { key: `${name}:${subject}`, ...LIMITS[name] };
+}
