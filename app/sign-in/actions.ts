@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { FormState } from "@/lib/actions/form-state";
 import { signIn } from "@/lib/auth/next-auth";
 import { safeReturnPath } from "@/lib/auth/redirect";
+import { env } from "@/lib/env";
 
 const input = z.object({
   username: z.string().trim().min(1).max(200),
@@ -25,7 +26,7 @@ export async function signInAction(
     await signIn("credentials", {
       username: parsed.data.username,
       password: parsed.data.password,
-      redirectTo: safeReturnPath(parsed.data.returnTo),
+      redirectTo: safeReturnPath(parsed.data.returnTo, env().APP_URL),
     });
   } catch (error) {
     if (error instanceof AuthError) {

@@ -5,6 +5,7 @@ import { AuthCard } from "@/app/_components/auth-card";
 import { getDb } from "@/db";
 import { currentActor } from "@/lib/auth/next-auth";
 import { safeReturnPath } from "@/lib/auth/redirect";
+import { env } from "@/lib/env";
 import { isSetupOpen } from "@/lib/auth/service";
 import { SignInForm } from "./sign-in-form";
 
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
   const { returnTo } = await searchParams;
-  const target = safeReturnPath(returnTo);
+  const target = safeReturnPath(returnTo, env().APP_URL);
   if (await currentActor()) redirect(target);
   if (await isSetupOpen(await getDb())) redirect("/setup");
   const t = await getTranslations("signIn");
