@@ -52,6 +52,8 @@ export default defineConfig({
         NEXT_TELEMETRY_DISABLED: "1",
         PGLITE_DATA_DIR: ".data/e2e",
         DATABASE_URL: "",
+        // One `next start` process on the embedded database, chosen on purpose.
+        EMBEDDED_DATABASE: "1",
         APP_URL: baseURL,
         AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e",
         RESEND_API_KEY: "re_e2e_test",

@@ -13,7 +13,7 @@ const schema = z
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
     PGLITE_DATA_DIR: z.string().default(".data/pglite"),
-    APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
+    APP_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     AUTH_SECRET: optionalString,
     RESEND_API_KEY: optionalString,
     RESEND_WEBHOOK_SECRET: optionalString,
@@ -22,24 +22,55 @@ const schema = z
     // Reverse proxies in front of the app that append to X-Forwarded-For.
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
     OUTBOX_POLL_SECONDS: z.coerce.number().int().min(0).default(15),
+    // The embedded database in production, on purpose (one process serves it).
+    EMBEDDED_DATABASE: z.enum(["", "0", "1"]).optional(),
   })
   .transform((e, ctx) => {
-    if (!e.AUTH_SECRET && e.NODE_ENV === "production") {
-      ctx.addIssue({
-        code: "custom",
-        path: ["AUTH_SECRET"],
-        message: "is required in production (generate one with `openssl rand -base64 32`)",
-      });
-      return z.NEVER;
-    }
+    const production = e.NODE_ENV === "production";
+    let failed = false;
+    const problem = (path: string, message: string) => {
+      failed = true;
+      ctx.addIssue({ code: "custom", path: [path], message });
+    };
+    if (production && !e.APP_URL)
+      problem("APP_URL", "is required in production: the public address of the app");
+    const appUrl = (e.APP_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+    // The published development secret and the open mailbox are for a machine of one's own.
+    const local = !production && isLoopbackUrl(appUrl);
+    if (!local && (!e.AUTH_SECRET || e.AUTH_SECRET.length < 32))
+      problem(
+        "AUTH_SECRET",
+        `must be at least 32 characters ${production ? "in production" : "when APP_URL is not a loopback address"} (generate one with \`openssl rand -base64 32\`)`,
+      );
+    else if (e.AUTH_SECRET && e.AUTH_SECRET.length < 32)
+      problem("AUTH_SECRET", "must be at least 32 characters (openssl rand -base64 32)");
+    const embeddedDatabase = !e.DATABASE_URL;
+    if (production && embeddedDatabase && e.EMBEDDED_DATABASE !== "1")
+      problem(
+        "EMBEDDED_DATABASE",
+        "set DATABASE_URL, or EMBEDDED_DATABASE=1 to run on the embedded database on purpose (one process only)",
+      );
+    if (production && embeddedDatabase && e.OUTBOX_POLL_SECONDS === 0)
+      problem(
+        "OUTBOX_POLL_SECONDS",
+        "must be above 0 on the embedded database: the app's own poller is the only worker",
+      );
+    if (failed) return z.NEVER;
     return {
       ...e,
-      APP_URL: e.APP_URL.replace(/\/+$/, ""),
+      APP_URL: appUrl,
       AUTH_SECRET: e.AUTH_SECRET ?? DEV_AUTH_SECRET,
-      // The development mailbox stands in for a provider, never in production.
-      devMailbox: !e.RESEND_API_KEY && e.NODE_ENV !== "production",
+      embeddedDatabase,
+      // The development mailbox stands in for a provider, only on one's own machine.
+      devMailbox: !e.RESEND_API_KEY && local,
     };
   });
+
+/** True for localhost, 127.0.0.0/8 and ::1: addresses only this machine can reach. */
+export function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
+  return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
+}
 
 export type Env = z.infer<typeof schema>;
 

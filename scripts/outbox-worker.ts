@@ -2,8 +2,15 @@
 // separate worker to the poller inside the app (both can run at once safely).
 import { createDbFromEnv } from "@/db";
 import { deliverDue } from "@/lib/email/outbox";
+import { standaloneWorkerProblem } from "@/lib/email/standalone-worker";
 import { transportFromEnv } from "@/lib/email/transport";
 import { env } from "@/lib/env";
+
+const problem = standaloneWorkerProblem(env());
+if (problem) {
+  console.error(problem);
+  process.exit(1);
+}
 
 const once = process.argv.includes("--once");
 const handle = createDbFromEnv();
