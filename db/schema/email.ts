@@ -23,7 +23,8 @@ export const emailOutbox = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull(),
     sentAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index().on(t.status, t.nextAttemptAt)],
+  // Delivery reports find their message by the provider's id.
+  (t) => [index().on(t.status, t.nextAttemptAt), index().on(t.providerMessageId)],
 );
 
 // The development transport's store: what would have been sent, readable at /dev/mailbox.

@@ -34,6 +34,7 @@ export const invitationEventType = pgEnum("invitation_event_type", [
   "delivered",
   "delivery_failed",
   "bounced",
+  "complained",
 ]);
 
 export const invitations = pgTable(
@@ -86,7 +87,14 @@ export const invitationEvents = pgTable(
     type: invitationEventType().notNull(),
     actorUserId: uuid().references(() => users.id),
     detail: jsonb().$type<Record<string, string | number | null>>(),
+    // The mail provider's id of the report this event records: each is recorded once.
+    providerEventId: text(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
   },
-  (t) => [index().on(t.invitationId, t.createdAt)],
+  (t) => [
+    index().on(t.invitationId, t.createdAt),
+    uniqueIndex()
+      .on(t.providerEventId)
+      .where(sql`${t.providerEventId} is not null`),
+  ],
 );

@@ -17,3 +17,16 @@ export const setPasswordTokens = pgTable(
   },
   (t) => [uniqueIndex().on(t.tokenHash), index().on(t.userId)],
 );
+
+// One-time codes for first-run setup on a public host: printed to the server's
+// log at start, kept here only as a SHA-256 hash.
+export const setupCodes = pgTable(
+  "setup_codes",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    codeHash: text().notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex().on(t.codeHash)],
+);

@@ -1,11 +1,11 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { emailOutbox, invitationEvents } from "@/db/schema";
 
 export type ProviderEvent = {
   /** The provider's id of the webhook delivery; the same event may arrive more than once. */
   eventId: string;
-  type: "delivered" | "bounced";
+  type: "delivered" | "bounced" | "complained";
   providerMessageId: string;
   at: Date;
   reason?: string;
@@ -13,7 +13,9 @@ export type ProviderEvent = {
 
 /**
  * Records what the mail provider reports about a message: for an invitation's
- * email, an event on its timeline. Unknown messages and repeats are ignored.
+ * email, an event on its timeline. Unknown messages are ignored, and a report
+ * is recorded once however often (and however concurrently) it arrives: its id
+ * is a unique key.
  */
 export async function recordProviderEvent(
   db: Db,
@@ -24,21 +26,16 @@ export async function recordProviderEvent(
     .from(emailOutbox)
     .where(eq(emailOutbox.providerMessageId, event.providerMessageId));
   if (!message?.invitationId) return "ignored";
-  const [seen] = await db
-    .select({ id: invitationEvents.id })
-    .from(invitationEvents)
-    .where(
-      and(
-        eq(invitationEvents.invitationId, message.invitationId),
-        sql`${invitationEvents.detail}->>'eventId' = ${event.eventId}`,
-      ),
-    );
-  if (seen) return "ignored";
-  await db.insert(invitationEvents).values({
-    invitationId: message.invitationId,
-    type: event.type,
-    detail: { eventId: event.eventId, reason: event.reason ?? null },
-    createdAt: event.at,
-  });
-  return "recorded";
+  const inserted = await db
+    .insert(invitationEvents)
+    .values({
+      invitationId: message.invitationId,
+      type: event.type,
+      detail: { reason: event.reason ?? null },
+      providerEventId: event.eventId,
+      createdAt: event.at,
+    })
+    .onConflictDoNothing()
+    .returning({ id: invitationEvents.id });
+  return inserted.length ? "recorded" : "ignored";
 }

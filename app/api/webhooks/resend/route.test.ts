@@ -121,4 +121,45 @@ describe("POST /api/webhooks/resend", () => {
     expect((await POST(signed(other))).status).toBe(204);
     expect(await t.db.$count(invitationEvents)).toBe(0);
   });
+
+  it("refuses a body over the size limit before verifying it", async () => {
+    const { POST } = await loadRoute(SECRET);
+    const huge = signed({
+      type: "email.delivered",
+      created_at: "2026-11-01T10:00:00Z",
+      data: { email_id: "re_42", padding: "x".repeat(300_000) },
+    });
+    expect((await POST(huge)).status).toBe(413);
+  });
+
+  it("records a report once even when it arrives many times at once", async () => {
+    const id = await sentInvitation();
+    const { POST } = await loadRoute(SECRET);
+    const delivered = {
+      type: "email.delivered",
+      created_at: "2026-11-01T10:00:00Z",
+      data: { email_id: "re_42" },
+    };
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => POST(signed(delivered, "msg_parallel"))),
+    );
+    expect(answers.every((a) => a.status === 204)).toBe(true);
+    expect((await timeline(id)).filter((e) => e.type === "delivered")).toHaveLength(1);
+  });
+
+  it("records complaints, and answers unknown event types with success so they are not retried", async () => {
+    const id = await sentInvitation();
+    const { POST } = await loadRoute(SECRET);
+    const complained = {
+      type: "email.complained",
+      created_at: "2026-11-01T11:00:00Z",
+      data: { email_id: "re_42" },
+    };
+    expect((await POST(signed(complained, "msg_c"))).status).toBe(204);
+    const opened = { type: "email.opened", created_at: "x", data: { anything: true } };
+    expect((await POST(signed(opened, "msg_o"))).status).toBe(204);
+    const strange = { type: "contact.created", data: null };
+    expect((await POST(signed(strange, "msg_s"))).status).toBe(204);
+    expect((await timeline(id)).map((e) => e.type).sort()).toEqual(["complained", "created"]);
+  });
 });

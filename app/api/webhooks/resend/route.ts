@@ -1,10 +1,19 @@
 import { Webhook } from "standardwebhooks";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { recordProviderEvent } from "@/lib/email/provider-events";
+import { type ProviderEvent, recordProviderEvent } from "@/lib/email/provider-events";
 import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
+
+// Resend's reports are a few hundred bytes; nothing near this is verified or parsed.
+const MAX_BODY_BYTES = 64 * 1024;
+
+const RECORDED: Record<string, ProviderEvent["type"]> = {
+  "email.delivered": "delivered",
+  "email.bounced": "bounced",
+  "email.complained": "complained",
+};
 
 const reportedEvent = z.object({
   type: z.string(),
@@ -15,6 +24,26 @@ const reportedEvent = z.object({
   }),
 });
 
+/** The body as text, or null once it grows past `limit` bytes (whatever Content-Length claimed). */
+async function readLimited(request: Request, limit: number): Promise<string | null> {
+  if (Number(request.headers.get("content-length") ?? 0) > limit) return null;
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 /**
  * Resend's delivery reports, signed as Standard Webhooks (the library the
  * Resend SDK verifies with). Without a configured secret the endpoint does not exist.
@@ -22,7 +51,8 @@ const reportedEvent = z.object({
 export async function POST(request: Request) {
   const secret = env().RESEND_WEBHOOK_SECRET;
   if (!secret) return new Response(null, { status: 404 });
-  const payload = await request.text();
+  const payload = await readLimited(request, MAX_BODY_BYTES);
+  if (payload === null) return new Response("payload too large", { status: 413 });
   const eventId = request.headers.get("webhook-id") ?? "";
   let raw: unknown;
   try {
@@ -34,17 +64,19 @@ export async function POST(request: Request) {
   } catch {
     return new Response("invalid signature", { status: 400 });
   }
+  // Event types we do not record are acknowledged, so the provider stops retrying them.
+  const type = z.object({ type: z.string() }).safeParse(raw);
+  const recorded = type.success ? RECORDED[type.data.type] : undefined;
+  if (!recorded) return new Response(null, { status: 204 });
   const event = reportedEvent.safeParse(raw);
   if (!event.success) return new Response("unexpected payload", { status: 400 });
-  const { type, created_at: at, data } = event.data;
-  if (type === "email.delivered" || type === "email.bounced") {
-    await recordProviderEvent(await getDb(), {
-      eventId,
-      type: type === "email.delivered" ? "delivered" : "bounced",
-      providerMessageId: data.email_id,
-      at,
-      reason: data.bounce?.message,
-    });
-  }
+  const { created_at: at, data } = event.data;
+  await recordProviderEvent(await getDb(), {
+    eventId,
+    type: recorded,
+    providerMessageId: data.email_id,
+    at,
+    reason: data.bounce?.message,
+  });
   return new Response(null, { status: 204 });
 }
