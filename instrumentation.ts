@@ -1,13 +1,22 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  const [{ getDbHandle }, { env }, { startOutboxPoller }] = await Promise.all([
+  const [{ getDbHandle }, { env }, { startOutboxPoller }, setup] = await Promise.all([
     import("@/db"),
     import("@/lib/env"),
     import("@/lib/email/worker"),
+    import("@/lib/auth/setup-code"),
   ]);
   // Validate the configuration and apply migrations before the first request.
   const config = env();
-  await getDbHandle();
+  const { db } = await getDbHandle();
+  // On a public host, first-run setup needs a code that only this log shows.
+  if (setup.setupCodeRequired(config.APP_URL)) {
+    const code = await setup.issueSetupCode(db, new Date());
+    if (code)
+      console.log(
+        `CertPortal is not set up yet. Open ${config.APP_URL}/setup and enter this setup code (valid ${setup.SETUP_CODE_TTL_HOURS} hours): ${code}`,
+      );
+  }
   if (config.OUTBOX_POLL_SECONDS > 0) startOutboxPoller(config.OUTBOX_POLL_SECONDS);
 }

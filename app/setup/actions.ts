@@ -7,6 +7,8 @@ import type { FormState } from "@/lib/actions/form-state";
 import { checkPasswords, emailInput, nameInput, usernameInput } from "@/lib/auth/inputs";
 import { signIn } from "@/lib/auth/next-auth";
 import { completeSetup } from "@/lib/auth/service";
+import { setupCodeRequired } from "@/lib/auth/setup-code";
+import { env } from "@/lib/env";
 import { isLocale } from "@/lib/i18n/locale";
 
 const input = z
@@ -19,6 +21,7 @@ const input = z
     password: z.string().max(1000),
     confirmPassword: z.string().max(1000),
     locale: z.string().transform((v) => (isLocale(v) ? v : "en")),
+    setupCode: z.string().max(100).optional(),
   })
   .superRefine(checkPasswords);
 
@@ -38,7 +41,11 @@ export async function setupAction(
     };
   }
   try {
-    await completeSetup(await getDb(), parsed.data, new Date());
+    const { setupCode, ...setup } = parsed.data;
+    await completeSetup(await getDb(), setup, new Date(), {
+      codeRequired: setupCodeRequired(env().APP_URL),
+      setupCode,
+    });
   } catch (error) {
     return failureState(error, formData);
   }

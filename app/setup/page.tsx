@@ -4,6 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/app/_components/auth-card";
 import { getDb } from "@/db";
 import { isSetupOpen } from "@/lib/auth/service";
+import { setupCodeRequired } from "@/lib/auth/setup-code";
+import { env } from "@/lib/env";
 import { SetupForm } from "./setup-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +18,7 @@ export default async function SetupPage() {
   const t = await getTranslations("setup");
   return (
     <AuthCard title={t("title")} intro={t("intro")} wide>
-      <SetupForm />
+      <SetupForm codeRequired={setupCodeRequired(env().APP_URL)} />
     </AuthCard>
   );
 }

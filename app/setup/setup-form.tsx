@@ -5,13 +5,24 @@ import { ActionForm, Field, SubmitButton, useActionForm } from "@/app/_component
 import { PasswordFields } from "@/app/_components/password-fields";
 import { setupAction } from "./actions";
 
-export function SetupForm() {
+export function SetupForm({ codeRequired }: { codeRequired: boolean }) {
   const t = useTranslations("setup");
   const locale = useLocale();
   const form = useActionForm(setupAction);
   return (
     <ActionForm form={form} className="flex flex-col gap-4">
       <input type="hidden" name="locale" value={locale} />
+      {codeRequired ? (
+        <Field
+          label={t("code")}
+          name="setupCode"
+          hint={t("codeHint")}
+          required
+          autoComplete="one-time-code"
+          autoCapitalize="characters"
+          spellCheck={false}
+        />
+      ) : null}
       <fieldset className="flex flex-col gap-4">
         <legend className="mb-2 font-semibold">{t("organization")}</legend>
         <Field label={t("accountName")} name="accountName" required autoComplete="organization" />

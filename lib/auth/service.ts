@@ -1,6 +1,6 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { accounts, users } from "@/db/schema";
+import { accounts, setupCodes, users } from "@/db/schema";
 import { accountUsableSql } from "@/lib/accounts/usable";
 import { DomainError } from "@/lib/errors";
 import * as rateLimit from "@/lib/rate-limit/service";
@@ -8,6 +8,7 @@ import { fullName } from "@/lib/users/names";
 import type { Actor } from "./actor";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password";
 import { passwordProblems } from "./password-policy";
+import { isSetupOpen, isValidSetupCode } from "./setup-code";
 
 // Sign-in attempts allowed per window. Every attempt is counted before any
 // password is checked, so parallel guesses cannot slip past a limit.
@@ -124,10 +125,7 @@ export async function setUserLocale(db: Db, userId: string, locale: "en" | "de")
   await db.update(users).set({ locale, updatedAt: new Date() }).where(eq(users.id, userId));
 }
 
-export async function isSetupOpen(db: Db): Promise<boolean> {
-  const [row] = await db.select({ id: accounts.id }).from(accounts).limit(1);
-  return !row;
-}
+export { isSetupOpen };
 
 export type SetupInput = {
   accountName: string;
@@ -144,6 +142,8 @@ export async function completeSetup(
   db: Db,
   input: SetupInput,
   now: Date,
+  /** On a public host, the one-time code from the server's log (see setup-code.ts). */
+  access: { codeRequired: boolean; setupCode?: string | null } = { codeRequired: false },
 ): Promise<{ accountId: string; userId: string }> {
   if (passwordProblems(input.password, input).length > 0)
     throw new DomainError("weak_password", "password");
@@ -152,6 +152,13 @@ export async function completeSetup(
     // Two browsers submitting the setup form at once must not make two partner accounts.
     await tx.execute(sql`select pg_advisory_xact_lock(727002)`);
     if (!(await isSetupOpen(tx))) throw new DomainError("setup_closed");
+    if (
+      access.codeRequired &&
+      !(access.setupCode && (await isValidSetupCode(tx, access.setupCode, now)))
+    )
+      throw new DomainError("setup_code_invalid", "setupCode");
+    // Used once: no code opens setup again.
+    await tx.delete(setupCodes).where(isNotNull(setupCodes.id));
     const [account] = await tx
       .insert(accounts)
       .values({
