@@ -5,11 +5,20 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 // Pages whose path holds a one-time token: never let it leak to another site
 // through the Referer header, into a search index or a shared cache.
+// (Their Referrer-Policy, no-referrer, and every page's CSP come from proxy.ts.)
 const tokenPageHeaders = [
-  { key: "Referrer-Policy", value: "no-referrer" },
   { key: "X-Robots-Tag", value: "noindex" },
   { key: "Cache-Control", value: "no-store" },
 ];
+
+function appOrigins(): string[] {
+  try {
+    // Read here, outside lib/env: the config is loaded before the app's own code.
+    return [new URL(process.env.APP_URL || "http://localhost:3000").host];
+  } catch {
+    return [];
+  }
+}
 
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder,
@@ -17,6 +26,11 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   poweredByHeader: false,
   typedRoutes: false,
+  experimental: {
+    // Server actions answer only requests from the app's own origin (APP_URL),
+    // besides the Host the request names, which Next.js always checks Origin against.
+    serverActions: { allowedOrigins: appOrigins() },
+  },
   async headers() {
     return [
       {

@@ -1,0 +1,33 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { env } from "@/lib/env";
+import { contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/security/headers";
+
+// Headers only: authorization happens in every page, action and use case, never here.
+export function proxy(request: NextRequest) {
+  const { NODE_ENV } = env();
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, { development: NODE_ENV === "development" });
+  // Next.js reads the nonce from the request's CSP header and puts it on its scripts.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  const extra = securityHeaders(request.nextUrl.pathname, {
+    production: NODE_ENV === "production",
+  });
+  for (const [key, value] of Object.entries(extra)) response.headers.set(key, value);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image|favicon.ico).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};
