@@ -14,13 +14,18 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
-  const { returnTo } = await searchParams;
+  const { returnTo, ready } = await searchParams;
   const target = safeReturnPath(returnTo, env().APP_URL);
   if (await currentActor()) redirect(target);
   if (await isSetupOpen(await getDb())) redirect("/setup");
   const t = await getTranslations("signIn");
+  // After an accepted invitation or a chosen password whose automatic sign-in did not go through.
+  const isReady = ready === "1";
   return (
-    <AuthCard title={t("title")} intro={t("intro")}>
+    <AuthCard
+      title={isReady ? t("readyTitle") : t("title")}
+      intro={isReady ? t("ready") : t("intro")}
+    >
       <SignInForm returnTo={target} />
     </AuthCard>
   );

@@ -1,6 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { z } from "zod";
 import { getDb } from "@/db";
@@ -10,6 +11,7 @@ import type { FormState } from "@/lib/actions/form-state";
 import { clientIp } from "@/lib/auth/client-ip";
 import { checkPasswords, nameInput, usernameInput } from "@/lib/auth/inputs";
 import { signIn } from "@/lib/auth/next-auth";
+import { signInAfterSetup } from "@/lib/auth/sign-in-after";
 import { kickOutbox } from "@/lib/email/worker";
 import { env } from "@/lib/env";
 import { acceptInvitation, viewInvitationLink } from "@/lib/invitations/service";
@@ -64,10 +66,10 @@ export async function acceptInvitationAction(
   }
   after(kickOutbox);
   // Straight into the new account: throws Next's redirect on success.
-  await signIn("credentials", {
-    username: form.username,
-    password: form.password,
-    redirectTo: "/",
-  });
+  await signInAfterSetup(
+    () =>
+      signIn("credentials", { username: form.username, password: form.password, redirectTo: "/" }),
+    redirect,
+  );
   return { ok: true };
 }

@@ -2,11 +2,13 @@
 
 import { z } from "zod";
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { failureState, fieldErrorsOf, keptValues } from "@/lib/actions/action";
 import type { FormState } from "@/lib/actions/form-state";
 import { clientIp } from "@/lib/auth/client-ip";
 import { signIn } from "@/lib/auth/next-auth";
+import { signInAfterSetup } from "@/lib/auth/sign-in-after";
 import { env } from "@/lib/env";
 import { setPasswordWithToken } from "@/lib/users/service";
 
@@ -46,6 +48,9 @@ export async function setPasswordAction(
   } catch (error) {
     return failureState(error, formData);
   }
-  await signIn("credentials", { username, password: parsed.data.password, redirectTo: "/" });
+  await signInAfterSetup(
+    () => signIn("credentials", { username, password: parsed.data.password, redirectTo: "/" }),
+    redirect,
+  );
   return { ok: true };
 }
