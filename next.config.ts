@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { devOrigins } from "./lib/dev-origins";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
@@ -21,6 +22,8 @@ function appOrigins(): string[] {
 }
 
 const nextConfig: NextConfig = {
+  // `next dev` opened at 127.0.0.1, APP_URL's host or the printed network address works too.
+  allowedDevOrigins: devOrigins(process.env.APP_URL),
   // PGlite loads its WebAssembly and data files from its own package folder,
   // and argon2 is a native addon: both must stay outside the server bundle.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],

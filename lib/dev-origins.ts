@@ -1,0 +1,22 @@
+import { networkInterfaces } from "node:os";
+
+/**
+ * Hosts whose pages may load `next dev`'s scripts: loopback, APP_URL's host and
+ * this machine's network addresses (the ones `next dev` prints). Without them a
+ * page opened at 127.0.0.1 renders but never becomes interactive.
+ */
+export function devOrigins(
+  appUrl: string | undefined,
+  interfaces: ReturnType<typeof networkInterfaces> = networkInterfaces(),
+): string[] {
+  const hosts = new Set(["localhost", "127.0.0.1", "[::1]"]);
+  try {
+    if (appUrl) hosts.add(new URL(appUrl).hostname);
+  } catch {
+    // An invalid APP_URL is reported by lib/env.ts when the app starts.
+  }
+  for (const addresses of Object.values(interfaces))
+    for (const address of addresses ?? [])
+      if (address.family === "IPv4" && !address.internal) hosts.add(address.address);
+  return [...hosts];
+}
