@@ -1,0 +1,254 @@
+import { CredentialsSignin } from "@auth/core/errors";
+import fc from "fast-check";
+import { describe, expect, it, vi } from "vitest";
+import type * as DbModule from "@/db";
+import {
+  accountPrices,
+  accounts,
+  contracts,
+  emailOutbox,
+  invitationEvents,
+  invitations,
+  setPasswordTokens,
+  users,
+} from "@/db/schema";
+import type { RequestContext } from "@/lib/actions/context";
+import type { FormState } from "@/lib/actions/form-state";
+import type { Actor } from "@/lib/auth/actor";
+import { createInvitation } from "@/lib/invitations/service";
+import { createSubaccount } from "@/lib/subaccounts/service";
+import { makeActor } from "@/tests/helpers/actors";
+import { setupTestDb } from "@/tests/helpers/db";
+
+// Random and hostile input against every server action's schema and the public
+// forms: each bad input is refused as form state, nothing is written, and
+// nothing is thrown past the wrapper (a redirect is how a valid input ends).
+const t = setupTestDb();
+const session = vi.hoisted(() => ({ actor: null as Actor | null }));
+vi.mock("@/db", async (original) => ({
+  ...(await original<typeof DbModule>()),
+  getDb: async () => t.db,
+}));
+vi.mock("@/lib/actions/context", () => ({
+  requestContext: async (): Promise<RequestContext> => ({
+    actor: session.actor,
+    db: t.db,
+    now: new Date(),
+  }),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next/server", () => ({ after: () => {} }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-forwarded-for": "203.0.113.200" }),
+  cookies: async () => ({ set: () => {} }),
+}));
+vi.mock("next/navigation", () => ({
+  redirect: (to: string) => {
+    throw Object.assign(new Error("NEXT_REDIRECT"), { to });
+  },
+}));
+vi.mock("next-auth", async () => ({ AuthError: (await import("@auth/core/errors")).AuthError }));
+vi.mock("@/lib/auth/next-auth", () => ({
+  signIn: async () => {
+    throw new CredentialsSignin();
+  },
+  currentActor: async () => session.actor,
+}));
+
+const actions = {
+  ...(await import("@/app/(app)/subaccounts/invite/actions")),
+  ...(await import("@/app/(app)/subaccounts/invitations/[id]/actions")),
+  ...(await import("@/app/(app)/subaccounts/new/actions")),
+  ...(await import("@/app/(app)/subaccounts/[id]/actions")),
+  ...(await import("@/app/(app)/actions")),
+  ...(await import("@/app/(app)/contracts/actions")),
+  ...(await import("@/app/(app)/account/users/actions")),
+  ...(await import("@/app/accept/[token]/actions")),
+  ...(await import("@/app/set-password/[token]/actions")),
+  ...(await import("@/app/sign-in/actions")),
+  ...(await import("@/app/setup/actions")),
+};
+
+// Each action's fields, as its form submits them.
+const FIELDS: Record<string, string[]> = {
+  inviteSubaccount: ["email", "subaccountType", "sendCustomMessage", "customMessage", "locale"],
+  resendInvitation: ["id"],
+  cancelInvitation: ["id"],
+  createSubaccount: [
+    "name",
+    "addressLine1",
+    "city",
+    "postalCode",
+    "country",
+    "contactFirstName",
+    "contactLastName",
+    "contactEmail",
+    "type",
+    "billing",
+    "pricing",
+    "nickname",
+    "allowedSubaccountTypes",
+    "adminFirstName",
+    "adminLastName",
+    "adminEmail",
+    "adminUsername",
+    "locale",
+  ],
+  updateDetails: ["id", "name", "addressLine1", "city", "postalCode", "country", "contactEmail"],
+  updateTerms: ["id", "billing", "pricing"],
+  updateProducts: ["id", "productIds"],
+  setContract: ["id", "contractId"],
+  setAccountManager: ["id", "userId"],
+  setStatus: ["id", "status"],
+  updateOrganization: ["name", "addressLine1", "city", "postalCode", "country", "contactEmail"],
+  createContract: ["name", "startsOn", "endsOn", "billing", "pricing"],
+  addUser: ["firstName", "lastName", "email", "username", "role", "locale"],
+  changeRole: ["userId", "role"],
+  changeStatus: ["userId", "status"],
+  resendLink: ["userId"],
+  acceptInvitationAction: [
+    "token",
+    "firstName",
+    "lastName",
+    "legalName",
+    "addressLine1",
+    "city",
+    "postalCode",
+    "country",
+    "username",
+    "password",
+    "confirmPassword",
+  ],
+  setPasswordAction: ["token", "password", "confirmPassword"],
+  signInAction: ["username", "password", "returnTo"],
+  setupAction: ["accountName", "firstName", "lastName", "email", "username", "password"],
+};
+
+const hostile = fc.oneof(
+  fc.string(),
+  fc.string({ unit: "binary", maxLength: 50 }),
+  fc.string({ minLength: 2000, maxLength: 5000 }),
+  fc.constantFrom(
+    "",
+    " ",
+    "\u0000",
+    "\u202Egnp.exe",
+    "' or 1=1 --",
+    "<script>alert(1)</script>",
+    "__proto__",
+    "constructor",
+    "00000000-0000-0000-0000-000000000000",
+    "//evil.example",
+    "A".repeat(43),
+    "administrator",
+    "managed",
+    "-1",
+    "1e309",
+    "NaN",
+  ),
+);
+
+function formOf(fields: string[]) {
+  return fc
+    .record(Object.fromEntries(fields.map((f) => [f, fc.option(hostile, { nil: undefined })])))
+    .map((values) => {
+      const fd = new FormData();
+      for (const [key, value] of Object.entries(values))
+        if (value !== undefined) fd.append(key, value as string);
+      return fd;
+    });
+}
+
+const tables = [
+  accounts,
+  users,
+  invitations,
+  invitationEvents,
+  emailOutbox,
+  contracts,
+  accountPrices,
+  setPasswordTokens,
+];
+const rows = async () => Promise.all(tables.map((table) => t.db.$count(table)));
+
+type Action = (previous: FormState | undefined, formData: FormData) => Promise<FormState>;
+
+describe("hostile input to every server action", () => {
+  it("lists every action with its fields", () => {
+    expect(Object.keys(FIELDS).sort()).toEqual(
+      Object.keys(actions)
+        .filter((name) => typeof (actions as Record<string, unknown>)[name] === "function")
+        .sort(),
+    );
+  });
+
+  it("is refused as form state, writes nothing and throws nothing", async () => {
+    const admin = await makeActor(t.db);
+    await createInvitation(
+      t.db,
+      {
+        actor: admin,
+        email: "someone@example.com",
+        subaccountType: "retail",
+        customMessage: null,
+        locale: "en",
+        now: new Date(),
+      },
+      { appUrl: "http://localhost:3000", invitationsPerHour: 100 },
+    );
+    await createSubaccount(
+      t.db,
+      {
+        actor: admin,
+        subaccount: {
+          name: "Existing",
+          addressLine1: null,
+          addressLine2: null,
+          city: null,
+          region: null,
+          postalCode: null,
+          country: null,
+          phone: null,
+          contactFirstName: null,
+          contactLastName: null,
+          contactEmail: null,
+          contactPhone: null,
+          type: "managed",
+          billing: "bill_to_subaccount",
+          pricing: "standard",
+          allowedSubaccountTypes: [],
+          nickname: null,
+          administrator: null,
+        },
+        now: new Date(),
+      },
+      { appUrl: "http://localhost:3000" },
+    );
+    for (const [name, fields] of Object.entries(FIELDS)) {
+      const action = (actions as unknown as Record<string, Action>)[name]!;
+      await fc.assert(
+        fc.asyncProperty(formOf(fields), fc.boolean(), async (formData, signedIn) => {
+          session.actor = signedIn ? admin : null;
+          const before = await rows();
+          let state: FormState;
+          try {
+            state = await action(undefined, formData);
+          } catch (error) {
+            // Only a redirect may leave an action; it means the input was valid.
+            expect((error as Error).message, name).toBe("NEXT_REDIRECT");
+            return;
+          }
+          expect(typeof state.ok, name).toBe("boolean");
+          if (!state.ok) {
+            expect(await rows(), name).toEqual(before);
+            expect(state.message, name).toMatch(/^[\w.]+$/);
+            // A password is never echoed back into the form.
+            for (const secret of ["password", "confirmPassword", "token"])
+              expect(state.values ?? {}, name).not.toHaveProperty(secret);
+          }
+        }),
+        { numRuns: 25 },
+      );
+    }
+  }, 300_000);
+});
