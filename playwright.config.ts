@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { serverLog } from "./tests/e2e/support/server-log";
 
 const PORT = 3200;
 const FAKE_RESEND_PORT = 3299;
@@ -44,7 +45,7 @@ export default defineConfig({
     {
       // The production build on a fresh embedded database, sending mail through
       // the real Resend SDK to the stand-in above.
-      command: `rm -rf .data/e2e && npx next start -p ${PORT} -H 127.0.0.1`,
+      command: `rm -rf .data/e2e && npx next start -p ${PORT} -H 127.0.0.1 2>&1 | tee ${serverLog(PORT)}`,
       url: `${baseURL}/api/health`,
       timeout: 120_000,
       reuseExistingServer: false,
