@@ -26,3 +26,35 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   }
   return false;
 }
+
+/**
+ * An unexpected error as one line for the log (and the outbox's last error):
+ * names, messages, codes and the stack, down the chain of causes, but never a
+ * failed query's parameters, which may hold an email body with a one-time link.
+ */
+export function describeError(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current !== undefined && current !== null && depth < 5; depth++) {
+    if (!(current instanceof Error)) {
+      parts.push(typeof current === "string" ? current.slice(0, 200) : typeof current);
+      break;
+    }
+    const withQuery = "params" in current || "query" in current;
+    const code = (current as { code?: unknown }).code;
+    parts.push(
+      `${current.name}: ${withQuery ? "(query and its parameters withheld)" : current.message}` +
+        (typeof code === "string" ? ` [${code}]` : ""),
+    );
+    current = current.cause;
+  }
+  // Only the frames: the stack's first lines repeat the message (and a query's parameters).
+  const stack =
+    error instanceof Error
+      ? (error.stack ?? "")
+          .split("\n")
+          .filter((line) => /^\s+at /.test(line))
+          .slice(0, 5)
+      : [];
+  return [parts.join(" ← "), ...stack].join("\n");
+}

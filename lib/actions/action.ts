@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { can, type Permission } from "@/lib/auth/permissions";
-import { DomainError } from "@/lib/errors";
+import { DomainError, describeError } from "@/lib/errors";
 import { requestContext, type RequestContext } from "./context";
 import { fieldErrorsOf, type FormState, keptValues } from "./form-state";
 
@@ -35,7 +35,7 @@ export function failureState(
       values,
     };
   }
-  console.error("Server action failed", error);
+  console.error("Server action failed:", describeError(error));
   return { ok: false, message: "errors.unexpected", values };
 }
 

@@ -20,7 +20,7 @@ export type FormState =
 
 export const initialFormState: FormState = { ok: true };
 
-const SECRET_FIELDS = /password|token/i;
+const SECRET_FIELDS = /password|token|setupcode/i;
 
 /**
  * What the form should show again after a refusal: every value of every field

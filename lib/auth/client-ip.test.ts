@@ -45,3 +45,12 @@ describe("the client address", () => {
     );
   });
 });
+
+describe("an IPv6 client", () => {
+  it("is one address per /64, so a prefix's many addresses share a limit", () => {
+    expect(clientIp(xff("2001:db8:1:2:aaaa::1"), 1)).toBe("2001:db8:1:2::/64");
+    expect(clientIp(xff("2001:db8:1:2:bbbb:cccc:dddd:eeee"), 1)).toBe("2001:db8:1:2::/64");
+    expect(clientIp(xff("::ffff:203.0.113.7"), 1)).toBe("203.0.113.7");
+    expect(clientIp(xff("::1"), 1)).toBe("0:0:0:0::/64");
+  });
+});

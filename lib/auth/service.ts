@@ -147,6 +147,14 @@ export async function completeSetup(
 ): Promise<{ accountId: string; userId: string }> {
   if (passwordProblems(input.password, input).length > 0)
     throw new DomainError("weak_password", "password");
+  // Checked before the (costly) hash as well as inside the transaction: once set
+  // up, or without the code, the public form costs nothing.
+  if (!(await isSetupOpen(db))) throw new DomainError("setup_closed");
+  if (
+    access.codeRequired &&
+    !(access.setupCode && (await isValidSetupCode(db, access.setupCode, now)))
+  )
+    throw new DomainError("setup_code_invalid", "setupCode");
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     // Two browsers submitting the setup form at once must not make two partner accounts.

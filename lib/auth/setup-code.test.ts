@@ -17,10 +17,11 @@ const input = {
 };
 
 describe("first run on a public host", () => {
-  it("is needed only when APP_URL is not a loopback address", () => {
-    expect(setupCodeRequired("http://localhost:3000")).toBe(false);
-    expect(setupCodeRequired("http://127.0.0.1:3200")).toBe(false);
-    expect(setupCodeRequired("https://portal.example")).toBe(true);
+  it("is needed in production and whenever APP_URL is not a loopback address", () => {
+    expect(setupCodeRequired("http://localhost:3000", false)).toBe(false);
+    expect(setupCodeRequired("http://127.0.0.1:3200", false)).toBe(false);
+    expect(setupCodeRequired("https://portal.example", false)).toBe(true);
+    expect(setupCodeRequired("http://127.0.0.1:3200", true)).toBe(true);
   });
 
   it("refuses setup without the code printed at start, or with a wrong one", async () => {

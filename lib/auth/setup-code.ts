@@ -9,11 +9,12 @@ export const SETUP_CODE_TTL_HOURS = 24;
 const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
 /**
- * On a public host whoever reached /setup first would own the instance: there
- * it also asks for a one-time code that only the server's log shows.
+ * On a public host (and in any production) whoever reached /setup first would
+ * own the instance: there it also asks for a one-time code that only the
+ * server's log shows.
  */
-export function setupCodeRequired(appUrl: string): boolean {
-  return !isLoopbackUrl(appUrl);
+export function setupCodeRequired(appUrl: string, production: boolean): boolean {
+  return production || !isLoopbackUrl(appUrl);
 }
 
 /** First run: open until the first account exists. */

@@ -2,6 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { contracts } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { lockActor } from "@/lib/auth/authorize";
 import type { BillingMode, PricingMode } from "@/lib/subaccounts/rules";
 
 export type NewContract = {
@@ -16,11 +17,14 @@ export async function createContract(
   db: Db,
   input: { actor: Actor; contract: NewContract; now: Date },
 ) {
-  const [row] = await db
-    .insert(contracts)
-    .values({ ...input.contract, accountId: input.actor.accountId, createdAt: input.now })
-    .returning({ id: contracts.id });
-  return row!.id;
+  return db.transaction(async (tx) => {
+    const actor = await lockActor(tx, input.actor, "contracts.manage");
+    const [row] = await tx
+      .insert(contracts)
+      .values({ ...input.contract, accountId: actor.accountId, createdAt: input.now })
+      .returning({ id: contracts.id });
+    return row!.id;
+  });
 }
 
 export function listContracts(db: Db, accountId: string) {

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { emailOutbox, invitationEvents } from "@/db/schema";
+import { describeError } from "@/lib/errors";
 import { EmailDeliveryError, type EmailTransport } from "./transport";
 
 export type RenderedEmail = { subject: string; html: string; text: string };
@@ -121,7 +122,10 @@ export async function deliverDue(
     } catch (error) {
       const retryable = !(error instanceof EmailDeliveryError) || error.retryable;
       const giveUp = !retryable || message.attempts >= MAX_DELIVERY_ATTEMPTS;
-      const lastError = error instanceof Error ? error.message.slice(0, 500) : "unknown error";
+      const lastError =
+        error instanceof EmailDeliveryError
+          ? error.message.slice(0, 500)
+          : describeError(error).split("\n")[0]!.slice(0, 500);
       await db.transaction(async (tx) => {
         await tx
           .update(emailOutbox)

@@ -1,5 +1,6 @@
 import { getDb } from "@/db";
 import { env } from "@/lib/env";
+import { describeError } from "@/lib/errors";
 import { prune } from "@/lib/rate-limit/service";
 import { deliverDue, type DeliveryReport } from "./outbox";
 import { transportFromEnv } from "./transport";
@@ -14,7 +15,8 @@ export async function runOutboxOnce(): Promise<DeliveryReport> {
 export function kickOutbox(): Promise<void> {
   return runOutboxOnce().then(
     () => undefined,
-    (error: unknown) => console.error("Outbox delivery failed; it will be retried", error),
+    (error: unknown) =>
+      console.error("Outbox delivery failed; it will be retried:", describeError(error)),
   );
 }
 
@@ -26,7 +28,7 @@ async function pruneRateLimits(now: Date) {
   if (now.getTime() - lastPrune < DAY_MS / 24) return;
   lastPrune = now.getTime();
   await prune(await getDb(), new Date(now.getTime() - DAY_MS)).catch((error: unknown) =>
-    console.error("Pruning rate limits failed", error),
+    console.error("Pruning rate limits failed:", describeError(error)),
   );
 }
 

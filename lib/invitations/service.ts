@@ -280,11 +280,11 @@ export async function viewInvitationLink(
   db: Db,
   input: { token: string; ip: string | null; now: Date },
 ): Promise<TokenView | { state: "rate_limited" }> {
-  const rule = input.ip ? { key: `accept:ip:${input.ip}`, ...BAD_LINK_LIMIT } : null;
-  if (rule && !(await rateLimit.peek(db, rule, input.now)).allowed)
-    return { state: "rate_limited" };
+  // Without an address, one shared bucket: never no limit at all.
+  const rule = { key: `accept:ip:${input.ip ?? "unknown"}`, ...BAD_LINK_LIMIT };
+  if (!(await rateLimit.peek(db, rule, input.now)).allowed) return { state: "rate_limited" };
   const view = await viewInvitationToken(db, input.token, input.now);
-  if (view.state === "invalid" && rule) await rateLimit.hit(db, rule, input.now);
+  if (view.state === "invalid") await rateLimit.hit(db, rule, input.now);
   return view;
 }
 

@@ -264,3 +264,26 @@ describe("rights are re-read under the lock the write takes", () => {
     expect(row).toMatchObject({ billing: "bill_to_subaccount", status: "active" });
   });
 });
+
+describe("contracts are written with the rights of the moment", () => {
+  it("refuses a contract from an administrator demoted since the request began", async () => {
+    const { createContract } = await import("@/lib/contracts/service");
+    const { contracts } = await import("@/db/schema");
+    const admin = await makeActor(t.db);
+    await setRole(admin, "manager");
+    await expect(
+      createContract(t.db, {
+        actor: admin,
+        contract: {
+          name: "Sneaky",
+          startsOn: "2027-01-01",
+          endsOn: null,
+          billing: "bill_to_parent",
+          pricing: "custom",
+        },
+        now,
+      }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    expect(await t.db.$count(contracts)).toBe(0);
+  });
+});

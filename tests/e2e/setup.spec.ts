@@ -1,12 +1,20 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { admin, adminState, germanAdmin, germanAdminState } from "./support/accounts";
 import { setPasswordLink, waitForEmail } from "./support/mail";
+import { serverLog } from "./support/server-log";
 
 test("first run: set up the partner account, sign out, sign in again", async ({ page }) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/setup$/);
   await expect(page.getByRole("heading", { name: "Set up CertPortal" })).toBeVisible();
 
+  // A production server asks for the one-time code it printed to its log at start.
+  const code = /setup code \(valid \d+ hours\): ([A-Z2-7]{4}(?:-[A-Z2-7]{4}){4})/.exec(
+    readFileSync(serverLog(3200), "utf8"),
+  )?.[1];
+  expect(code).toBeTruthy();
+  await page.getByLabel("Setup code").fill("AAAA-BBBB-CCCC-DDDD-EEEE");
   await page.getByLabel("Organization name").fill(admin.accountName);
   await page.getByLabel("First name").fill(admin.firstName);
   await page.getByLabel("Last name").fill(admin.lastName);
@@ -39,6 +47,14 @@ test("first run: set up the partner account, sign out, sign in again", async ({ 
   await summary.getByRole("link", { name: "Password: Use at least 12 characters." }).click();
   await expect(page.getByLabel("Password", { exact: true })).toBeFocused();
 
+  await page.getByLabel("Password", { exact: true }).fill(admin.password);
+  await page.getByLabel("Confirm password").fill(admin.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  // A wrong code is refused, and nothing is created.
+  await expect(
+    page.getByRole("link", { name: /^Setup code: This setup code is not valid/ }),
+  ).toBeVisible();
+  await page.getByLabel("Setup code").fill(code!.toLowerCase());
   await page.getByLabel("Password", { exact: true }).fill(admin.password);
   await page.getByLabel("Confirm password").fill(admin.password);
   await page.getByRole("button", { name: "Create account" }).click();

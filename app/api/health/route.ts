@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { describeError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,7 @@ export async function GET() {
       { headers: { "cache-control": "no-store" } },
     );
   } catch (error) {
-    console.error("Health check: database unreachable", error);
+    console.error("Health check: database unreachable:", describeError(error));
     return Response.json(
       { status: "error", database: "down" },
       { status: 503, headers: { "cache-control": "no-store" } },

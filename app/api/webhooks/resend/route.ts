@@ -20,7 +20,8 @@ const reportedEvent = z.object({
   created_at: z.string().pipe(z.coerce.date()),
   data: z.object({
     email_id: z.string().max(200),
-    bounce: z.object({ message: z.string().max(500) }).optional(),
+    // A long reason is shortened, not refused: a refusal would be retried forever.
+    bounce: z.object({ message: z.string().transform((m) => m.slice(0, 500)) }).optional(),
   }),
 });
 
