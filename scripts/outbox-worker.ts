@@ -23,7 +23,7 @@ process.on("SIGINT", () => (stopping = true));
 do {
   const report = await deliverDue(handle.db, transport, {
     from: env().EMAIL_FROM,
-    now: new Date(),
+    requestsPerSecond: env().EMAIL_REQUESTS_PER_SECOND,
   });
   if (report.sent + report.retrying + report.failed > 0)
     console.log(new Date().toISOString(), report);

@@ -19,13 +19,34 @@ export const emailOutbox = pgTable(
     attempts: integer().notNull().default(0),
     nextAttemptAt: timestamp({ withTimezone: true }).notNull(),
     lastError: text(),
+    // Transient failures are retried until then; null: three days after creation.
+    deadlineAt: timestamp({ withTimezone: true }),
+    // The idempotency key of the provider request this message went out in, while
+    // its outcome is unknown: a retry sends the same group under the same key.
+    batchKey: text(),
     providerMessageId: text(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
     sentAt: timestamp({ withTimezone: true }),
   },
   // Delivery reports find their message by the provider's id.
-  (t) => [index().on(t.status, t.nextAttemptAt), index().on(t.providerMessageId)],
+  (t) => [
+    index().on(t.status, t.nextAttemptAt),
+    index().on(t.providerMessageId),
+    index().on(t.batchKey),
+  ],
 );
+
+// One row: the state of delivery shared by every worker and instance.
+export const emailDelivery = pgTable("email_delivery", {
+  id: integer().primaryKey(),
+  // Set while delivery is paused for a configuration fault (a revoked key, no transport).
+  pausedReason: text(),
+  pausedAt: timestamp({ withTimezone: true }),
+  // Until then no worker sends: the provider's Retry-After, or the next probe while paused.
+  holdUntil: timestamp({ withTimezone: true }),
+  // Pacing: the earliest moment the next request to the provider may start.
+  nextSlotAt: timestamp({ withTimezone: true }),
+});
 
 // The development transport's store: what would have been sent, readable at /dev/mailbox.
 export const devMailbox = pgTable(

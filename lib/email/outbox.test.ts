@@ -1,165 +1,277 @@
-import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { devMailbox, emailOutbox } from "@/db/schema";
+import { fakeProvider } from "@/tests/helpers/fake-provider";
 import { setupTestDb } from "@/tests/helpers/db";
-import { deliverDue, enqueueEmail, MAX_DELIVERY_ATTEMPTS, retryDelayMs } from "./outbox";
-import {
-  devMailboxTransport,
-  EmailDeliveryError,
-  type EmailTransport,
-  resendTransport,
-} from "./transport";
+import { type Clock, deliverDue, emailDeliveryStatus, enqueueEmail, retryDelayMs } from "./outbox";
+import { devMailboxTransport, NO_TRANSPORT_REASON, resendTransport } from "./transport";
 
+// The outbox against the real Resend SDK talking HTTP to a fake provider, with
+// the clock under the test's control.
 const t = setupTestDb();
-const now = new Date("2026-06-01T08:00:00Z");
+const start = new Date("2026-06-01T08:00:00Z");
 const from = "CertPortal <no-reply@example.com>";
-const email = { subject: "Hello", html: "<p>Hello</p>", text: "Hello" };
+const HOUR = 3600 * 1000;
 
-async function queue(key = "k1") {
-  await enqueueEmail(t.db, {
-    to: "ann@example.com",
-    email,
-    template: "test",
-    idempotencyKey: key,
-    now,
-  });
-}
-
-function failing(retryable: boolean): EmailTransport {
+function fakeClock(): Clock & { advance(ms: number): void; ms(): number } {
+  let now = start.getTime();
   return {
-    name: "failing",
-    send: () => Promise.reject(new EmailDeliveryError("provider down", retryable)),
+    now: () => new Date(now),
+    sleep: async (ms) => {
+      now += ms;
+    },
+    advance: (ms) => {
+      now += ms;
+    },
+    ms: () => now,
   };
 }
 
+async function queue(count: number, options: { deadline?: Date; to?: (i: number) => string } = {}) {
+  for (let i = 0; i < count; i++)
+    await enqueueEmail(t.db, {
+      to: options.to?.(i) ?? `person${i}@example.com`,
+      email: { subject: `Hello ${i}`, html: `<p>Hello ${i}</p>`, text: `Hello ${i}` },
+      template: "test",
+      idempotencyKey: `message-${i}`,
+      deadline: options.deadline,
+      now: start,
+    });
+}
+
+const rows = () => t.db.select().from(emailOutbox);
+const statuses = async () => (await rows()).map((r) => r.status).sort();
+
 describe("outbox", () => {
-  it("delivers a queued message once, into the development mailbox", async () => {
-    await queue();
-    const transport = devMailboxTransport(t.db, () => now);
-    expect(await deliverDue(t.db, transport, { from, now })).toEqual({
-      sent: 1,
-      retrying: 0,
-      failed: 0,
-    });
-    expect(await deliverDue(t.db, transport, { from, now })).toEqual({
-      sent: 0,
-      retrying: 0,
-      failed: 0,
-    });
-    const inbox = await t.db.select().from(devMailbox);
-    expect(inbox).toMatchObject([
-      { toAddress: "ann@example.com", subject: "Hello", fromAddress: from },
+  it("delivers a queued message once, into the development mailbox, and erases its body", async () => {
+    await queue(1);
+    const clock = fakeClock();
+    const transport = devMailboxTransport(t.db, clock.now);
+    const options = { from, requestsPerSecond: 2, clock };
+    expect(await deliverDue(t.db, transport, options)).toMatchObject({ sent: 1, failed: 0 });
+    expect((await deliverDue(t.db, transport, options)).sent).toBe(0);
+    expect(await t.db.select().from(devMailbox)).toMatchObject([
+      { toAddress: "person0@example.com", subject: "Hello 0", fromAddress: from },
     ]);
-    // The delivered body (which may hold a one-time link) is erased; the record stays.
-    const [row] = await t.db.select().from(emailOutbox);
-    expect(row).toMatchObject({ status: "sent", subject: "Hello", html: "", text: "" });
-  });
-
-  it("keeps a message through a provider outage and retries it with backoff", async () => {
-    await queue();
-    expect(await deliverDue(t.db, failing(true), { from, now })).toEqual({
-      sent: 0,
-      retrying: 1,
-      failed: 0,
-    });
-    const [row] = await t.db.select().from(emailOutbox);
-    expect(row).toMatchObject({ status: "pending", attempts: 1, lastError: "provider down" });
-    expect(row!.nextAttemptAt.getTime()).toBe(now.getTime() + retryDelayMs(1));
-    // Not due yet: nothing happens.
-    expect((await deliverDue(t.db, devMailboxTransport(t.db), { from, now })).sent).toBe(0);
-    const later = new Date(now.getTime() + retryDelayMs(1));
-    expect((await deliverDue(t.db, devMailboxTransport(t.db), { from, now: later })).sent).toBe(1);
-  });
-
-  it("gives up after the last attempt, and at once when retrying cannot help", async () => {
-    await queue("a");
-    await queue("b");
-    await t.db
-      .update(emailOutbox)
-      .set({ attempts: MAX_DELIVERY_ATTEMPTS - 1 })
-      .where(eq(emailOutbox.idempotencyKey, "a"));
-    const report = await deliverDue(t.db, failing(true), { from, now });
-    expect(report).toEqual({ sent: 0, retrying: 1, failed: 1 });
-    await t.db
-      .update(emailOutbox)
-      .set({ nextAttemptAt: now })
-      .where(eq(emailOutbox.idempotencyKey, "b"));
-    expect(await deliverDue(t.db, failing(false), { from, now })).toEqual({
-      sent: 0,
-      retrying: 0,
-      failed: 1,
-    });
+    expect(await rows()).toMatchObject([{ status: "sent", html: "", text: "" }]);
   });
 
   it("never hands one message to two workers running at once", async () => {
-    for (let i = 0; i < 10; i++) await queue(`m${i}`);
-    const transport = devMailboxTransport(t.db, () => now);
+    await queue(10);
+    const clock = fakeClock();
+    const transport = devMailboxTransport(t.db, clock.now);
     const reports = await Promise.all(
-      [1, 2, 3].map(() => deliverDue(t.db, transport, { from, now, batchSize: 4 })),
+      [1, 2, 3].map(() =>
+        deliverDue(t.db, transport, { from, requestsPerSecond: 1000, clock, batchSize: 4 }),
+      ),
     );
     expect(reports.reduce((n, r) => n + r.sent, 0)).toBe(10);
     expect(await t.db.$count(devMailbox)).toBe(10);
   });
+
+  it("pauses without a transport, failing nothing", async () => {
+    await queue(2);
+    const report = await deliverDue(t.db, null, { from, requestsPerSecond: 2, clock: fakeClock() });
+    expect(report.paused).toBe(true);
+    expect(await emailDeliveryStatus(t.db)).toMatchObject({
+      state: "paused",
+      reason: NO_TRANSPORT_REASON,
+    });
+    expect(await statuses()).toEqual(["pending", "pending"]);
+  });
 });
 
-describe("Resend transport", () => {
-  const received: { headers: IncomingHttpHeaders; body: Record<string, unknown> }[] = [];
-  let status = 200;
-  const server = createServer((req, res) => {
-    let raw = "";
-    req.on("data", (c: Buffer) => (raw += c.toString()));
-    req.on("end", () => {
-      received.push({
-        headers: req.headers,
-        body: JSON.parse(raw || "{}") as Record<string, unknown>,
-      });
-      res.writeHead(status, { "content-type": "application/json" });
-      res.end(
-        JSON.stringify(
-          status === 200
-            ? { id: "re_123" }
-            : { name: "internal_server_error", message: "boom", statusCode: status },
-        ),
-      );
-    });
-  });
-  const previousBaseUrl = process.env.RESEND_BASE_URL;
+describe("delivery through the provider, under faults", () => {
+  const clock = fakeClock();
+  const provider = fakeProvider(() => clock.ms());
+  const previous = process.env.RESEND_BASE_URL;
+  const good = () => resendTransport("re_good");
 
   beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    process.env.RESEND_BASE_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    process.env.RESEND_BASE_URL = await provider.start();
   });
-  afterAll(() => {
-    process.env.RESEND_BASE_URL = previousBaseUrl;
-    server.close();
+  afterAll(async () => {
+    process.env.RESEND_BASE_URL = previous;
+    await provider.stop();
+  });
+  beforeEach(() => {
+    provider.requests.length = 0;
+    provider.delivered.clear();
+    provider.refused.clear();
+    provider.answer(() => ({ status: 200 }));
   });
 
-  it("sends through the real SDK with the outbox's idempotency key", async () => {
-    await queue("invitation-42-send-1");
-    status = 200;
-    const report = await deliverDue(t.db, resendTransport("re_test_key"), { from, now });
-    expect(report.sent).toBe(1);
-    expect(received.at(-1)?.headers["idempotency-key"]).toBe("invitation-42-send-1");
-    expect(received.at(-1)?.headers.authorization).toBe("Bearer re_test_key");
-    expect(received.at(-1)?.body).toMatchObject({
+  /** Runs workers the way the poller does, moving the clock on between rounds. */
+  async function drain(transport = good(), stepMs = 60_000, rounds = 200) {
+    for (let i = 0; i < rounds && (await statuses()).includes("pending"); i++) {
+      await deliverDue(t.db, transport, { from, requestsPerSecond: 2, clock, timeoutMs: 300 });
+      clock.advance(stepMs);
+    }
+  }
+
+  it("sends batches through the real SDK, one idempotency key per request", async () => {
+    await queue(3);
+    const report = await deliverDue(t.db, good(), { from, requestsPerSecond: 2, clock });
+    expect(report.sent).toBe(3);
+    expect(provider.requests).toHaveLength(1);
+    expect(provider.requests[0]).toMatchObject({ authorization: "Bearer re_good" });
+    expect(provider.requests[0]!.idempotencyKey).toMatch(/^batch-/);
+    expect(await rows()).toMatchObject(
+      [0, 1, 2].map(() =>
+        expect.objectContaining({ status: "sent", providerMessageId: expect.any(String) }),
+      ),
+    );
+  });
+
+  it("keeps every email through six hours of 500s, then delivers each exactly once", async () => {
+    await queue(30);
+    let failing = true;
+    provider.answer(() => (failing ? { status: 500 } : { status: 200 }));
+    const until = clock.ms() + 6 * HOUR;
+    while (clock.ms() < until) {
+      await deliverDue(t.db, good(), { from, requestsPerSecond: 2, clock });
+      clock.advance(5 * 60_000);
+    }
+    expect(await statuses()).toEqual(Array(30).fill("pending"));
+    failing = false;
+    await drain();
+    expect(await statuses()).toEqual(Array(30).fill("sent"));
+    expect(provider.deliveredCount()).toBe(30);
+    const addresses = [...provider.delivered.values()].flat().map((e) => e.to);
+    expect(new Set(addresses).size).toBe(30);
+  });
+
+  it("honours Retry-After for every worker, and a 429 uses up no attempt", async () => {
+    await queue(30);
+    provider.answer((_request, index) =>
+      index % 2 === 0
+        ? {
+            status: 429,
+            headers: { "retry-after": "2" },
+            body: { name: "rate_limit_exceeded", message: "Too many requests", statusCode: 429 },
+          }
+        : { status: 200 },
+    );
+    await drain(good(), 500);
+    expect(await statuses()).toEqual(Array(30).fill("sent"));
+    expect((await rows()).every((r) => r.attempts === 1)).toBe(true);
+    const times = provider.requests.map((r) => r.at);
+    for (let i = 0; i < times.length - 1; i += 2)
+      expect(times[i + 1]! - times[i]!).toBeGreaterThanOrEqual(2000);
+  });
+
+  it("times out a request that hangs, retries it under the same key, and delivers once", async () => {
+    await queue(5);
+    provider.answer((_request, index) => (index === 0 ? { hang: true } : { status: 200 }));
+    const first = await deliverDue(t.db, good(), {
       from,
-      to: "ann@example.com",
-      subject: "Hello",
-      text: "Hello",
+      requestsPerSecond: 2,
+      clock,
+      timeoutMs: 300,
     });
-    const [row] = await t.db.select().from(emailOutbox);
-    expect(row).toMatchObject({ status: "sent", providerMessageId: "re_123" });
+    expect(first.retrying).toBe(5);
+    clock.advance(retryDelayMs(1));
+    await drain();
+    expect(await statuses()).toEqual(Array(5).fill("sent"));
+    expect(provider.requests.map((r) => r.idempotencyKey)).toEqual([
+      provider.requests[0]!.idempotencyKey,
+      provider.requests[0]!.idempotencyKey,
+    ]);
+    expect(provider.deliveredCount()).toBe(5);
   });
 
-  it("schedules a retry when the provider answers 500", async () => {
-    await queue();
-    status = 500;
-    expect(await deliverDue(t.db, resendTransport("re_test_key"), { from, now })).toEqual({
-      sent: 0,
-      retrying: 1,
-      failed: 0,
+  it("pauses on a refused key without failing anything, and sends everything once it is fixed", async () => {
+    await queue(4);
+    provider.answer((request) =>
+      request.authorization === "Bearer re_good"
+        ? { status: 200 }
+        : {
+            status: 401,
+            body: { name: "validation_error", message: "API key is invalid", statusCode: 401 },
+          },
+    );
+    const report = await deliverDue(t.db, resendTransport("re_revoked"), {
+      from,
+      requestsPerSecond: 2,
+      clock,
     });
+    expect(report.paused).toBe(true);
+    expect(await emailDeliveryStatus(t.db)).toMatchObject({
+      state: "paused",
+      reason: expect.stringContaining("API key is invalid"),
+    });
+    expect(await statuses()).toEqual(Array(4).fill("pending"));
+    expect((await rows()).every((r) => r.attempts === 0)).toBe(true);
+    // The key is fixed; at the next probe everything queued goes out.
+    await drain(good(), 30_000);
+    expect(await statuses()).toEqual(Array(4).fill("sent"));
+    expect(await emailDeliveryStatus(t.db)).toEqual({ state: "running" });
   });
+
+  it("fails only the message whose address the provider refuses, with its reason", async () => {
+    await queue(5, { to: (i) => (i === 2 ? "nobody@invalid.example" : `person${i}@example.com`) });
+    provider.refused.add("nobody@invalid.example");
+    await drain();
+    const all = await rows();
+    const bad = all.find((r) => r.toAddress === "nobody@invalid.example")!;
+    expect(bad).toMatchObject({ status: "failed", html: "", text: "" });
+    expect(bad.lastError).toContain("is not valid");
+    expect(all.filter((r) => r.status === "sent")).toHaveLength(4);
+  });
+
+  it("gives up only at a message's deadline, erasing its body", async () => {
+    await queue(1, { deadline: new Date(clock.ms() + 2 * HOUR) });
+    provider.answer(() => ({ status: 503 }));
+    await deliverDue(t.db, good(), { from, requestsPerSecond: 2, clock });
+    expect(await statuses()).toEqual(["pending"]);
+    clock.advance(3 * HOUR);
+    await deliverDue(t.db, good(), { from, requestsPerSecond: 2, clock });
+    const [row] = await rows();
+    expect(row).toMatchObject({ status: "failed", html: "", text: "" });
+  });
+});
+
+describe("pacing across workers", () => {
+  const provider = fakeProvider();
+  const previous = process.env.RESEND_BASE_URL;
+  beforeAll(async () => {
+    process.env.RESEND_BASE_URL = await provider.start();
+  });
+  afterAll(async () => {
+    process.env.RESEND_BASE_URL = previous;
+    await provider.stop();
+  });
+
+  it("four workers deliver 1,000 emails exactly once, never more than 2 requests a second", async () => {
+    for (let i = 0; i < 1000; i += 100) {
+      const batch = Array.from({ length: 100 }, (_, j) => i + j);
+      await t.db.insert(emailOutbox).values(
+        batch.map((n) => ({
+          idempotencyKey: `paced-${n}`,
+          template: "test",
+          toAddress: `paced${n}@example.com`,
+          subject: `Paced ${n}`,
+          html: "<p>x</p>",
+          text: "x",
+          nextAttemptAt: new Date(),
+          createdAt: new Date(),
+        })),
+      );
+    }
+    await Promise.all(
+      [1, 2, 3, 4].map(() =>
+        deliverDue(t.db, resendTransport("re_good"), { from, requestsPerSecond: 2 }),
+      ),
+    );
+    expect(await t.db.$count(emailOutbox, eq(emailOutbox.status, "sent"))).toBe(1000);
+    const addresses = [...provider.delivered.values()].flat().map((e) => e.to);
+    expect(addresses).toHaveLength(1000);
+    expect(new Set(addresses).size).toBe(1000);
+    const times = provider.requests.map((r) => r.at).sort((a, b) => a - b);
+    for (const [i, at] of times.entries())
+      expect(
+        times.filter((other) => other >= at && other < at + 1000).length,
+        `at request ${i}`,
+      ).toBeLessThanOrEqual(2);
+  }, 60_000);
 });

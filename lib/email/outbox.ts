@@ -1,12 +1,16 @@
-import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { createHash } from "node:crypto";
+import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { emailOutbox, invitationEvents } from "@/db/schema";
+import { emailDelivery, emailOutbox, invitationEvents } from "@/db/schema";
 import { describeError } from "@/lib/errors";
-import { EmailDeliveryError, type EmailTransport } from "./transport";
+import {
+  type BatchOutcome,
+  type EmailTransport,
+  NO_TRANSPORT_REASON,
+  type OutgoingEmail,
+} from "./transport";
 
 export type RenderedEmail = { subject: string; html: string; text: string };
-
-export const MAX_DELIVERY_ATTEMPTS = 8;
 
 /**
  * Once a message is sent, given up on or withdrawn, its body is erased: it may
@@ -14,18 +18,38 @@ export const MAX_DELIVERY_ATTEMPTS = 8;
  * row stays, with recipient, subject and outcome, as the delivery record.
  */
 export const ERASED_BODY = { html: "", text: "" } as const;
-// A claimed message is not offered to another worker until this has passed,
-// so a worker that dies mid-send leaves its messages to be retried.
-const CLAIM_LEASE_MS = 5 * 60 * 1000;
 
-/** Exponential backoff: 30 s, 1 min, 2 min, … capped at one hour. */
+/** How long a message without a deadline of its own (a welcome email) keeps being retried. */
+export const DEFAULT_DEADLINE_DAYS = 3;
+const MAX_BACKOFF_MS = 30 * 60 * 1000;
+// A claimed message is not offered to another worker until this has passed, so
+// a worker that dies mid-send leaves its messages to be retried. Each request
+// to the provider times out well before it.
+const CLAIM_LEASE_MS = 5 * 60 * 1000;
+export const REQUEST_TIMEOUT_MS = 30_000;
+// While paused (a revoked key, no transport), one attempt a minute tests whether it is fixed.
+const PAUSE_PROBE_MS = 60 * 1000;
+// "Same key, still being processed": look again shortly.
+const IN_FLIGHT_RECHECK_MS = 2000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Exponential backoff: 30 s, 1 min, 2 min, … capped at 30 minutes. */
 export function retryDelayMs(attempts: number): number {
-  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 60 * 60 * 1000);
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
 }
+
+/** Time, as delivery sees it; tests pass their own. */
+export type Clock = { now(): Date; sleep(ms: number): Promise<void> };
+export const systemClock: Clock = {
+  now: () => new Date(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
 
 /**
  * Writes an email to the outbox. Call it inside the transaction of the change
- * that causes the email: both happen, or neither does.
+ * that causes the email: both happen, or neither does. Transient failures are
+ * retried until `deadline` (when the email's link stops working), by default
+ * three days.
  */
 export async function enqueueEmail(
   db: Db,
@@ -35,6 +59,7 @@ export async function enqueueEmail(
     template: string;
     idempotencyKey: string;
     invitationId?: string;
+    deadline?: Date;
     now: Date;
   },
 ) {
@@ -47,109 +72,349 @@ export async function enqueueEmail(
     text: input.email.text,
     invitationId: input.invitationId,
     nextAttemptAt: input.now,
+    deadlineAt: input.deadline ?? new Date(input.now.getTime() + DEFAULT_DEADLINE_DAYS * DAY_MS),
     createdAt: input.now,
   });
 }
 
-async function claim(db: Db, now: Date, batchSize: number) {
+// ---------------------------------------------------------------------------
+// The delivery state every worker shares: paused, held (Retry-After), paced.
+
+const STATE_ID = 1;
+
+async function deliveryState(db: Db) {
+  await db.insert(emailDelivery).values({ id: STATE_ID }).onConflictDoNothing();
+  const [row] = await db.select().from(emailDelivery).where(eq(emailDelivery.id, STATE_ID));
+  return row!;
+}
+
+export type EmailDeliveryStatus =
+  { state: "running" } | { state: "paused"; reason: string; since: Date | null };
+
+/** Whether email is going out, for the health check and the Administrators' banner. */
+export async function emailDeliveryStatus(db: Db): Promise<EmailDeliveryStatus> {
+  const row = await deliveryState(db);
+  return row.pausedReason
+    ? { state: "paused", reason: row.pausedReason, since: row.pausedAt }
+    : { state: "running" };
+}
+
+async function pause(db: Db, reason: string, now: Date) {
+  await deliveryState(db);
+  await db
+    .update(emailDelivery)
+    .set({
+      pausedReason: reason,
+      pausedAt: sql`coalesce(${emailDelivery.pausedAt}, ${now.toISOString()}::timestamptz)`,
+      holdUntil: new Date(now.getTime() + PAUSE_PROBE_MS),
+    })
+    .where(eq(emailDelivery.id, STATE_ID));
+}
+
+async function resume(db: Db) {
+  await db
+    .update(emailDelivery)
+    .set({ pausedReason: null, pausedAt: null })
+    .where(and(eq(emailDelivery.id, STATE_ID), isNotNull(emailDelivery.pausedReason)));
+}
+
+/** No worker sends before `until` (the provider's Retry-After). */
+async function holdUntil(db: Db, until: Date) {
+  await db
+    .update(emailDelivery)
+    .set({
+      holdUntil: sql`greatest(coalesce(${emailDelivery.holdUntil}, ${until.toISOString()}::timestamptz), ${until.toISOString()}::timestamptz)`,
+    })
+    .where(eq(emailDelivery.id, STATE_ID));
+}
+
+/**
+ * Reserves the next request slot: requests start at least 1/rps seconds apart,
+ * across every worker and instance, since the slot is taken in PostgreSQL with
+ * one atomic update. Returns when the caller's request may start.
+ */
+async function reserveSlot(db: Db, now: Date, requestsPerSecond: number): Promise<Date> {
+  // A little over 1/rps apart, so that network jitter cannot put rps + 1 requests
+  // into one second at the provider's end.
+  const spacingMs = Math.ceil((1000 / requestsPerSecond) * 1.05);
+  const start = sql`greatest(coalesce(${emailDelivery.nextSlotAt}, ${now.toISOString()}::timestamptz), ${now.toISOString()}::timestamptz)`;
+  const [row] = await db
+    .update(emailDelivery)
+    .set({ nextSlotAt: sql`${start} + make_interval(secs => ${spacingMs / 1000})` })
+    .where(eq(emailDelivery.id, STATE_ID))
+    .returning({ next: emailDelivery.nextSlotAt });
+  return new Date(row!.next!.getTime() - spacingMs);
+}
+
+// ---------------------------------------------------------------------------
+// Claiming and recording.
+
+type Claimed = typeof emailOutbox.$inferSelect;
+
+function groupKey(messages: { idempotencyKey: string }[]): string {
+  const keys = messages.map((m) => m.idempotencyKey).sort();
+  return `batch-${createHash("sha256").update(keys.join("\n")).digest("hex").slice(0, 40)}`;
+}
+
+/**
+ * Takes up to `limit` due messages for this worker (SKIP LOCKED: two workers
+ * never take the same one). A group whose outcome is unknown (a timeout, a 5xx)
+ * is taken again whole, so it goes out under the same idempotency key and the
+ * provider can tell a retry from a new send.
+ */
+async function claim(db: Db, now: Date, limit: number): Promise<Claimed[]> {
   return db.transaction(async (tx) => {
-    // SKIP LOCKED: two workers never take the same message.
-    const due = await tx
-      .select({ id: emailOutbox.id })
+    const due = and(eq(emailOutbox.status, "pending"), lte(emailOutbox.nextAttemptAt, now));
+    const [unsure] = await tx
+      .select({ batchKey: emailOutbox.batchKey })
       .from(emailOutbox)
-      .where(and(eq(emailOutbox.status, "pending"), lte(emailOutbox.nextAttemptAt, now)))
+      .where(and(due, isNotNull(emailOutbox.batchKey)))
       .orderBy(asc(emailOutbox.nextAttemptAt))
-      .limit(batchSize)
+      .limit(1)
       .for("update", { skipLocked: true });
-    if (due.length === 0) return [];
+    const rows = unsure
+      ? await tx
+          .select({ id: emailOutbox.id, idempotencyKey: emailOutbox.idempotencyKey })
+          .from(emailOutbox)
+          .where(and(eq(emailOutbox.batchKey, unsure.batchKey!), eq(emailOutbox.status, "pending")))
+          .for("update", { skipLocked: true })
+      : await tx
+          .select({ id: emailOutbox.id, idempotencyKey: emailOutbox.idempotencyKey })
+          .from(emailOutbox)
+          .where(and(due, isNull(emailOutbox.batchKey)))
+          .orderBy(asc(emailOutbox.nextAttemptAt))
+          .limit(limit)
+          .for("update", { skipLocked: true });
+    if (rows.length === 0) return [];
     return tx
       .update(emailOutbox)
       .set({
         attempts: sql`${emailOutbox.attempts} + 1`,
         nextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS),
+        batchKey: unsure?.batchKey ?? groupKey(rows),
       })
       .where(
         inArray(
           emailOutbox.id,
-          due.map((d) => d.id),
+          rows.map((r) => r.id),
         ),
       )
       .returning();
   });
 }
 
-export type DeliveryReport = { sent: number; retrying: number; failed: number };
+async function markSent(
+  db: Db,
+  message: Claimed,
+  providerMessageId: string | null,
+  transport: string,
+  now: Date,
+) {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(emailOutbox)
+      .set({
+        status: "sent",
+        sentAt: now,
+        providerMessageId,
+        lastError: null,
+        batchKey: null,
+        ...ERASED_BODY,
+      })
+      .where(eq(emailOutbox.id, message.id));
+    if (message.invitationId) {
+      await tx.insert(invitationEvents).values({
+        invitationId: message.invitationId,
+        type: "sent",
+        detail: { template: message.template, transport },
+        createdAt: now,
+      });
+    }
+  });
+}
 
-/** Delivers what is due. Safe to run from any number of processes at once. */
+/** Gives up on a message: failed, body erased, and the failure on its invitation's history. */
+async function markFailed(db: Db, message: Claimed, reason: string, now: Date) {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(emailOutbox)
+      .set({ status: "failed", lastError: reason, batchKey: null, ...ERASED_BODY })
+      .where(eq(emailOutbox.id, message.id));
+    if (message.invitationId) {
+      await tx.insert(invitationEvents).values({
+        invitationId: message.invitationId,
+        type: "delivery_failed",
+        detail: { template: message.template, error: reason },
+        createdAt: now,
+      });
+    }
+  });
+}
+
+/** Puts messages back as they were: nothing was sent, and the attempt does not count. */
+async function giveBack(db: Db, messages: Claimed[], at: Date, keepGroup: boolean) {
+  await db
+    .update(emailOutbox)
+    .set({
+      attempts: sql`greatest(${emailOutbox.attempts} - 1, 0)`,
+      nextAttemptAt: at,
+      ...(keepGroup ? {} : { batchKey: null }),
+    })
+    .where(
+      inArray(
+        emailOutbox.id,
+        messages.map((m) => m.id),
+      ),
+    );
+}
+
+function deadlineOf(message: Claimed): Date {
+  return (
+    message.deadlineAt ?? new Date(message.createdAt.getTime() + DEFAULT_DEADLINE_DAYS * DAY_MS)
+  );
+}
+
+export type DeliveryReport = { sent: number; retrying: number; failed: number; paused: boolean };
+
+export type DeliveryOptions = {
+  from: string;
+  /** Requests per second to the provider, across every worker (EMAIL_REQUESTS_PER_SECOND). */
+  requestsPerSecond: number;
+  clock?: Clock;
+  /** Messages per request; at most the transport's own limit. */
+  batchSize?: number;
+  /** Requests this call may make before returning (the poller calls again). */
+  maxRequests?: number;
+  timeoutMs?: number;
+};
+
+/**
+ * Delivers what is due, a batch per request, paced and shared with every other
+ * worker through PostgreSQL. Safe to run from any number of processes at once.
+ * Transient failures are retried until each message's deadline; a 429 costs no
+ * attempt and holds every worker for its Retry-After; a configuration fault
+ * (401/403, no transport) pauses delivery without failing anything.
+ */
 export async function deliverDue(
   db: Db,
-  transport: EmailTransport,
-  options: { from: string; now: Date; batchSize?: number },
+  transport: EmailTransport | null,
+  options: DeliveryOptions,
 ): Promise<DeliveryReport> {
-  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
-  const claimed = await claim(db, options.now, options.batchSize ?? 20);
-  for (const message of claimed) {
-    try {
-      const { providerMessageId } = await transport.send({
-        from: options.from,
-        to: message.toAddress,
-        subject: message.subject,
-        html: message.html,
-        text: message.text,
-        idempotencyKey: message.idempotencyKey,
-      });
-      await db.transaction(async (tx) => {
-        await tx
-          .update(emailOutbox)
-          .set({
-            status: "sent",
-            sentAt: options.now,
-            providerMessageId,
-            lastError: null,
-            ...ERASED_BODY,
-          })
-          .where(eq(emailOutbox.id, message.id));
-        if (message.invitationId) {
-          await tx.insert(invitationEvents).values({
-            invitationId: message.invitationId,
-            type: "sent",
-            detail: { template: message.template, transport: transport.name },
-            createdAt: options.now,
-          });
-        }
-      });
-      report.sent++;
-    } catch (error) {
-      const retryable = !(error instanceof EmailDeliveryError) || error.retryable;
-      const giveUp = !retryable || message.attempts >= MAX_DELIVERY_ATTEMPTS;
-      const lastError =
-        error instanceof EmailDeliveryError
-          ? error.message.slice(0, 500)
-          : describeError(error).split("\n")[0]!.slice(0, 500);
-      await db.transaction(async (tx) => {
-        await tx
-          .update(emailOutbox)
-          .set(
-            giveUp
-              ? { status: "failed", lastError, ...ERASED_BODY }
-              : {
-                  lastError,
-                  nextAttemptAt: new Date(options.now.getTime() + retryDelayMs(message.attempts)),
-                },
-          )
-          .where(eq(emailOutbox.id, message.id));
-        if (giveUp && message.invitationId) {
-          await tx.insert(invitationEvents).values({
-            invitationId: message.invitationId,
-            type: "delivery_failed",
-            detail: { template: message.template, error: lastError },
-            createdAt: options.now,
-          });
-        }
-      });
-      if (giveUp) report.failed++;
-      else report.retrying++;
+  const clock = options.clock ?? systemClock;
+  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, paused: false };
+  if (!transport) {
+    await pause(db, NO_TRANSPORT_REASON, clock.now());
+    report.paused = true;
+    return report;
+  }
+  const batchSize = Math.min(options.batchSize ?? transport.maxBatch, transport.maxBatch);
+  for (let request = 0; request < (options.maxRequests ?? 100); request++) {
+    const state = await deliveryState(db);
+    let now = clock.now();
+    if (state.holdUntil && state.holdUntil > now) {
+      report.paused = !!state.pausedReason;
+      break;
     }
+    const slot = await reserveSlot(db, now, options.requestsPerSecond);
+    if (slot > now) await clock.sleep(slot.getTime() - now.getTime());
+    now = clock.now();
+    const messages = await claim(db, now, batchSize);
+    if (messages.length === 0) break;
+    const outcome = await send(transport, messages, options);
+    now = clock.now();
+    const proceed = await record(db, transport, messages, outcome, now, report);
+    if (!proceed) break;
   }
   return report;
+}
+
+async function send(
+  transport: EmailTransport,
+  messages: Claimed[],
+  options: DeliveryOptions,
+): Promise<BatchOutcome> {
+  const emails: OutgoingEmail[] = messages.map((m) => ({
+    from: options.from,
+    to: m.toAddress,
+    subject: m.subject,
+    html: m.html,
+    text: m.text,
+    idempotencyKey: m.idempotencyKey,
+  }));
+  try {
+    return await transport.sendBatch(emails, {
+      idempotencyKey: messages[0]!.batchKey!,
+      timeoutMs: options.timeoutMs ?? REQUEST_TIMEOUT_MS,
+    });
+  } catch (error) {
+    return { kind: "transient", reason: describeError(error).split("\n")[0]!.slice(0, 500) };
+  }
+}
+
+/** Records a request's outcome; false when this worker should stop for now. */
+async function record(
+  db: Db,
+  transport: EmailTransport,
+  messages: Claimed[],
+  outcome: BatchOutcome,
+  now: Date,
+  report: DeliveryReport,
+): Promise<boolean> {
+  switch (outcome.kind) {
+    case "accepted": {
+      await resume(db);
+      for (const [index, message] of messages.entries()) {
+        const result = outcome.results[index];
+        if (result?.ok) {
+          await markSent(db, message, result.providerMessageId, transport.name, now);
+          report.sent++;
+        } else {
+          await markFailed(db, message, result?.reason ?? "refused by the provider", now);
+          report.failed++;
+        }
+      }
+      return true;
+    }
+    case "rate_limited": {
+      const until = new Date(now.getTime() + (outcome.retryAfterMs ?? 1000));
+      await holdUntil(db, until);
+      await giveBack(db, messages, until, false);
+      return false;
+    }
+    case "in_flight":
+      await giveBack(db, messages, new Date(now.getTime() + IN_FLIGHT_RECHECK_MS), true);
+      return false;
+    case "paused":
+      await pause(db, outcome.reason, now);
+      await giveBack(db, messages, now, false);
+      report.paused = true;
+      return false;
+    case "rejected":
+      for (const message of messages) {
+        await markFailed(db, message, outcome.reason, now);
+        report.failed++;
+      }
+      return true;
+    case "transient": {
+      const expired = messages.filter((message) => now >= deadlineOf(message));
+      for (const message of messages) {
+        if (expired.includes(message)) {
+          await markFailed(db, message, outcome.reason, now);
+          report.failed++;
+        } else {
+          await db
+            .update(emailOutbox)
+            .set({
+              lastError: outcome.reason,
+              nextAttemptAt: new Date(now.getTime() + retryDelayMs(message.attempts)),
+              // A group that lost members can no longer go out under its old key.
+              ...(expired.length ? { batchKey: null } : {}),
+            })
+            .where(eq(emailOutbox.id, message.id));
+          report.retrying++;
+        }
+      }
+      return false;
+    }
+  }
 }

@@ -8,7 +8,10 @@ import { transportFromEnv } from "./transport";
 /** Delivers whatever is due now with the configured transport. */
 export async function runOutboxOnce(): Promise<DeliveryReport> {
   const db = await getDb();
-  return deliverDue(db, transportFromEnv(db), { from: env().EMAIL_FROM, now: new Date() });
+  return deliverDue(db, transportFromEnv(db), {
+    from: env().EMAIL_FROM,
+    requestsPerSecond: env().EMAIL_REQUESTS_PER_SECOND,
+  });
 }
 
 /** Called after a change queued an email: deliver at once rather than at the next poll. */

@@ -146,6 +146,8 @@ export async function createInvitation(
         template: "invitation",
         idempotencyKey: `invitation:${id}:1`,
         invitationId: id,
+        // Worth retrying for as long as its link works.
+        deadline: expiresAt,
         now,
       });
       return { id, token };
@@ -220,6 +222,7 @@ export async function resendInvitation(
         template: "invitation",
         idempotencyKey: `invitation:${inv.id}:${sendCount}`,
         invitationId: inv.id,
+        deadline: plan.expiresAt,
         now,
       });
       return { token, email: inv.email };

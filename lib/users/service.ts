@@ -61,6 +61,8 @@ async function issuePasswordLink(
     email,
     template: "set-password",
     idempotencyKey: `set-password:${row!.id}`,
+    // Worth retrying for as long as the link works.
+    deadline: expiresAt,
     now,
   });
   return token;

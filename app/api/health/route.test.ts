@@ -28,7 +28,7 @@ describe("GET /api/health", () => {
     const { GET } = await loadRoute({ DATABASE_URL: "", PGLITE_DATA_DIR: dir });
     const response = await GET();
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok", database: "up" });
+    expect(await response.json()).toEqual({ status: "ok", database: "up", email: "running" });
   });
 
   it("answers 503 when the database cannot be reached", async () => {

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { emailDeliveryStatus } from "@/lib/email/outbox";
 import { describeError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
@@ -8,8 +9,15 @@ export async function GET() {
   try {
     const db = await getDb();
     await db.execute(sql`select 1`);
+    // Paused email is reported, not failed: the instance still serves, and nothing is lost.
+    const email = await emailDeliveryStatus(db);
     return Response.json(
-      { status: "ok", database: "up" },
+      {
+        status: "ok",
+        database: "up",
+        email: email.state,
+        ...(email.state === "paused" ? { emailReason: email.reason } : {}),
+      },
       { headers: { "cache-control": "no-store" } },
     );
   } catch (error) {

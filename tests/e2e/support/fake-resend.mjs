@@ -36,5 +36,24 @@ createServer((req, res) => {
     });
     return;
   }
+  if (req.method === "POST" && url.pathname === "/emails/batch") {
+    let raw = "";
+    req.on("data", (chunk) => (raw += chunk));
+    req.on("end", () => {
+      const key = req.headers["idempotency-key"];
+      let ids = key ? byKey.get(key) : undefined;
+      if (!ids) {
+        ids = JSON.parse(raw).map((body) => {
+          const id = `fake_${emails.length + 1}`;
+          emails.push({ id, ...body, to: [].concat(body.to), idempotencyKey: key ?? null });
+          return id;
+        });
+        if (key) byKey.set(key, ids);
+      }
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ data: ids.map((id) => ({ id })), errors: [] }));
+    });
+    return;
+  }
   res.writeHead(404).end();
 }).listen(port, "127.0.0.1");

@@ -1,0 +1,106 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type ProviderRequest = {
+  at: number;
+  idempotencyKey: string | null;
+  authorization: string | undefined;
+  emails: { to: string; subject: string }[];
+};
+
+type Answer =
+  | { status: 200 }
+  | { status: number; body?: object; headers?: Record<string, string> }
+  | { hang: true };
+
+/**
+ * A stand-in for Resend's batch endpoint over HTTP, for the real SDK to talk to.
+ * `answer` decides each response (a fault, a hang, a success); accepted emails
+ * are kept once per idempotency key, as the real provider does.
+ */
+export function fakeProvider(clock: () => number = Date.now) {
+  const requests: ProviderRequest[] = [];
+  const delivered = new Map<string, { to: string; subject: string }[]>();
+  const refused = new Set<string>();
+  let answer: (request: ProviderRequest, index: number) => Answer = () => ({ status: 200 });
+  let server: Server | undefined;
+  const hanging: (() => void)[] = [];
+
+  return {
+    requests,
+    delivered,
+    /** Addresses the provider refuses for good (422 in permissive batch mode). */
+    refused,
+    answer(fn: typeof answer) {
+      answer = fn;
+    },
+    /** How many distinct emails the provider accepted, over all idempotency keys. */
+    deliveredCount() {
+      return [...delivered.values()].reduce((n, emails) => n + emails.length, 0);
+    },
+    async start(): Promise<string> {
+      server = createServer((req, res) => {
+        let raw = "";
+        req.on("data", (chunk: Buffer) => (raw += chunk.toString()));
+        req.on("end", () => {
+          const emails = JSON.parse(raw || "[]") as { to: string | string[]; subject: string }[];
+          const request: ProviderRequest = {
+            at: clock(),
+            idempotencyKey: (req.headers["idempotency-key"] as string | undefined) ?? null,
+            authorization: req.headers.authorization,
+            emails: emails.map((e) => ({ to: [e.to].flat()[0]!, subject: e.subject })),
+          };
+          requests.push(request);
+          const reply = answer(request, requests.length - 1);
+          if ("hang" in reply) {
+            // Processed, but the answer never comes back: the worker must time out.
+            accept(request);
+            hanging.push(() => res.destroy());
+            return;
+          }
+          if (reply.status !== 200) {
+            res.writeHead(reply.status, {
+              "content-type": "application/json",
+              ...("headers" in reply ? reply.headers : {}),
+            });
+            res.end(
+              JSON.stringify(
+                ("body" in reply && reply.body) || {
+                  name: "application_error",
+                  message: `status ${reply.status}`,
+                  statusCode: reply.status,
+                },
+              ),
+            );
+            return;
+          }
+          const result = accept(request);
+          res.writeHead(200, { "content-type": "application/json" });
+          res.end(JSON.stringify(result));
+        });
+      });
+      await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    },
+    async stop() {
+      for (const release of hanging.splice(0)) release();
+      await new Promise<void>((resolve) => server?.close(() => resolve()));
+    },
+  };
+
+  function accept(request: ProviderRequest) {
+    const key = request.idempotencyKey ?? `none-${requests.length}`;
+    const errors: { index: number; message: string }[] = [];
+    const accepted: { to: string; subject: string }[] = [];
+    request.emails.forEach((email, index) => {
+      if (refused.has(email.to))
+        errors.push({ index, message: `The address ${email.to} is not valid.` });
+      else accepted.push(email);
+    });
+    if (!delivered.has(key)) delivered.set(key, accepted);
+    return {
+      data: accepted.map((_, i) => ({ id: `${key}-${i}` })),
+      errors,
+    };
+  }
+}
