@@ -4,11 +4,15 @@ import { NavLink } from "@/app/_components/nav-link";
 import { UserMenu } from "@/app/_components/user-menu";
 import { requireActor } from "@/lib/auth/require";
 import { can } from "@/lib/auth/permissions";
+import { getDb } from "@/db";
+import { emailDeliveryStatus } from "@/lib/email/outbox";
 import { env } from "@/lib/env";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
   const t = await getTranslations();
+  // Administrators learn at once when email cannot go out (a revoked key, no transport).
+  const email = actor.role === "administrator" ? await emailDeliveryStatus(await getDb()) : null;
   return (
     <div className="min-h-screen">
       <a
@@ -60,6 +64,14 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </ul>
         </nav>
         <main id="main" className="min-w-0 flex-1 p-4 md:p-8">
+          {email?.state === "paused" ? (
+            <p
+              role="alert"
+              className="mb-6 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+            >
+              {t("app.emailPaused", { reason: email.reason })}
+            </p>
+          ) : null}
           {children}
         </main>
       </div>

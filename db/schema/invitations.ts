@@ -24,6 +24,11 @@ export const invitationStatus = pgEnum("invitation_status", [
   "expired",
 ]);
 
+// What became of the latest email of an invitation: queued or being retried
+// (sending), handed to the provider (sent), and what the provider reported since.
+export const DELIVERY_STATUSES = ["sending", "sent", "delivered", "bounced", "failed"] as const;
+export const invitationDelivery = pgEnum("invitation_delivery", DELIVERY_STATUSES);
+
 export const invitationEventType = pgEnum("invitation_event_type", [
   "created",
   "sent",
@@ -35,6 +40,7 @@ export const invitationEventType = pgEnum("invitation_event_type", [
   "delivery_failed",
   "bounced",
   "complained",
+  "address_corrected",
 ]);
 
 export const invitations = pgTable(
@@ -57,6 +63,7 @@ export const invitations = pgTable(
     sentAt: timestamp({ withTimezone: true }).notNull(),
     lastSentAt: timestamp({ withTimezone: true }).notNull(),
     sendCount: integer().notNull().default(1),
+    deliveryStatus: invitationDelivery().notNull().default("sending"),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     acceptedAt: timestamp({ withTimezone: true }),
     acceptedAccountId: uuid().references(() => accounts.id),
@@ -74,6 +81,10 @@ export const invitations = pgTable(
     // "newest first" (DESC NULLS FIRST, PostgreSQL's default for ORDER BY … DESC).
     index().on(t.accountId, t.lastSentAt, t.id),
     index().on(t.accountId, t.status, t.lastSentAt, t.id),
+    // "Delivery problems": few rows, found without scanning the account's invitations.
+    index("invitations_delivery_problems")
+      .on(t.accountId, t.lastSentAt, t.id)
+      .where(sql`${t.deliveryStatus} in ('bounced', 'failed')`),
   ],
 );
 

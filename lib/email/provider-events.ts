@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { emailOutbox, invitationEvents } from "@/db/schema";
+import { setInvitationDelivery } from "./outbox";
 
 export type ProviderEvent = {
   /** The provider's id of the webhook delivery; the same event may arrive more than once. */
@@ -22,7 +23,7 @@ export async function recordProviderEvent(
   event: ProviderEvent,
 ): Promise<"recorded" | "ignored"> {
   const [message] = await db
-    .select({ invitationId: emailOutbox.invitationId })
+    .select({ invitationId: emailOutbox.invitationId, idempotencyKey: emailOutbox.idempotencyKey })
     .from(emailOutbox)
     .where(eq(emailOutbox.providerMessageId, event.providerMessageId));
   if (!message?.invitationId) return "ignored";
@@ -37,5 +38,10 @@ export async function recordProviderEvent(
     })
     .onConflictDoNothing()
     .returning({ id: invitationEvents.id });
-  return inserted.length ? "recorded" : "ignored";
+  if (!inserted.length) return "ignored";
+  if (event.type === "delivered")
+    await setInvitationDelivery(db, message, "delivered", ["sending", "sent"]);
+  if (event.type === "bounced")
+    await setInvitationDelivery(db, message, "bounced", ["sending", "sent", "delivered"]);
+  return "recorded";
 }

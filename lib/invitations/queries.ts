@@ -33,6 +33,8 @@ export const invitationListParams = z.object({
     .optional()
     .catch(undefined)
     .transform((v) => v || undefined),
+  /** "problems": only invitations whose latest email bounced or failed. */
+  delivery: z.enum(["problems"]).optional().catch(undefined),
   sort: z.enum(["newest", "oldest"]).catch("newest").default("newest"),
   after: z.string().max(200).optional().catch(undefined),
 });
@@ -83,6 +85,9 @@ export async function listInvitations(
   const conditions: SQL[] = [eq(invitations.accountId, accountId)];
   if (params.status) conditions.push(statusCondition(params.status, now));
   if (params.q) conditions.push(ilike(invitations.email, `%${escapeLike(params.q)}%`));
+  if (params.delivery === "problems")
+    // Written as the partial index's own condition, so that index serves it.
+    conditions.push(sql`${invitations.deliveryStatus} in ('bounced', 'failed')`);
   if (cursor) {
     const at = cursor.at.toISOString();
     conditions.push(
@@ -100,6 +105,7 @@ export async function listInvitations(
       email: invitations.email,
       subaccountType: invitations.subaccountType,
       status: invitations.status,
+      deliveryStatus: invitations.deliveryStatus,
       expiresAt: invitations.expiresAt,
       lastSentAt: invitations.lastSentAt,
       sentBy: fullName(users),
@@ -117,6 +123,7 @@ export async function listInvitations(
       email: r.email,
       subaccountType: r.subaccountType,
       status: displayStatus(r, now),
+      deliveryStatus: r.deliveryStatus,
       sentBy: r.sentBy,
       lastSentAt: r.lastSentAt,
       expiresAt: r.expiresAt,

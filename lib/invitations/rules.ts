@@ -21,6 +21,7 @@ export type InvitationErrorCode =
   | "invitation_type_not_allowed"
   | "invitation_not_acceptable"
   | "resend_rate_limited"
+  | "address_not_correctable"
   | "accept_rate_limited"
   | "username_taken";
 
@@ -52,6 +53,19 @@ export function canAccept(inv: InvitationState, now: Date): boolean {
 export function resendPlan(inv: InvitationState, now: Date) {
   if (!canResend(inv, now)) throw new InvitationError("invitation_not_resendable");
   return { status: "pending" as const, lastSentAt: now, expiresAt: expiryFor(now) };
+}
+
+/**
+ * Correcting the address is offered where the email did not arrive (bounced or
+ * failed), on an invitation that could be resent anyway.
+ */
+export function canCorrectAddress(
+  inv: InvitationState & { deliveryStatus: string },
+  now: Date,
+): boolean {
+  return (
+    canResend(inv, now) && (inv.deliveryStatus === "bounced" || inv.deliveryStatus === "failed")
+  );
 }
 
 export function cancelPlan(inv: InvitationState, now: Date) {

@@ -18,7 +18,14 @@ import {
   invitedSubaccountSettings,
 } from "@/lib/subaccounts/rules";
 import { fullName } from "@/lib/users/names";
-import { cancelPlan, displayStatus, expiryFor, InvitationError, resendPlan } from "./rules";
+import {
+  cancelPlan,
+  canCorrectAddress,
+  displayStatus,
+  expiryFor,
+  InvitationError,
+  resendPlan,
+} from "./rules";
 import { hashToken, looksLikeToken, newToken } from "@/lib/tokens";
 
 export type InvitationDeps = {
@@ -175,10 +182,14 @@ async function lockOwnInvitation(
   return row;
 }
 
-/** A new token (the old link stops working), a new 30-day window and a new email. */
+/**
+ * A new token (the old link stops working), a new 30-day window and a new
+ * email; with `email`, to a corrected address (only after the last email
+ * bounced or failed).
+ */
 export async function resendInvitation(
   db: Db,
-  input: { actor: Actor; id: string; now: Date },
+  input: { actor: Actor; id: string; now: Date; email?: string },
   deps: Pick<InvitationDeps, "appUrl">,
 ): Promise<{ token: string; email: string }> {
   const { actor, now } = input;
@@ -194,6 +205,10 @@ export async function resendInvitation(
     return await db.transaction(async (tx) => {
       const inv = await lockOwnInvitation(tx, actor, input.id, "invitations.resend");
       const plan = resendPlan(inv, now);
+      const to = input.email ?? inv.email;
+      const corrected = to.toLowerCase() !== inv.email.toLowerCase();
+      if (corrected && !canCorrectAddress(inv, now))
+        throw new InvitationError("address_not_correctable", "email");
       const token = newToken();
       const sendCount = inv.sendCount + 1;
       const email = await renderInvitationEmail({
@@ -207,9 +222,23 @@ export async function resendInvitation(
       });
       await tx
         .update(invitations)
-        .set({ ...plan, tokenHash: hashToken(token), sendCount })
+        .set({
+          ...plan,
+          email: to,
+          tokenHash: hashToken(token),
+          sendCount,
+          deliveryStatus: "sending",
+        })
         .where(eq(invitations.id, inv.id));
       await supersedeQueuedEmails(tx, inv.id);
+      if (corrected)
+        await tx.insert(invitationEvents).values({
+          invitationId: inv.id,
+          type: "address_corrected",
+          actorUserId: actor.userId,
+          detail: { from: inv.email, to },
+          createdAt: now,
+        });
       await tx.insert(invitationEvents).values({
         invitationId: inv.id,
         type: "resent",
@@ -217,7 +246,7 @@ export async function resendInvitation(
         createdAt: now,
       });
       await enqueueEmail(tx, {
-        to: inv.email,
+        to,
         email,
         template: "invitation",
         idempotencyKey: `invitation:${inv.id}:${sendCount}`,
@@ -225,7 +254,7 @@ export async function resendInvitation(
         deadline: plan.expiresAt,
         now,
       });
-      return { token, email: inv.email };
+      return { token, email: to };
     });
   } catch (error) {
     // Reviving an expired invitation while a newer one to the same address is pending.

@@ -74,6 +74,7 @@ const FIELDS: Record<string, string[]> = {
   inviteSubaccount: ["email", "subaccountType", "sendCustomMessage", "customMessage", "locale"],
   resendInvitation: ["id"],
   cancelInvitation: ["id"],
+  correctAddressAndResend: ["id", "email"],
   createSubaccount: [
     "name",
     "addressLine1",

@@ -41,17 +41,24 @@ createServer((req, res) => {
     req.on("data", (chunk) => (raw += chunk));
     req.on("end", () => {
       const key = req.headers["idempotency-key"];
-      let ids = key ? byKey.get(key) : undefined;
-      if (!ids) {
-        ids = JSON.parse(raw).map((body) => {
+      let answer = key ? byKey.get(key) : undefined;
+      if (!answer) {
+        // Like the real provider in permissive mode: a refused address fails alone.
+        answer = { data: [], errors: [] };
+        JSON.parse(raw).forEach((body, index) => {
+          const to = [].concat(body.to);
+          if (to.some((address) => address.endsWith("@invalid.example"))) {
+            answer.errors.push({ index, message: `The address ${to[0]} is not valid.` });
+            return;
+          }
           const id = `fake_${emails.length + 1}`;
-          emails.push({ id, ...body, to: [].concat(body.to), idempotencyKey: key ?? null });
-          return id;
+          emails.push({ id, ...body, to, idempotencyKey: key ?? null });
+          answer.data.push({ id });
         });
-        if (key) byKey.set(key, ids);
+        if (key) byKey.set(key, answer);
       }
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ data: ids.map((id) => ({ id })), errors: [] }));
+      res.end(JSON.stringify(answer));
     });
     return;
   }

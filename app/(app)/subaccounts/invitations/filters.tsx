@@ -31,6 +31,20 @@ export async function InvitationFilters({ params }: { params: InvitationListPara
           ))}
         </select>
       </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="filter-delivery" className="text-sm font-medium">
+          {t("deliveryFilter")}
+        </label>
+        <select
+          id="filter-delivery"
+          name="delivery"
+          defaultValue={params.delivery ?? ""}
+          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+        >
+          <option value="">{t("allDeliveries")}</option>
+          <option value="problems">{t("deliveryProblems")}</option>
+        </select>
+      </div>
       <div className="flex min-w-56 flex-1 flex-col gap-1">
         <label htmlFor="filter-q" className="text-sm font-medium">
           {t("search")}

@@ -42,12 +42,13 @@ export default async function InvitationsPage({
     listInvitations(db, actor.accountId, params, now),
     sentId.success ? getInvitationDetail(db, actor.accountId, sentId.data, now) : null,
   ]);
-  const filtered = !!(params.status || params.q || params.after);
+  const filtered = !!(params.status || params.q || params.delivery || params.after);
   const empty =
     page.rows.length === 0 && !filtered && !(await hasAnyInvitation(db, actor.accountId));
   const base = {
     status: params.status,
     q: params.q,
+    delivery: params.delivery,
     sort: params.sort === "oldest" ? "oldest" : undefined,
   };
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
@@ -78,6 +79,7 @@ export default async function InvitationsPage({
               caption={t("caption")}
               columns={[
                 { label: t("status") },
+                { label: t("delivery") },
                 { label: t("email") },
                 { label: t("type") },
                 { label: t("sentBy") },
@@ -98,6 +100,9 @@ export default async function InvitationsPage({
                     >
                       <StatusBadge status={row.status}>{t(`statuses.${row.status}`)}</StatusBadge>
                     </Link>
+                  </td>
+                  <td className="whitespace-nowrap">
+                    {t(`deliveryStatuses.${row.deliveryStatus}`)}
                   </td>
                   <td className="break-all">{row.email}</td>
                   <td>{tTypes(row.subaccountType)}</td>

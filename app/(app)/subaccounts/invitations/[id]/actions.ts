@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { after } from "next/server";
 import { z } from "zod";
 import { action } from "@/lib/actions/action";
+import { emailInput } from "@/lib/auth/inputs";
 import { kickOutbox } from "@/lib/email/worker";
 import { env } from "@/lib/env";
 import { cancelInvitation as cancel, resendInvitation as resend } from "@/lib/invitations/service";
@@ -17,6 +18,20 @@ export const resendInvitation = action(
     after(kickOutbox);
     revalidatePath("/subaccounts/invitations");
     return { ok: true, message: "invitation.resent", params: { email } };
+  },
+);
+
+export const correctAddressAndResend = action(
+  {
+    permission: "invitations.resend",
+    input: input.extend({ email: emailInput }),
+  },
+  async ({ id, email }, { actor, db, now }) => {
+    await resend(db, { actor, id, now, email }, { appUrl: env().APP_URL });
+    after(kickOutbox);
+    revalidatePath("/subaccounts/invitations");
+    // The form goes away once the email is on its way again; the page says where it went.
+    return { redirectTo: `/subaccounts/invitations/${id}?corrected=1` };
   },
 );
 

@@ -4,12 +4,13 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { Facts, Section } from "@/app/_components/section";
-import { PageHeader, StatusBadge } from "@/app/_components/ui";
+import { Notice, PageHeader, StatusBadge } from "@/app/_components/ui";
 import { getDb } from "@/db";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/require";
 import { getInvitationDetail } from "@/lib/invitations/queries";
-import { canCancel, canResend } from "@/lib/invitations/rules";
+import { canCancel, canCorrectAddress, canResend } from "@/lib/invitations/rules";
+import { CorrectAddressForm } from "./correct-address-form";
 import { InvitationActions } from "./invitation-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,6 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function InvitationPage({
   params,
+  searchParams,
 }: PageProps<"/subaccounts/invitations/[id]">) {
   const actor = await requireActor("invitations.view");
   const id = z.uuid().safeParse((await params).id);
@@ -45,6 +47,7 @@ export default async function InvitationPage({
     [t("email"), inv.email],
     [t("type"), tTypes(inv.subaccountType)],
     [t("language"), t(`languages.${inv.locale}`)],
+    [t("delivery"), tList(`deliveryStatuses.${inv.deliveryStatus}`)],
     [t("sentBy"), inv.sentByName],
     [t("firstSent"), when(inv.sentAt)],
     [t("lastSent"), when(inv.lastSentAt)],
@@ -63,12 +66,20 @@ export default async function InvitationPage({
         title={t("title", { email: inv.email })}
         back={{ href: "/subaccounts/invitations", label: t("back") }}
       />
+      {(await searchParams).corrected === "1" ? (
+        <Notice>{t("corrected", { email: inv.email })}</Notice>
+      ) : null}
       <InvitationActions
         id={inv.id}
         email={inv.email}
         canResend={can(actor.role, "invitations.resend") && canResend(inv, now)}
         canCancel={can(actor.role, "invitations.cancel") && canCancel(inv, now)}
       />
+      {can(actor.role, "invitations.resend") && canCorrectAddress(inv, now) ? (
+        <Section id="correct" title={t("correctTitle")}>
+          <CorrectAddressForm id={inv.id} email={inv.email} />
+        </Section>
+      ) : null}
       <Section id="details" title={t("details")}>
         <Facts items={facts} />
       </Section>

@@ -1,0 +1,10 @@
+-- Invitations sent before delivery was tracked: their state from their latest email.
+UPDATE "invitations" AS i
+SET "delivery_status" = CASE
+    WHEN o."status" = 'sent' THEN 'sent'::"invitation_delivery"
+    WHEN o."status" = 'failed' AND o."last_error" IS DISTINCT FROM 'superseded' THEN 'failed'::"invitation_delivery"
+    ELSE 'sending'::"invitation_delivery"
+  END
+FROM "email_outbox" AS o
+WHERE o."invitation_id" = i."id"
+  AND o."idempotency_key" = 'invitation:' || i."id" || ':' || i."send_count";
