@@ -18,13 +18,18 @@ type Answer =
  * `answer` decides each response (a fault, a hang, a success); accepted emails
  * are kept once per idempotency key, as the real provider does.
  */
-export function fakeProvider(clock: () => number = Date.now) {
+export function fakeProvider(
+  clock: () => number = Date.now,
+  /** Like Resend: more requests than this in any second are answered 429. */
+  limitPerSecond = Infinity,
+) {
   const requests: ProviderRequest[] = [];
   const delivered = new Map<string, { to: string; subject: string }[]>();
   const refused = new Set<string>();
   let answer: (request: ProviderRequest, index: number) => Answer = () => ({ status: 200 });
   let server: Server | undefined;
   const hanging: (() => void)[] = [];
+  let rateLimited = 0;
 
   return {
     requests,
@@ -34,6 +39,8 @@ export function fakeProvider(clock: () => number = Date.now) {
     answer(fn: typeof answer) {
       answer = fn;
     },
+    /** How many requests were answered 429. */
+    rateLimited: () => rateLimited,
     /** How many distinct emails the provider accepted, over all idempotency keys. */
     deliveredCount() {
       return [...delivered.values()].reduce((n, emails) => n + emails.length, 0);
@@ -51,7 +58,20 @@ export function fakeProvider(clock: () => number = Date.now) {
             emails: emails.map((e) => ({ to: [e.to].flat()[0]!, subject: e.subject })),
           };
           requests.push(request);
-          const reply = answer(request, requests.length - 1);
+          const recent = requests.filter((r) => r.at > request.at - 1000).length;
+          const reply: Answer =
+            recent > limitPerSecond
+              ? {
+                  status: 429,
+                  headers: { "retry-after": "1" },
+                  body: {
+                    name: "rate_limit_exceeded",
+                    message: "Too many requests",
+                    statusCode: 429,
+                  },
+                }
+              : answer(request, requests.length - 1);
+          if ("status" in reply && reply.status === 429) rateLimited++;
           if ("hang" in reply) {
             // Processed, but the answer never comes back: the worker must time out.
             accept(request);

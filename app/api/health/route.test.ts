@@ -31,6 +31,26 @@ describe("GET /api/health", () => {
     expect(await response.json()).toEqual({ status: "ok", database: "up", email: "running" });
   });
 
+  it("reports paused email delivery with its reason, and still answers 200", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "certportal-health-"));
+    dirs.push(dir);
+    const { GET } = await loadRoute({ DATABASE_URL: "", PGLITE_DATA_DIR: dir });
+    const [{ getDb }, { deliverDue }] = await Promise.all([
+      import("@/db"),
+      import("@/lib/email/outbox"),
+    ]);
+    // No transport configured: delivery pauses instead of failing what is queued.
+    await deliverDue(await getDb(), null, { from: "x@example.com", requestsPerSecond: 2 });
+    const response = await GET();
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      status: "ok",
+      database: "up",
+      email: "paused",
+      emailReason: expect.stringContaining("No email transport"),
+    });
+  });
+
   it("answers 503 when the database cannot be reached", async () => {
     const spy = vi.spyOn(console, "error").mockImplementation(() => {});
     // Port 9 on loopback: nothing listens there.
