@@ -208,6 +208,30 @@ describe("delivery through the provider, under faults", () => {
     expect(await emailDeliveryStatus(t.db)).toEqual({ state: "running" });
   });
 
+  it("treats 'same key, still in progress' (409) as in flight: no attempt used, sent once", async () => {
+    await queue(3);
+    provider.answer((_request, index) =>
+      index === 0
+        ? {
+            status: 409,
+            body: {
+              name: "concurrent_idempotent_requests",
+              message: "Same idempotency key used while original request is still in progress",
+              statusCode: 409,
+            },
+          }
+        : { status: 200 },
+    );
+    await drain(good(), 5000);
+    expect(await statuses()).toEqual(Array(3).fill("sent"));
+    expect((await rows()).every((r) => r.attempts === 1 && r.lastError === null)).toBe(true);
+    expect(provider.requests.map((r) => r.idempotencyKey)).toEqual([
+      provider.requests[0]!.idempotencyKey,
+      provider.requests[0]!.idempotencyKey,
+    ]);
+    expect(provider.deliveredCount()).toBe(3);
+  });
+
   it("fails only the message whose address the provider refuses, with its reason", async () => {
     await queue(5, { to: (i) => (i === 2 ? "nobody@invalid.example" : `person${i}@example.com`) });
     provider.refused.add("nobody@invalid.example");
