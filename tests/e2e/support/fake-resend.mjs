@@ -6,6 +6,8 @@ import { createServer } from "node:http";
 const port = Number(process.env.FAKE_RESEND_PORT ?? 3299);
 const emails = [];
 const byKey = new Map();
+// While set, every send is refused as with a revoked API key.
+let refuseKey = false;
 
 createServer((req, res) => {
   const url = new URL(req.url ?? "/", `http://127.0.0.1:${port}`);
@@ -13,6 +15,18 @@ createServer((req, res) => {
     const to = url.searchParams.get("to");
     res.writeHead(200, { "content-type": "application/json" });
     res.end(JSON.stringify(to ? emails.filter((e) => e.to.includes(to)) : emails));
+    return;
+  }
+  if (req.method === "POST" && url.pathname === "/_test/refuse-key") {
+    refuseKey = url.searchParams.get("on") === "1";
+    res.writeHead(204).end();
+    return;
+  }
+  if (refuseKey && req.method === "POST" && url.pathname.startsWith("/emails")) {
+    res.writeHead(401, { "content-type": "application/json" });
+    res.end(
+      JSON.stringify({ name: "validation_error", message: "API key is invalid", statusCode: 401 }),
+    );
     return;
   }
   if (req.method === "GET" && url.pathname === "/health") {

@@ -5,7 +5,7 @@ export const FAKE_RESEND_URL = "http://127.0.0.1:3299";
 type Sent = { subject: string; text: string; html: string; to: string[] };
 
 /** Waits for an email to the address whose subject matches, as delivered through the Resend SDK. */
-export async function waitForEmail(to: string, subject: RegExp): Promise<Sent> {
+export async function waitForEmail(to: string, subject: RegExp, timeout = 20_000): Promise<Sent> {
   let found: Sent | undefined;
   await expect
     .poll(
@@ -17,7 +17,7 @@ export async function waitForEmail(to: string, subject: RegExp): Promise<Sent> {
         found = emails.filter((e) => subject.test(e.subject)).at(-1);
         return !!found;
       },
-      { timeout: 20_000 },
+      { timeout },
     )
     .toBe(true);
   return found!;
