@@ -8,3 +8,11 @@ SET "delivery_status" = CASE
 FROM "email_outbox" AS o
 WHERE o."invitation_id" = i."id"
   AND o."idempotency_key" = 'invitation:' || i."id" || ':' || i."send_count";
+--> statement-breakpoint
+-- A bounce reported since the latest send wins.
+UPDATE "invitations" AS i
+SET "delivery_status" = 'bounced'
+WHERE EXISTS (
+  SELECT 1 FROM "invitation_events" AS e
+  WHERE e."invitation_id" = i."id" AND e."type" = 'bounced' AND e."created_at" >= i."last_sent_at"
+);

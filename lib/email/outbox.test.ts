@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { devMailbox, emailOutbox } from "@/db/schema";
 import { fakeProvider } from "@/tests/helpers/fake-provider";
 import { setupTestDb } from "@/tests/helpers/db";
@@ -69,15 +69,23 @@ describe("outbox", () => {
     expect(await t.db.$count(devMailbox)).toBe(10);
   });
 
-  it("pauses without a transport, failing nothing", async () => {
+  it("without a transport sends nothing and fails nothing, and holds up no other worker", async () => {
     await queue(2);
     const report = await deliverDue(t.db, null, { from, requestsPerSecond: 2, clock: fakeClock() });
     expect(report.paused).toBe(true);
-    expect(await emailDeliveryStatus(t.db)).toMatchObject({
+    expect(await statuses()).toEqual(["pending", "pending"]);
+    expect(await emailDeliveryStatus(t.db, { delivers: true, hasTransport: false })).toMatchObject({
       state: "paused",
       reason: NO_TRANSPORT_REASON,
     });
-    expect(await statuses()).toEqual(["pending", "pending"]);
+    expect(await emailDeliveryStatus(t.db)).toEqual({ state: "running" });
+    const clock = fakeClock();
+    const sent = await deliverDue(t.db, devMailboxTransport(t.db, clock.now), {
+      from,
+      requestsPerSecond: 1000,
+      clock,
+    });
+    expect(sent.sent).toBe(2);
   });
 });
 
@@ -94,11 +102,10 @@ describe("delivery through the provider, under faults", () => {
     process.env.RESEND_BASE_URL = previous;
     await provider.stop();
   });
-  beforeEach(() => {
-    provider.requests.length = 0;
-    provider.delivered.clear();
-    provider.refused.clear();
-    provider.answer(() => ({ status: 200 }));
+  beforeEach(() => provider.reset());
+  afterEach(() => {
+    // A retry must repeat its request exactly, or the provider could send twice.
+    expect(provider.mismatches()).toBe(0);
   });
 
   /** Runs workers the way the poller does, moving the clock on between rounds. */
@@ -206,6 +213,26 @@ describe("delivery through the provider, under faults", () => {
     await drain(good(), 30_000);
     expect(await statuses()).toEqual(Array(4).fill("sent"));
     expect(await emailDeliveryStatus(t.db)).toEqual({ state: "running" });
+  });
+
+  it("keeps a group that may have gone out under its key through a 429 on its retry", async () => {
+    await queue(4);
+    provider.answer((_request, index) =>
+      index === 0
+        ? { hang: true }
+        : index === 1
+          ? {
+              status: 429,
+              headers: { "retry-after": "1" },
+              body: { name: "rate_limit_exceeded", message: "Too many requests", statusCode: 429 },
+            }
+          : { status: 200 },
+    );
+    await drain(good(), 60_000);
+    expect(await statuses()).toEqual(Array(4).fill("sent"));
+    const keys = new Set(provider.requests.map((r) => r.idempotencyKey));
+    expect(keys.size).toBe(1);
+    expect(provider.deliveredCount()).toBe(4);
   });
 
   it("treats 'same key, still in progress' (409) as in flight: no attempt used, sent once", async () => {

@@ -91,8 +91,17 @@ async function deliveryState(db: Db) {
 export type EmailDeliveryStatus =
   { state: "running" } | { state: "paused"; reason: string; since: Date | null };
 
-/** Whether email is going out, for the health check and the Administrators' banner. */
-export async function emailDeliveryStatus(db: Db): Promise<EmailDeliveryStatus> {
+/**
+ * Whether email is going out, for the health check and the Administrators'
+ * banner. An instance that is meant to deliver but has no transport says so
+ * itself; it does not hold up other workers that have one.
+ */
+export async function emailDeliveryStatus(
+  db: Db,
+  instance: { delivers: boolean; hasTransport: boolean } = { delivers: true, hasTransport: true },
+): Promise<EmailDeliveryStatus> {
+  if (instance.delivers && !instance.hasTransport)
+    return { state: "paused", reason: NO_TRANSPORT_REASON, since: null };
   const row = await deliveryState(db);
   return row.pausedReason
     ? { state: "paused", reason: row.pausedReason, since: row.pausedAt }
@@ -131,19 +140,43 @@ async function holdUntil(db: Db, until: Date) {
 /**
  * Reserves the next request slot: requests start at least 1/rps seconds apart,
  * across every worker and instance, since the slot is taken in PostgreSQL with
- * one atomic update. Returns when the caller's request may start.
+ * one atomic update, on the database's clock (the instances' clocks may differ).
+ * Returns how long the caller waits before its request may start.
  */
-async function reserveSlot(db: Db, now: Date, requestsPerSecond: number): Promise<Date> {
+async function reserveSlot(db: Db, requestsPerSecond: number): Promise<number> {
   // A little over 1/rps apart, so that network jitter cannot put rps + 1 requests
   // into one second at the provider's end.
-  const spacingMs = Math.ceil((1000 / requestsPerSecond) * 1.05);
-  const start = sql`greatest(coalesce(${emailDelivery.nextSlotAt}, ${now.toISOString()}::timestamptz), ${now.toISOString()}::timestamptz)`;
+  const spacing = (1 / requestsPerSecond) * 1.05;
+  const start = sql`greatest(coalesce(${emailDelivery.nextSlotAt}, clock_timestamp()), clock_timestamp())`;
   const [row] = await db
     .update(emailDelivery)
-    .set({ nextSlotAt: sql`${start} + make_interval(secs => ${spacingMs / 1000})` })
+    .set({ nextSlotAt: sql`${start} + make_interval(secs => ${spacing})` })
     .where(eq(emailDelivery.id, STATE_ID))
-    .returning({ next: emailDelivery.nextSlotAt });
-  return new Date(row!.next!.getTime() - spacingMs);
+    .returning({
+      waitMs: sql<number>`greatest(0, extract(epoch from (${emailDelivery.nextSlotAt} - make_interval(secs => ${spacing}) - clock_timestamp())) * 1000)`,
+    });
+  return Number(row?.waitMs ?? 0);
+}
+
+/**
+ * Whether a request may go out now: not while the provider asked to wait; while
+ * paused, only the one worker that takes the next probe (one a minute).
+ */
+async function mayRequest(db: Db, now: Date): Promise<boolean> {
+  const state = await deliveryState(db);
+  if (state.holdUntil && state.holdUntil > now) return false;
+  if (!state.pausedReason) return true;
+  const [probe] = await db
+    .update(emailDelivery)
+    .set({ holdUntil: new Date(now.getTime() + PAUSE_PROBE_MS) })
+    .where(
+      and(
+        eq(emailDelivery.id, STATE_ID),
+        sql`(${emailDelivery.holdUntil} is null or ${emailDelivery.holdUntil} <= ${now.toISOString()}::timestamptz)`,
+      ),
+    )
+    .returning({ id: emailDelivery.id });
+  return !!probe;
 }
 
 // ---------------------------------------------------------------------------
@@ -156,13 +189,18 @@ function groupKey(messages: { idempotencyKey: string }[]): string {
   return `batch-${createHash("sha256").update(keys.join("\n")).digest("hex").slice(0, 40)}`;
 }
 
+/** Messages claimed for one request, and whether they are a group retried under its old key. */
+type Claim = { messages: Claimed[]; retry: boolean };
+
 /**
  * Takes up to `limit` due messages for this worker (SKIP LOCKED: two workers
  * never take the same one). A group whose outcome is unknown (a timeout, a 5xx)
- * is taken again whole, so it goes out under the same idempotency key and the
- * provider can tell a retry from a new send.
+ * is taken again whole, in the same order, so it goes out as the same request
+ * under the same idempotency key and the provider can tell a retry from a new
+ * send. A transaction-scoped advisory lock on the group keeps two workers from
+ * splitting it.
  */
-async function claim(db: Db, now: Date, limit: number): Promise<Claimed[]> {
+async function claim(db: Db, now: Date, limit: number): Promise<Claim> {
   return db.transaction(async (tx) => {
     const due = and(eq(emailOutbox.status, "pending"), lte(emailOutbox.nextAttemptAt, now));
     const [unsure] = await tx
@@ -172,21 +210,38 @@ async function claim(db: Db, now: Date, limit: number): Promise<Claimed[]> {
       .orderBy(asc(emailOutbox.nextAttemptAt))
       .limit(1)
       .for("update", { skipLocked: true });
-    const rows = unsure
-      ? await tx
-          .select({ id: emailOutbox.id, idempotencyKey: emailOutbox.idempotencyKey })
-          .from(emailOutbox)
-          .where(and(eq(emailOutbox.batchKey, unsure.batchKey!), eq(emailOutbox.status, "pending")))
-          .for("update", { skipLocked: true })
-      : await tx
-          .select({ id: emailOutbox.id, idempotencyKey: emailOutbox.idempotencyKey })
-          .from(emailOutbox)
-          .where(and(due, isNull(emailOutbox.batchKey)))
-          .orderBy(asc(emailOutbox.nextAttemptAt))
-          .limit(limit)
-          .for("update", { skipLocked: true });
-    if (rows.length === 0) return [];
-    return tx
+    let rows: { id: string; idempotencyKey: string; nextAttemptAt: Date }[];
+    if (unsure) {
+      const [lock] = await tx
+        .select({ got: sql<boolean>`pg_try_advisory_xact_lock(hashtext(${unsure.batchKey}))` })
+        .from(sql`(select 1) as one`);
+      if (!lock?.got) return { messages: [], retry: false };
+      rows = await tx
+        .select({
+          id: emailOutbox.id,
+          idempotencyKey: emailOutbox.idempotencyKey,
+          nextAttemptAt: emailOutbox.nextAttemptAt,
+        })
+        .from(emailOutbox)
+        .where(and(eq(emailOutbox.batchKey, unsure.batchKey!), eq(emailOutbox.status, "pending")))
+        .for("update");
+      // Part of the group is already claimed again: not ours to send.
+      if (rows.some((r) => r.nextAttemptAt > now)) return { messages: [], retry: false };
+    } else {
+      rows = await tx
+        .select({
+          id: emailOutbox.id,
+          idempotencyKey: emailOutbox.idempotencyKey,
+          nextAttemptAt: emailOutbox.nextAttemptAt,
+        })
+        .from(emailOutbox)
+        .where(and(due, isNull(emailOutbox.batchKey)))
+        .orderBy(asc(emailOutbox.nextAttemptAt))
+        .limit(limit)
+        .for("update", { skipLocked: true });
+    }
+    if (rows.length === 0) return { messages: [], retry: false };
+    const claimed = await tx
       .update(emailOutbox)
       .set({
         attempts: sql`${emailOutbox.attempts} + 1`,
@@ -200,6 +255,9 @@ async function claim(db: Db, now: Date, limit: number): Promise<Claimed[]> {
         ),
       )
       .returning();
+    // One order for a group, however the rows come back: its request is the same each time.
+    claimed.sort((x, y) => (x.idempotencyKey < y.idempotencyKey ? -1 : 1));
+    return { messages: claimed, retry: !!unsure };
   });
 }
 
@@ -327,27 +385,30 @@ export async function deliverDue(
 ): Promise<DeliveryReport> {
   const clock = options.clock ?? systemClock;
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, paused: false };
+  // Without a transport this worker sends nothing; messages stay queued for one that has it.
   if (!transport) {
-    await pause(db, NO_TRANSPORT_REASON, clock.now());
     report.paused = true;
     return report;
   }
   const batchSize = Math.min(options.batchSize ?? transport.maxBatch, transport.maxBatch);
   for (let request = 0; request < (options.maxRequests ?? 100); request++) {
-    const state = await deliveryState(db);
     let now = clock.now();
-    if (state.holdUntil && state.holdUntil > now) {
-      report.paused = !!state.pausedReason;
+    if (!(await mayRequest(db, now))) {
+      report.paused = !!(await deliveryState(db)).pausedReason;
       break;
     }
-    const slot = await reserveSlot(db, now, options.requestsPerSecond);
-    if (slot > now) await clock.sleep(slot.getTime() - now.getTime());
-    now = clock.now();
-    const messages = await claim(db, now, batchSize);
+    const waitMs = await reserveSlot(db, options.requestsPerSecond);
+    if (waitMs > 0) {
+      await clock.sleep(waitMs);
+      now = clock.now();
+      // Another worker may have been told to wait (a 429) while this one slept.
+      if (!(await mayRequest(db, now))) break;
+    }
+    const { messages, retry } = await claim(db, now, batchSize);
     if (messages.length === 0) break;
     const outcome = await send(transport, messages, options);
     now = clock.now();
-    const proceed = await record(db, transport, messages, outcome, now, report);
+    const proceed = await record(db, transport, { messages, retry }, outcome, now, report);
     if (!proceed) break;
   }
   return report;
@@ -380,7 +441,7 @@ async function send(
 async function record(
   db: Db,
   transport: EmailTransport,
-  messages: Claimed[],
+  { messages, retry }: Claim,
   outcome: BatchOutcome,
   now: Date,
   report: DeliveryReport,
@@ -388,22 +449,27 @@ async function record(
   switch (outcome.kind) {
     case "accepted": {
       await resume(db);
-      for (const [index, message] of messages.entries()) {
-        const result = outcome.results[index];
-        if (result?.ok) {
-          await markSent(db, message, result.providerMessageId, transport.name, now);
-          report.sent++;
-        } else {
-          await markFailed(db, message, result?.reason ?? "refused by the provider", now);
-          report.failed++;
+      // One transaction for the whole request: a crash cannot leave half a group pending.
+      await db.transaction(async (tx) => {
+        for (const [index, message] of messages.entries()) {
+          const result = outcome.results[index];
+          if (result?.ok) {
+            await markSent(tx, message, result.providerMessageId, transport.name, now);
+            report.sent++;
+          } else {
+            await markFailed(tx, message, result?.reason ?? "refused by the provider", now);
+            report.failed++;
+          }
         }
-      }
+      });
       return true;
     }
     case "rate_limited": {
-      const until = new Date(now.getTime() + (outcome.retryAfterMs ?? 1000));
+      // Without Retry-After (a daily quota, say), a minute rather than hammering.
+      const until = new Date(now.getTime() + (outcome.retryAfterMs ?? 60_000));
       await holdUntil(db, until);
-      await giveBack(db, messages, until, false);
+      // Nothing was sent now; but a group that may have gone out before keeps its key.
+      await giveBack(db, messages, until, retry);
       return false;
     }
     case "in_flight":
@@ -411,15 +477,16 @@ async function record(
       return false;
     case "paused":
       await pause(db, outcome.reason, now);
-      await giveBack(db, messages, now, false);
+      await giveBack(db, messages, now, retry);
       report.paused = true;
       return false;
     case "rejected":
-      for (const message of messages) {
-        await markFailed(db, message, outcome.reason, now);
-        report.failed++;
-      }
-      return true;
+      // The whole request refused (an invalid sender address, say): a configuration
+      // fault like a bad key. Nothing is failed; delivery waits for it to be fixed.
+      await pause(db, outcome.reason, now);
+      await giveBack(db, messages, now, retry);
+      report.paused = true;
+      return false;
     case "transient": {
       const expired = messages.filter((message) => now >= deadlineOf(message));
       for (const message of messages) {

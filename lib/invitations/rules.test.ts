@@ -7,6 +7,7 @@ import {
   INVITATION_TTL_DAYS,
   resendPlan,
   type StoredStatus,
+  shownDelivery,
 } from "./rules";
 
 const sent = new Date("2026-01-01T00:00:00Z");
@@ -76,5 +77,13 @@ describe("cancel", () => {
     expect(() => cancelPlan(inv("canceled"), at(0))).toThrow(
       expect.objectContaining({ code: "invitation_not_cancelable" }),
     );
+  });
+});
+
+describe("delivery beside a status", () => {
+  it("shows none for a canceled invitation whose email was withdrawn, and the state otherwise", () => {
+    expect(shownDelivery("canceled", "sending")).toBeNull();
+    expect(shownDelivery("canceled", "delivered")).toBe("delivered");
+    expect(shownDelivery("pending", "sending")).toBe("sending");
   });
 });

@@ -22,6 +22,7 @@ export type InvitationErrorCode =
   | "invitation_not_acceptable"
   | "resend_rate_limited"
   | "address_not_correctable"
+  | "address_unchanged"
   | "accept_rate_limited"
   | "username_taken";
 
@@ -71,4 +72,9 @@ export function canCorrectAddress(
 export function cancelPlan(inv: InvitationState, now: Date) {
   if (!canCancel(inv, now)) throw new InvitationError("invitation_not_cancelable");
   return { status: "canceled" as const, canceledAt: now };
+}
+
+/** The delivery to show beside a status: none for a canceled invitation whose email was withdrawn. */
+export function shownDelivery<D extends string>(status: DisplayStatus, delivery: D): D | null {
+  return status === "canceled" && delivery === "sending" ? null : delivery;
 }

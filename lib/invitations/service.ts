@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { accounts, emailOutbox, invitationEvents, invitations, users } from "@/db/schema";
 import { accountUsableSql } from "@/lib/accounts/usable";
@@ -48,12 +48,22 @@ function duplicate(existingId?: string) {
   );
 }
 
-/** Stops queued emails of an invitation that a newer send or a cancel has made stale. */
+/**
+ * Stops queued emails of an invitation that a newer send or a cancel has made
+ * stale. One that may already be with the provider (its request's outcome is
+ * unknown) stays: its group must be retried as sent, or it could go out twice.
+ */
 async function supersedeQueuedEmails(db: Db, invitationId: string) {
   await db
     .update(emailOutbox)
     .set({ status: "failed", lastError: "superseded", ...ERASED_BODY })
-    .where(and(eq(emailOutbox.invitationId, invitationId), eq(emailOutbox.status, "pending")));
+    .where(
+      and(
+        eq(emailOutbox.invitationId, invitationId),
+        eq(emailOutbox.status, "pending"),
+        isNull(emailOutbox.batchKey),
+      ),
+    );
 }
 
 export async function createInvitation(
@@ -207,6 +217,8 @@ export async function resendInvitation(
       const plan = resendPlan(inv, now);
       const to = input.email ?? inv.email;
       const corrected = to.toLowerCase() !== inv.email.toLowerCase();
+      if (input.email !== undefined && !corrected)
+        throw new InvitationError("address_unchanged", "email");
       if (corrected && !canCorrectAddress(inv, now))
         throw new InvitationError("address_not_correctable", "email");
       const token = newToken();

@@ -1,6 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
+class PayloadMismatch extends Error {}
+
 export type ProviderRequest = {
   at: number;
   idempotencyKey: string | null;
@@ -29,16 +31,29 @@ export function fakeProvider(
   let answer: (request: ProviderRequest, index: number) => Answer = () => ({ status: 200 });
   let server: Server | undefined;
   const hanging: (() => void)[] = [];
+  const answered = new Map<string, { payload: string; response: object }>();
   let rateLimited = 0;
+  let mismatches = 0;
 
   return {
     requests,
     delivered,
     /** Addresses the provider refuses for good (422 in permissive batch mode). */
     refused,
+    /** Forgets everything, as a fresh provider. */
+    reset() {
+      requests.length = 0;
+      delivered.clear();
+      answered.clear();
+      refused.clear();
+      mismatches = 0;
+      answer = () => ({ status: 200 });
+    },
     answer(fn: typeof answer) {
       answer = fn;
     },
+    /** Requests that reused an idempotency key with a different payload (a bug of ours). */
+    mismatches: () => mismatches,
     /** How many requests were answered 429. */
     rateLimited: () => rateLimited,
     /** How many distinct emails the provider accepted, over all idempotency keys. */
@@ -74,7 +89,11 @@ export function fakeProvider(
           if ("status" in reply && reply.status === 429) rateLimited++;
           if ("hang" in reply) {
             // Processed, but the answer never comes back: the worker must time out.
-            accept(request);
+            try {
+              accept(request);
+            } catch {
+              // A mismatch is counted when the request is answered.
+            }
             hanging.push(() => res.destroy());
             return;
           }
@@ -94,7 +113,22 @@ export function fakeProvider(
             );
             return;
           }
-          const result = accept(request);
+          let result: object;
+          try {
+            result = accept(request);
+          } catch (error) {
+            if (!(error instanceof PayloadMismatch)) throw error;
+            mismatches++;
+            res.writeHead(409, { "content-type": "application/json" });
+            res.end(
+              JSON.stringify({
+                name: "invalid_idempotent_request",
+                message: "Same idempotency key used with a different request payload",
+                statusCode: 409,
+              }),
+            );
+            return;
+          }
           res.writeHead(200, { "content-type": "application/json" });
           res.end(JSON.stringify(result));
         });
@@ -110,6 +144,13 @@ export function fakeProvider(
 
   function accept(request: ProviderRequest) {
     const key = request.idempotencyKey ?? `none-${requests.length}`;
+    // As Resend: the same key with the same request replays the first answer.
+    const payload = JSON.stringify(request.emails);
+    const earlier = answered.get(key);
+    if (earlier) {
+      if (earlier.payload !== payload) throw new PayloadMismatch();
+      return earlier.response;
+    }
     const errors: { index: number; message: string }[] = [];
     const accepted: { to: string; subject: string }[] = [];
     request.emails.forEach((email, index) => {
@@ -117,10 +158,9 @@ export function fakeProvider(
         errors.push({ index, message: `The address ${email.to} is not valid.` });
       else accepted.push(email);
     });
-    if (!delivered.has(key)) delivered.set(key, accepted);
-    return {
-      data: accepted.map((_, i) => ({ id: `${key}-${i}` })),
-      errors,
-    };
+    delivered.set(key, accepted);
+    const response = { data: accepted.map((_, i) => ({ id: `${key}-${i}` })), errors };
+    answered.set(key, { payload, response });
+    return response;
   }
 }

@@ -34,13 +34,14 @@ describe("GET /api/health", () => {
   it("reports paused email delivery with its reason, and still answers 200", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "certportal-health-"));
     dirs.push(dir);
-    const { GET } = await loadRoute({ DATABASE_URL: "", PGLITE_DATA_DIR: dir });
-    const [{ getDb }, { deliverDue }] = await Promise.all([
-      import("@/db"),
-      import("@/lib/email/outbox"),
-    ]);
-    // No transport configured: delivery pauses instead of failing what is queued.
-    await deliverDue(await getDb(), null, { from: "x@example.com", requestsPerSecond: 2 });
+    // A public address without RESEND_API_KEY: no development mailbox, no transport.
+    const { GET } = await loadRoute({
+      DATABASE_URL: "",
+      PGLITE_DATA_DIR: dir,
+      APP_URL: "http://portal.lan:3000",
+      AUTH_SECRET: "0123456789abcdef0123456789abcdef",
+      RESEND_API_KEY: "",
+    });
     const response = await GET();
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({

@@ -13,6 +13,7 @@ import {
 import { getDb } from "@/db";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/require";
+import { shownDelivery } from "@/lib/invitations/rules";
 import { queryString } from "@/lib/url";
 import {
   getInvitationDetail,
@@ -102,7 +103,9 @@ export default async function InvitationsPage({
                     </Link>
                   </td>
                   <td className="whitespace-nowrap">
-                    {t(`deliveryStatuses.${row.deliveryStatus}`)}
+                    {shownDelivery(row.status, row.deliveryStatus)
+                      ? t(`deliveryStatuses.${row.deliveryStatus}`)
+                      : "—"}
                   </td>
                   <td className="break-all">{row.email}</td>
                   <td>{tTypes(row.subaccountType)}</td>

@@ -9,7 +9,7 @@ import { getDb } from "@/db";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/require";
 import { getInvitationDetail } from "@/lib/invitations/queries";
-import { canCancel, canCorrectAddress, canResend } from "@/lib/invitations/rules";
+import { canCancel, canCorrectAddress, canResend, shownDelivery } from "@/lib/invitations/rules";
 import { CorrectAddressForm } from "./correct-address-form";
 import { InvitationActions } from "./invitation-actions";
 
@@ -47,7 +47,12 @@ export default async function InvitationPage({
     [t("email"), inv.email],
     [t("type"), tTypes(inv.subaccountType)],
     [t("language"), t(`languages.${inv.locale}`)],
-    [t("delivery"), tList(`deliveryStatuses.${inv.deliveryStatus}`)],
+    [
+      t("delivery"),
+      shownDelivery(inv.displayStatus, inv.deliveryStatus)
+        ? tList(`deliveryStatuses.${inv.deliveryStatus}`)
+        : "—",
+    ],
     [t("sentBy"), inv.sentByName],
     [t("firstSent"), when(inv.sentAt)],
     [t("lastSent"), when(inv.lastSentAt)],
