@@ -213,6 +213,15 @@ describe("delivery through the provider, under faults", () => {
     await drain(good(), 30_000);
     expect(await statuses()).toEqual(Array(4).fill("sent"));
     expect(await emailDeliveryStatus(t.db)).toEqual({ state: "running" });
+    // Once resumed, nobody waits for the next probe: a new email goes out at once.
+    await enqueueEmail(t.db, {
+      to: "after@example.com",
+      email: { subject: "After", html: "<p>After</p>", text: "After" },
+      template: "test",
+      idempotencyKey: "after-resume",
+      now: clock.now(),
+    });
+    expect((await deliverDue(t.db, good(), { from, requestsPerSecond: 2, clock })).sent).toBe(1);
   });
 
   it("keeps a group that may have gone out under its key through a 429 on its retry", async () => {

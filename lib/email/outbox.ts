@@ -121,9 +121,10 @@ async function pause(db: Db, reason: string, now: Date) {
 }
 
 async function resume(db: Db) {
+  // The probe went through: the wait it set for the others is over too.
   await db
     .update(emailDelivery)
-    .set({ pausedReason: null, pausedAt: null })
+    .set({ pausedReason: null, pausedAt: null, holdUntil: null })
     .where(and(eq(emailDelivery.id, STATE_ID), isNotNull(emailDelivery.pausedReason)));
 }
 
