@@ -185,6 +185,8 @@ export async function getInvitationDetail(db: Db, accountId: string, id: string,
       type: e.type,
       createdAt: e.createdAt,
       reason: typeof e.detail?.reason === "string" ? e.detail.reason : null,
+      from: typeof e.detail?.from === "string" ? e.detail.from : "",
+      to: typeof e.detail?.to === "string" ? e.detail.to : "",
       actorName: e.actorName,
     })),
   };

@@ -50,4 +50,7 @@ test("an invitation whose email was refused shows as failed, and goes out again 
     /Sending|Sent/,
   );
   await expect(page.getByRole("region", { name: "Correct address and resend" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "History" })).toContainText(
+    `Address corrected from ${wrong} to ${right} by Ada Admin`,
+  );
 });

@@ -105,6 +105,8 @@ export default async function InvitationPage({
               <span>
                 {t(`events.${e.type}`, {
                   actor: e.actorName ?? t("system"),
+                  from: e.from,
+                  to: e.to,
                   // A failed accept names a refusal of ours; a bounce, the mail server's words.
                   reason:
                     e.type === "accept_failed" && e.reason ? tErrors(e.reason) : (e.reason ?? ""),
