@@ -18,6 +18,8 @@ test("repeated failed sign-ins for one username are stopped with a clear message
     await expect(
       page.getByRole("alert").filter({ hasText: "The username or password is not correct." }),
     ).toBeVisible();
+    // The answer empties the password field; type the next guess only after it has.
+    await expect(page.getByLabel("Password")).toHaveValue("");
   }
   await page.getByLabel("Password").fill("Wrong-11-passw0rd");
   await submit();
