@@ -134,6 +134,8 @@ test("Unterkonto-Details auf Deutsch", async ({ page }) => {
   await page.goto("/");
   await page.getByRole("button", { name: `${admin.firstName} ${admin.lastName}` }).click();
   await page.getByRole("button", { name: "Deutsch" }).click();
+  // The choice is saved before the next page is opened.
+  await expect(page.getByRole("heading", { name: /^Willkommen/ })).toBeVisible();
   try {
     await page.goto("/subaccounts");
     await expect(page.getByRole("heading", { name: "Unterkonten" })).toBeVisible();
