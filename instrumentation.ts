@@ -11,7 +11,7 @@ export async function register() {
   const config = env();
   const { db } = await getDbHandle();
   // On a public host, first-run setup needs a code that only this log shows.
-  if (setup.setupCodeRequired(config.APP_URL, config.NODE_ENV === "production")) {
+  if (setup.setupCodeRequired(config)) {
     const code = await setup.issueSetupCode(db, new Date());
     if (code)
       console.log(

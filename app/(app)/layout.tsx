@@ -5,22 +5,14 @@ import { UserMenu } from "@/app/_components/user-menu";
 import { requireActor } from "@/lib/auth/require";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/db";
-import { emailDeliveryStatus } from "@/lib/email/outbox";
-import { transportFromEnv } from "@/lib/email/transport";
+import { instanceEmailStatus } from "@/lib/email/worker";
 import { env } from "@/lib/env";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
   const t = await getTranslations();
   // Administrators learn at once when email cannot go out (a revoked key, no transport).
-  const db = await getDb();
-  const email =
-    actor.role === "administrator"
-      ? await emailDeliveryStatus(db, {
-          delivers: env().OUTBOX_POLL_SECONDS > 0,
-          hasTransport: transportFromEnv(db) !== null,
-        })
-      : null;
+  const email = actor.role === "administrator" ? await instanceEmailStatus(await getDb()) : null;
   return (
     <div className="min-h-screen">
       <a

@@ -72,15 +72,7 @@ export function FilterSelect({
 }
 
 /** The free-text search of a FilterBar. */
-export function FilterSearch({
-  id,
-  label,
-  value,
-}: {
-  id: string;
-  label: string;
-  value: string;
-}) {
+export function FilterSearch({ id, label, value }: { id: string; label: string; value: string }) {
   return (
     <div className="flex min-w-56 flex-1 flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium">

@@ -58,11 +58,11 @@ const FormContext = createContext<FormContextValue>({
 });
 
 /** The id of a field's control, which the error summary links to. */
-export function fieldId(formId: string, name: string): string {
+function fieldId(formId: string, name: string): string {
   return `${formId}-${name.replace(/[^\w-]/g, "_")}`;
 }
 
-export function fieldErrors(state: FormState | undefined, name: string): FieldError[] {
+function fieldErrors(state: FormState | undefined, name: string): FieldError[] {
   return state && !state.ok ? (state.fieldErrors?.[name] ?? []) : [];
 }
 
@@ -86,10 +86,6 @@ export function useField(name: string, label?: string) {
     attempt: form.attempt,
     state: form.state,
   };
-}
-
-export function useFormState(): FormState | undefined {
-  return useContext(FormContext).state;
 }
 
 /**
@@ -290,7 +286,7 @@ export function describedBy(id: string, hint: unknown, errors: FieldError[]): st
 const labelClass = "text-sm font-medium text-slate-800";
 const controlClass =
   "rounded-md border border-slate-300 px-3 py-2 text-base shadow-sm read-only:bg-slate-100 aria-invalid:border-red-600 sm:text-sm";
-export const selectClass =
+const selectClass =
   "rounded-md border border-slate-300 bg-white px-3 py-2 text-base aria-invalid:border-red-600 sm:text-sm";
 
 type FieldProps = {

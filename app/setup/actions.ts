@@ -43,7 +43,7 @@ export async function setupAction(
   try {
     const { setupCode, ...setup } = parsed.data;
     await completeSetup(await getDb(), setup, new Date(), {
-      codeRequired: setupCodeRequired(env().APP_URL, env().NODE_ENV === "production"),
+      codeRequired: setupCodeRequired(env()),
       setupCode,
     });
   } catch (error) {

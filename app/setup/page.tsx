@@ -18,7 +18,7 @@ export default async function SetupPage() {
   const t = await getTranslations("setup");
   return (
     <AuthCard title={t("title")} intro={t("intro")} wide>
-      <SetupForm codeRequired={setupCodeRequired(env().APP_URL, env().NODE_ENV === "production")} />
+      <SetupForm codeRequired={setupCodeRequired(env())} />
     </AuthCard>
   );
 }

@@ -18,10 +18,12 @@ const input = {
 
 describe("first run on a public host", () => {
   it("is needed in production and whenever APP_URL is not a loopback address", () => {
-    expect(setupCodeRequired("http://localhost:3000", false)).toBe(false);
-    expect(setupCodeRequired("http://127.0.0.1:3200", false)).toBe(false);
-    expect(setupCodeRequired("https://portal.example", false)).toBe(true);
-    expect(setupCodeRequired("http://127.0.0.1:3200", true)).toBe(true);
+    const at = (APP_URL: string, NODE_ENV: "development" | "production" = "development") =>
+      setupCodeRequired({ APP_URL, NODE_ENV });
+    expect(at("http://localhost:3000")).toBe(false);
+    expect(at("http://127.0.0.1:3200")).toBe(false);
+    expect(at("https://portal.example")).toBe(true);
+    expect(at("http://127.0.0.1:3200", "production")).toBe(true);
   });
 
   it("refuses setup without the code printed at start, or with a wrong one", async () => {

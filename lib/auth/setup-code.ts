@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq, gt } from "drizzle-orm";
 import type { Db } from "@/db";
 import { accounts, setupCodes } from "@/db/schema";
-import { isLoopbackUrl } from "@/lib/env";
+import { type Env, isLoopbackUrl } from "@/lib/env";
 import { hashToken } from "@/lib/tokens";
 
 export const SETUP_CODE_TTL_HOURS = 24;
@@ -13,8 +13,8 @@ const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
  * own the instance: there it also asks for a one-time code that only the
  * server's log shows.
  */
-export function setupCodeRequired(appUrl: string, production: boolean): boolean {
-  return production || !isLoopbackUrl(appUrl);
+export function setupCodeRequired(e: Pick<Env, "APP_URL" | "NODE_ENV">): boolean {
+  return e.NODE_ENV === "production" || !isLoopbackUrl(e.APP_URL);
 }
 
 /** First run: open until the first account exists. */

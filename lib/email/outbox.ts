@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { emailDelivery, emailOutbox, invitationEvents, invitations } from "@/db/schema";
+import { emailDelivery, emailOutbox, invitationEvents } from "@/db/schema";
 import { describeError } from "@/lib/errors";
+import { setInvitationDelivery } from "@/lib/invitations/delivery";
 import {
   type BatchOutcome,
   type EmailTransport,
@@ -291,29 +292,6 @@ async function markSent(
       await setInvitationDelivery(tx, message, "sent", ["sending"]);
     }
   });
-}
-
-/**
- * The invitation's delivery state follows its latest email only: a report about
- * an email that a resend has replaced changes nothing.
- */
-export async function setInvitationDelivery(
-  db: Db,
-  message: { invitationId: string | null; idempotencyKey: string },
-  to: (typeof invitations.$inferSelect)["deliveryStatus"],
-  from: (typeof invitations.$inferSelect)["deliveryStatus"][],
-) {
-  if (!message.invitationId) return;
-  await db
-    .update(invitations)
-    .set({ deliveryStatus: to })
-    .where(
-      and(
-        eq(invitations.id, message.invitationId),
-        inArray(invitations.deliveryStatus, from),
-        sql`${message.idempotencyKey} = 'invitation:' || ${invitations.id} || ':' || ${invitations.sendCount}`,
-      ),
-    );
 }
 
 /** Gives up on a message: failed, body erased, and the failure on its invitation's history. */

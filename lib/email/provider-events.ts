@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { emailOutbox, invitationEvents } from "@/db/schema";
-import { setInvitationDelivery } from "./outbox";
+import { setInvitationDelivery } from "@/lib/invitations/delivery";
 
 export type ProviderEvent = {
   /** The provider's id of the webhook delivery; the same event may arrive more than once. */

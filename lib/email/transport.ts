@@ -27,7 +27,7 @@ export type BatchOutcome =
   | { kind: "paused"; reason: string }
   /** A network error, a timeout or a 5xx: the outcome is unknown; retry with the same key. */
   | { kind: "transient"; reason: string }
-  /** The whole request was refused (another 4xx): these messages will never go out this way. */
+  /** The whole request was refused (another 4xx, such as an invalid sender): a configuration fault. */
   | { kind: "rejected"; reason: string };
 
 export interface EmailTransport {

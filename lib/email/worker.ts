@@ -1,8 +1,8 @@
-import { getDb } from "@/db";
+import { type Db, getDb } from "@/db";
 import { env } from "@/lib/env";
 import { describeError } from "@/lib/errors";
 import { prune } from "@/lib/rate-limit/service";
-import { deliverDue, type DeliveryReport } from "./outbox";
+import { deliverDue, type DeliveryReport, emailDeliveryStatus } from "./outbox";
 import { transportFromEnv } from "./transport";
 
 /** Delivers whatever is due now with the configured transport. */
@@ -47,4 +47,15 @@ export function startOutboxPoller(intervalSeconds: number): () => void {
   }, intervalSeconds * 1000);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+/**
+ * Whether email is going out, as this instance sees it: for the health check and
+ * the Administrators' banner. An instance meant to deliver without a transport says so.
+ */
+export async function instanceEmailStatus(db: Db) {
+  return emailDeliveryStatus(db, {
+    delivers: env().OUTBOX_POLL_SECONDS > 0,
+    hasTransport: transportFromEnv(db) !== null,
+  });
 }

@@ -18,6 +18,7 @@ import {
   invitedSubaccountSettings,
 } from "@/lib/subaccounts/rules";
 import { fullName } from "@/lib/users/names";
+import { invitationEmailKey } from "./delivery";
 import {
   cancelPlan,
   canCorrectAddress,
@@ -161,7 +162,7 @@ export async function createInvitation(
         to: input.email,
         email,
         template: "invitation",
-        idempotencyKey: `invitation:${id}:1`,
+        idempotencyKey: invitationEmailKey(id, 1),
         invitationId: id,
         // Worth retrying for as long as its link works.
         deadline: expiresAt,
@@ -261,7 +262,7 @@ export async function resendInvitation(
         to,
         email,
         template: "invitation",
-        idempotencyKey: `invitation:${inv.id}:${sendCount}`,
+        idempotencyKey: invitationEmailKey(inv.id, sendCount),
         invitationId: inv.id,
         deadline: plan.expiresAt,
         now,

@@ -25,14 +25,12 @@ export function isTokenPath(pathname: string): boolean {
   return /^\/(accept|set-password)\//.test(pathname);
 }
 
-/** Headers on every response the proxy sees, beside the CSP. */
+/** Headers on every page the proxy sees, beside the CSP (next.config.ts adds nosniff and DENY to everything). */
 export function securityHeaders(pathname: string, options: { production: boolean }) {
   const headers: Record<string, string> = {
     "Referrer-Policy": isTokenPath(pathname) ? "no-referrer" : "strict-origin-when-cross-origin",
     "Permissions-Policy":
       "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
   };
   if (options.production)
     headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains";

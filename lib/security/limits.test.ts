@@ -7,6 +7,7 @@ import { LIMITS } from "@/lib/rate-limit/limits";
 import { addUser, resendPasswordLink, setPasswordWithToken } from "@/lib/users/service";
 import { makeActor } from "@/tests/helpers/actors";
 import { setupTestDb } from "@/tests/helpers/db";
+import { acceptForm } from "@/tests/helpers/fixtures";
 
 // "Email as a relay" in docs/security.md: every way to make the app send mail or
 // spend a password hash is limited, counted in PostgreSQL.
@@ -20,22 +21,6 @@ const user = (username: string) => ({
   lastName: "Ser",
   role: "user" as const,
   locale: "en" as const,
-});
-const acceptForm = (username: string) => ({
-  firstName: "Ann",
-  lastName: "Example",
-  phone: null,
-  jobTitle: null,
-  legalName: "Example Ltd",
-  addressLine1: "1 Street",
-  addressLine2: null,
-  city: "Town",
-  region: null,
-  postalCode: "12345",
-  country: "US",
-  orgPhone: null,
-  username,
-  password: "Example-Passw0rd!",
 });
 
 async function invite(actor: Awaited<ReturnType<typeof makeActor>>, email: string) {

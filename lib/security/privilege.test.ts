@@ -14,43 +14,19 @@ import {
 } from "@/lib/subaccounts/service";
 import { addUser, changeRole, resendPasswordLink } from "@/lib/users/service";
 import { actorInAccount, makeActor } from "@/tests/helpers/actors";
-import { makeAccount, makeUser, PASSWORD } from "@/tests/helpers/fixtures";
+import {
+  acceptForm,
+  makeAccount,
+  makeUser,
+  organization,
+  PASSWORD,
+} from "@/tests/helpers/fixtures";
 import { setupTestDb } from "@/tests/helpers/db";
 
 // The threats in docs/security.md ("Privilege and scope"), each with the test that proves it.
 const t = setupTestDb();
 const now = new Date("2026-09-01T10:00:00Z");
 const deps = { appUrl: "https://portal.example", invitationsPerHour: 100 };
-const org = {
-  name: "Globex",
-  addressLine1: "1 Globex Way",
-  addressLine2: null,
-  city: "Cypress Creek",
-  region: null,
-  postalCode: "90210",
-  country: "US",
-  phone: null,
-  contactFirstName: "Hank",
-  contactLastName: "Scorpio",
-  contactEmail: "hank@globex.example",
-  contactPhone: null,
-};
-const form = (username: string) => ({
-  firstName: "Ann",
-  lastName: "Accomplice",
-  phone: null,
-  jobTitle: null,
-  legalName: "Accomplice Ltd",
-  addressLine1: "1 Side Street",
-  addressLine2: null,
-  city: "Springfield",
-  region: null,
-  postalCode: "12345",
-  country: "US",
-  orgPhone: null,
-  username,
-  password: "Accomplice-Passw0rd!",
-});
 
 async function invited(
   actor: Actor,
@@ -62,7 +38,7 @@ async function invited(
     { actor, email, subaccountType: type, customMessage: null, locale: "en", now },
     deps,
   );
-  return acceptInvitation(t.db, { token, form: form(email.split("@")[0]!), now }, deps);
+  return acceptInvitation(t.db, { token, form: acceptForm(email.split("@")[0]!), now }, deps);
 }
 
 async function setRole(actor: Actor, role: Actor["role"]) {
@@ -86,14 +62,14 @@ describe("no one gains a right through an invitation they sent", () => {
     // What the Manager role allows stays allowed.
     await updateSubaccountDetails(t.db, {
       ...input,
-      details: { ...org, name: "Accomplice Ltd", nickname: null },
+      details: { ...organization, name: "Accomplice Ltd", nickname: null },
     });
   });
 });
 
 describe("a parent passes on only what it may create itself", () => {
   const sub = (allowed: NewSubaccount["allowedSubaccountTypes"]): NewSubaccount => ({
-    ...org,
+    ...organization,
     type: "enterprise",
     billing: "bill_to_subaccount",
     pricing: "standard",
@@ -190,7 +166,7 @@ describe("deactivating an account reaches its whole subtree", () => {
       ),
     ).rejects.toMatchObject({ code: "forbidden" });
     await expect(
-      acceptInvitation(t.db, { token, form: form("late.user"), now }, deps),
+      acceptInvitation(t.db, { token, form: acceptForm("late.user"), now }, deps),
     ).rejects.toMatchObject({ code: "invitation_not_acceptable" });
   });
 });
@@ -235,7 +211,7 @@ describe("rights are re-read under the lock the write takes", () => {
       {
         actor: parent,
         subaccount: {
-          ...org,
+          ...organization,
           type: "managed",
           billing: "bill_to_subaccount",
           pricing: "standard",

@@ -58,3 +58,37 @@ export async function makeUser(
     .returning();
   return user!;
 }
+
+/** Organization and contact details, as the subaccount forms give them. */
+export const organization = {
+  name: "Globex",
+  addressLine1: "1 Globex Way",
+  addressLine2: null,
+  city: "Cypress Creek",
+  region: null,
+  postalCode: "90210",
+  country: "US",
+  phone: null,
+  contactFirstName: "Hank",
+  contactLastName: "Scorpio",
+  contactEmail: "hank@globex.example",
+  contactPhone: null,
+};
+
+/** What an invitee fills in to accept, with the username of the test's choosing. */
+export const acceptForm = (username: string) => ({
+  firstName: "Ann",
+  lastName: "Example",
+  phone: null,
+  jobTitle: null,
+  legalName: "Example Ltd",
+  addressLine1: "1 Side Street",
+  addressLine2: null,
+  city: "Springfield",
+  region: null,
+  postalCode: "12345",
+  country: "US",
+  orgPhone: null,
+  username,
+  password: "Example-Passw0rd!",
+});

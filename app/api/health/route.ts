@@ -1,8 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { emailDeliveryStatus } from "@/lib/email/outbox";
-import { transportFromEnv } from "@/lib/email/transport";
-import { env } from "@/lib/env";
+import { instanceEmailStatus } from "@/lib/email/worker";
 import { describeError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
@@ -12,10 +10,7 @@ export async function GET() {
     const db = await getDb();
     await db.execute(sql`select 1`);
     // Paused email is reported, not failed: the instance still serves, and nothing is lost.
-    const email = await emailDeliveryStatus(db, {
-      delivers: env().OUTBOX_POLL_SECONDS > 0,
-      hasTransport: transportFromEnv(db) !== null,
-    });
+    const email = await instanceEmailStatus(db);
     return Response.json(
       {
         status: "ok",

@@ -15,12 +15,7 @@ import {
 } from "@/app/_components/form";
 import { LanguageSelect } from "@/app/_components/language-select";
 import { OrganizationFields } from "@/app/_components/organization-fields";
-import {
-  INVITABLE_TYPES,
-  NICKNAME_MAX,
-  type AccountType,
-  type InvitableType,
-} from "@/lib/subaccounts/rules";
+import { invitableTypes, NICKNAME_MAX, type AccountType } from "@/lib/subaccounts/rules";
 import { createSubaccount } from "./actions";
 
 export function CreateSubaccountForm({ types }: { types: AccountType[] }) {
@@ -28,7 +23,7 @@ export function CreateSubaccountForm({ types }: { types: AccountType[] }) {
   const tAll = useTranslations();
   const form = useActionForm(createSubaccount);
   // What the new subaccount may create in turn: at most what this account may create.
-  const grantable = INVITABLE_TYPES.filter((ty): ty is InvitableType => types.includes(ty));
+  const grantable = invitableTypes(types);
   return (
     <ActionForm form={form} className="flex flex-col gap-6">
       <OrganizationFields />
