@@ -1,9 +1,11 @@
-// Delivers queued email in a process of its own, for operators who prefer a
+// Delivers queued email (and does the periodic upkeep: expired invitations,
+// old rate-limit counters) in a process of its own, for operators who prefer a
 // separate worker to the poller inside the app (both can run at once safely).
 import { createDbFromEnv } from "@/db";
 import { deliverDue } from "@/lib/email/outbox";
 import { standaloneWorkerProblem } from "@/lib/email/standalone-worker";
 import { transportFromEnv } from "@/lib/email/transport";
+import { runPeriodicWork } from "@/lib/email/worker";
 import { env } from "@/lib/env";
 
 const problem = standaloneWorkerProblem(env());
@@ -27,6 +29,7 @@ do {
   });
   if (report.sent + report.retrying + report.failed > 0)
     console.log(new Date().toISOString(), report);
+  await runPeriodicWork(handle.db, new Date());
   if (!once) await new Promise((r) => setTimeout(r, Math.max(1, env().OUTBOX_POLL_SECONDS) * 1000));
 } while (!once && !stopping);
 await handle.close();

@@ -72,5 +72,10 @@ export const accounts = pgTable(
   (t) => [
     // Subaccount listing within one parent, keyset on (created_at, id); scanned backwards for newest first.
     index().on(t.parentId, t.createdAt, t.id),
+    // What an assigned account manager lists: their subaccounts, newest first.
+    index().on(t.accountManagerId, t.createdAt, t.id),
+    // Search by part of the name or nickname (ILIKE '%…%').
+    index("accounts_name_trgm").using("gin", t.name.op("gin_trgm_ops")),
+    index("accounts_nickname_trgm").using("gin", t.nickname.op("gin_trgm_ops")),
   ],
 );

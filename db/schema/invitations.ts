@@ -1,10 +1,12 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   index,
   integer,
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -14,9 +16,10 @@ import { accounts } from "./accounts";
 import { accountType, locale } from "./enums";
 import { users } from "./users";
 
-// "expired" is derived from expires_at for pending rows. It is written to disk
-// only when a newer invitation to the same address takes an expired one's place,
-// so that the partial unique index below keeps one live invitation per address.
+// "expired" is derived from expires_at for pending rows (see lib/invitations/status.ts).
+// It is written to disk by the expiry sweep, and at once when a newer invitation to
+// the same address takes an expired one's place, so that the partial unique index
+// below keeps one live invitation per address.
 export const invitationStatus = pgEnum("invitation_status", [
   "pending",
   "accepted",
@@ -82,6 +85,16 @@ export const invitations = pgTable(
     index().on(t.accountId, t.lastSentAt, t.id),
     index().on(t.accountId, t.status, t.lastSentAt, t.id),
     // "Delivery problems": few rows, found without scanning the account's invitations.
+    // Search by part of the address (ILIKE '%…%'): trigrams, case-insensitive by design.
+    index("invitations_email_trgm").using("gin", t.email.op("gin_trgm_ops")),
+    // Pending invitations past their expiry: what the sweep closes out, and the few
+    // it has not reached yet, per account (for the Expired list and the counts).
+    index("invitations_pending_expiry")
+      .on(t.expiresAt)
+      .where(sql`${t.status} = 'pending'`),
+    index("invitations_account_pending_expiry")
+      .on(t.accountId, t.expiresAt)
+      .where(sql`${t.status} = 'pending'`),
     index("invitations_delivery_problems")
       .on(t.accountId, t.lastSentAt, t.id)
       .where(sql`${t.deliveryStatus} in ('bounced', 'failed')`),
@@ -108,4 +121,21 @@ export const invitationEvents = pgTable(
       .on(t.providerEventId)
       .where(sql`${t.providerEventId} is not null`),
   ],
+);
+
+/**
+ * How many invitations of each stored status an account holds, kept by triggers
+ * in the same transaction as every change to invitations (migration 0009), so
+ * that no page counts an account's rows.
+ */
+export const invitationCounts = pgTable(
+  "invitation_counts",
+  {
+    accountId: uuid()
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    status: invitationStatus().notNull(),
+    n: bigint({ mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.status] })],
 );

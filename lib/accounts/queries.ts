@@ -1,21 +1,14 @@
-import { and, count, eq, gt } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { accounts, invitations } from "@/db/schema";
+import { accounts } from "@/db/schema";
+import { invitationCounts } from "@/lib/invitations/queries";
 
 /** The figures on an account's home page. */
 export async function accountOverview(db: Db, accountId: string, now: Date) {
-  const [[subaccounts], [pending]] = await Promise.all([
+  const [[subaccounts], invitations] = await Promise.all([
+    // An index-only count of the account's direct subaccounts.
     db.select({ n: count() }).from(accounts).where(eq(accounts.parentId, accountId)),
-    db
-      .select({ n: count() })
-      .from(invitations)
-      .where(
-        and(
-          eq(invitations.accountId, accountId),
-          eq(invitations.status, "pending"),
-          gt(invitations.expiresAt, now),
-        ),
-      ),
+    invitationCounts(db, accountId, now),
   ]);
-  return { subaccounts: subaccounts?.n ?? 0, pendingInvitations: pending?.n ?? 0 };
+  return { subaccounts: subaccounts?.n ?? 0, pendingInvitations: invitations.pending };
 }

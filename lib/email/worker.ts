@@ -1,6 +1,7 @@
 import { type Db, getDb } from "@/db";
 import { env } from "@/lib/env";
 import { describeError } from "@/lib/errors";
+import { closeOutExpiredInvitations } from "@/lib/invitations/expiry";
 import { prune } from "@/lib/rate-limit/service";
 import { deliverDue, type DeliveryReport, emailDeliveryStatus } from "./outbox";
 import { transportFromEnv } from "./transport";
@@ -24,15 +25,28 @@ export function kickOutbox(): Promise<void> {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-let lastPrune = 0;
+const SWEEP_EVERY_MS = 60_000;
+const last = { prune: 0, sweep: 0 };
 
-/** Rate-limit counters older than a day count for nothing: drop them, at most once an hour. */
-async function pruneRateLimits(now: Date) {
-  if (now.getTime() - lastPrune < DAY_MS / 24) return;
-  lastPrune = now.getTime();
-  await prune(await getDb(), new Date(now.getTime() - DAY_MS)).catch((error: unknown) =>
-    console.error("Pruning rate limits failed:", describeError(error)),
-  );
+/**
+ * Periodic upkeep beside delivery, for the in-app poller and the separate worker:
+ * expired invitations closed out every minute, rate-limit counters older than a
+ * day dropped every hour. Both are safe with any number of instances.
+ */
+export async function runPeriodicWork(db: Db, now: Date) {
+  const at = now.getTime();
+  if (at - last.sweep >= SWEEP_EVERY_MS) {
+    last.sweep = at;
+    await closeOutExpiredInvitations(db, now).catch((error: unknown) =>
+      console.error("Closing out expired invitations failed:", describeError(error)),
+    );
+  }
+  if (at - last.prune >= DAY_MS / 24) {
+    last.prune = at;
+    await prune(db, new Date(at - DAY_MS)).catch((error: unknown) =>
+      console.error("Pruning rate limits failed:", describeError(error)),
+    );
+  }
 }
 
 /** Polls for due messages (retries, and anything a crashed instance left behind). */
@@ -42,7 +56,7 @@ export function startOutboxPoller(intervalSeconds: number): () => void {
     if (running) return;
     running = true;
     void kickOutbox()
-      .then(() => pruneRateLimits(new Date()))
+      .then(async () => runPeriodicWork(await getDb(), new Date()))
       .finally(() => (running = false));
   }, intervalSeconds * 1000);
   timer.unref();

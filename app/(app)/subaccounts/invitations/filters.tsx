@@ -1,10 +1,16 @@
 import { getTranslations } from "next-intl/server";
 import { FilterBar, FilterSearch, FilterSelect } from "@/app/_components/filter-bar";
-import type { InvitationListParams } from "@/lib/invitations/queries";
+import type { InvitationCounts, InvitationListParams } from "@/lib/invitations/queries";
 import { DISPLAY_STATUSES } from "@/lib/invitations/rules";
 
 /** A plain GET form: filters live in the URL, so they survive reloads and can be shared. */
-export async function InvitationFilters({ params }: { params: InvitationListParams }) {
+export async function InvitationFilters({
+  params,
+  counts,
+}: {
+  params: InvitationListParams;
+  counts: InvitationCounts;
+}) {
   const t = await getTranslations("invitations");
   return (
     <FilterBar
@@ -19,8 +25,11 @@ export async function InvitationFilters({ params }: { params: InvitationListPara
         label={t("statusFilter")}
         value={params.status ?? ""}
         options={[
-          { value: "", label: t("allStatuses") },
-          ...DISPLAY_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) })),
+          { value: "", label: t("allStatusesCount", { count: counts.all }) },
+          ...DISPLAY_STATUSES.map((s) => ({
+            value: s,
+            label: t("statusCount", { status: t(`statuses.${s}`), count: counts[s] }),
+          })),
         ]}
       />
       <FilterSelect

@@ -17,7 +17,7 @@ import { shownDelivery } from "@/lib/invitations/rules";
 import { queryString } from "@/lib/url";
 import {
   getInvitationDetail,
-  hasAnyInvitation,
+  invitationCounts,
   invitationListParams,
   listInvitations,
 } from "@/lib/invitations/queries";
@@ -36,16 +36,16 @@ export default async function InvitationsPage({
   const sentId = z.uuid().safeParse(raw.sent);
   const db = await getDb();
   const now = new Date();
-  const [t, tTypes, format, page, sent] = await Promise.all([
+  const [t, tTypes, format, page, counts, sent] = await Promise.all([
     getTranslations("invitations"),
     getTranslations("accountTypes"),
     getFormatter(),
     listInvitations(db, actor.accountId, params, now),
+    invitationCounts(db, actor.accountId, now),
     sentId.success ? getInvitationDetail(db, actor.accountId, sentId.data, now) : null,
   ]);
   const filtered = !!(params.status || params.q || params.delivery || params.after);
-  const empty =
-    page.rows.length === 0 && !filtered && !(await hasAnyInvitation(db, actor.accountId));
+  const empty = page.rows.length === 0 && !filtered && counts.all === 0;
   const base = {
     status: params.status,
     q: params.q,
@@ -72,7 +72,7 @@ export default async function InvitationsPage({
         <EmptyState>{t("empty")}</EmptyState>
       ) : (
         <>
-          <InvitationFilters params={params} />
+          <InvitationFilters params={params} counts={counts} />
           {page.rows.length === 0 ? (
             <EmptyState>{t("noMatches")}</EmptyState>
           ) : (

@@ -1,0 +1,158 @@
+import { count, eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { invitations } from "@/db/schema";
+import { makeActor } from "@/tests/helpers/actors";
+import { setupTestDb } from "@/tests/helpers/db";
+import { closeOutExpiredInvitations } from "./expiry";
+import { invitationCounts, invitationListParams, listInvitations } from "./queries";
+import { INVITATION_TTL_DAYS } from "./rules";
+import { acceptInvitation, cancelInvitation, createInvitation, resendInvitation } from "./service";
+import { acceptForm } from "@/tests/helpers/fixtures";
+
+const t = setupTestDb();
+const deps = { appUrl: "https://portal.example", invitationsPerHour: 10_000 };
+const t0 = new Date("2026-01-01T00:00:00Z");
+const DAY = 24 * 3600_000;
+const at = (days: number, minutes = 0) => new Date(t0.getTime() + days * DAY + minutes * 60_000);
+const TTL = INVITATION_TTL_DAYS;
+
+async function invite(actor: Awaited<ReturnType<typeof makeActor>>, email: string, now: Date) {
+  return createInvitation(
+    t.db,
+    { actor, email, subaccountType: "retail", customMessage: null, locale: "en", now },
+    deps,
+  );
+}
+
+/** The counts as an exact count(*) over the rows would give them. */
+async function countedByRows(accountId: string, now: Date) {
+  const rows = await t.db
+    .select({ status: invitations.status, expiresAt: invitations.expiresAt })
+    .from(invitations)
+    .where(eq(invitations.accountId, accountId));
+  const shown = (r: (typeof rows)[number]) =>
+    r.status === "pending" && r.expiresAt <= now ? "expired" : r.status;
+  const by = (s: string) => rows.filter((r) => shown(r) === s).length;
+  return {
+    pending: by("pending"),
+    expired: by("expired"),
+    accepted: by("accepted"),
+    canceled: by("canceled"),
+    all: rows.length,
+  };
+}
+
+describe("invitation counts", () => {
+  it("follow every change in the same transaction and agree with counting the rows", async () => {
+    const actor = await makeActor(t.db);
+    const other = await makeActor(t.db, { accountName: "Other" });
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) ids.push((await invite(actor, `p${i}@example.com`, at(0, i))).id);
+    await invite(other, "elsewhere@example.com", at(0));
+    expect(await invitationCounts(t.db, actor.accountId, at(1))).toEqual({
+      pending: 6,
+      expired: 0,
+      accepted: 0,
+      canceled: 0,
+      all: 6,
+    });
+
+    await cancelInvitation(t.db, { actor, id: ids[0]!, now: at(1) });
+    const { token } = await resendInvitation(t.db, { actor, id: ids[1]!, now: at(2) }, deps);
+    await acceptInvitation(t.db, { token, form: acceptForm("counted.one"), now: at(3) }, deps);
+    // Past the first five's expiry, before the sweep has run: they show as expired at once.
+    const later = at(TTL, 30);
+    await resendInvitation(t.db, { actor, id: ids[5]!, now: at(TTL, 10) }, deps);
+    expect(await invitationCounts(t.db, actor.accountId, later)).toEqual(
+      await countedByRows(actor.accountId, later),
+    );
+    expect(await invitationCounts(t.db, actor.accountId, later)).toMatchObject({
+      pending: 1,
+      expired: 3,
+      accepted: 1,
+      canceled: 1,
+    });
+
+    // The sweep stores "expired" (here and in the other account); what people see does not change.
+    expect(await closeOutExpiredInvitations(t.db, later)).toBe(4);
+    expect(await invitationCounts(t.db, actor.accountId, later)).toEqual(
+      await countedByRows(actor.accountId, later),
+    );
+    // A newer invitation to a closed-out address, and resending an expired one.
+    await invite(actor, "p2@example.com", later);
+    await resendInvitation(t.db, { actor, id: ids[3]!, now: later }, deps);
+    expect(await invitationCounts(t.db, actor.accountId, later)).toMatchObject({
+      pending: 3,
+      expired: 2,
+      all: 7,
+    });
+    // Rows removed by any means leave the counters too.
+    await t.db.delete(invitations).where(eq(invitations.accountId, actor.accountId));
+    expect(await invitationCounts(t.db, actor.accountId, later)).toMatchObject({ all: 0 });
+    expect(await invitationCounts(t.db, other.accountId, later)).toMatchObject({
+      expired: 1,
+      all: 1,
+    });
+  });
+
+  it("count a bulk insert of many rows in one statement", async () => {
+    const actor = await makeActor(t.db);
+    await t.db.execute(sql`
+      insert into invitations (account_id, email, subaccount_type, locale, token_hash, status, sent_by, sent_at, last_sent_at, expires_at)
+      select ${actor.accountId}, 'bulk' || g || '@example.com', 'retail', 'en', md5(g::text),
+             (array['pending','accepted','canceled']::invitation_status[])[1 + g % 3], ${actor.userId},
+             ${t0.toISOString()}::timestamptz, ${t0.toISOString()}::timestamptz, ${at(TTL).toISOString()}::timestamptz
+      from generate_series(1, 300) g`);
+    expect(await invitationCounts(t.db, actor.accountId, at(1))).toEqual({
+      pending: 100,
+      expired: 0,
+      accepted: 100,
+      canceled: 100,
+      all: 300,
+    });
+  });
+});
+
+describe("the expiry sweep", () => {
+  it("closes out only pending invitations past their expiry, in batches", async () => {
+    const actor = await makeActor(t.db);
+    for (let i = 0; i < 5; i++) await invite(actor, `old${i}@example.com`, at(0, i));
+    await invite(actor, "fresh@example.com", at(TTL));
+    expect(await closeOutExpiredInvitations(t.db, at(TTL, 10), { batchSize: 2 })).toBe(5);
+    const stored = await t.db
+      .select({ status: invitations.status, n: count() })
+      .from(invitations)
+      .groupBy(invitations.status)
+      .orderBy(invitations.status);
+    expect(stored).toEqual([
+      { status: "pending", n: 1 },
+      { status: "expired", n: 5 },
+    ]);
+    expect(await closeOutExpiredInvitations(t.db, at(TTL, 10))).toBe(0);
+  });
+
+  it("lists closed-out and not yet closed-out expired invitations as one list, in order", async () => {
+    const actor = await makeActor(t.db);
+    const ids: string[] = [];
+    for (let i = 0; i < 30; i++) ids.push((await invite(actor, `e${i}@example.com`, at(0, i))).id);
+    // Half of them closed out (the older ones), the rest still stored as pending.
+    await closeOutExpiredInvitations(t.db, at(TTL, 15));
+    const now = at(TTL, 45);
+    for (const sort of ["newest", "oldest"] as const) {
+      const seen: string[] = [];
+      let after: string | undefined;
+      do {
+        const page = await listInvitations(
+          t.db,
+          actor.accountId,
+          invitationListParams.parse({ status: "expired", sort, ...(after ? { after } : {}) }),
+          now,
+        );
+        expect(page.rows.every((r) => r.status === "expired")).toBe(true);
+        seen.push(...page.rows.map((r) => r.id));
+        after = page.nextCursor ?? undefined;
+      } while (after);
+      expect(seen).toEqual(sort === "newest" ? [...ids].reverse() : ids);
+    }
+  });
+});
