@@ -7,7 +7,7 @@ import tseslint from "typescript-eslint";
 export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
-  globalIgnores([".next/**", ".data/**", "db/migrations/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
+  globalIgnores(["**/.next/**", ".data/**", "db/migrations/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
   {
     files: ["**/*.ts", "**/*.tsx"],
     languageOptions: {

@@ -10,5 +10,4 @@ CREATE INDEX "accounts_account_manager_id_created_at_id_index" ON "accounts" USI
 CREATE INDEX "accounts_name_trgm" ON "accounts" USING gin ("name" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "accounts_nickname_trgm" ON "accounts" USING gin ("nickname" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "invitations_email_trgm" ON "invitations" USING gin ("email" gin_trgm_ops);--> statement-breakpoint
-CREATE INDEX "invitations_pending_expiry" ON "invitations" USING btree ("expires_at") WHERE "invitations"."status" = 'pending';--> statement-breakpoint
 CREATE INDEX "invitations_account_pending_expiry" ON "invitations" USING btree ("account_id","expires_at") WHERE "invitations"."status" = 'pending';

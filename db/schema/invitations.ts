@@ -88,10 +88,9 @@ export const invitations = pgTable(
     // Search by part of the address (ILIKE '%…%'): trigrams, case-insensitive by design.
     index("invitations_email_trgm").using("gin", t.email.op("gin_trgm_ops")),
     // Pending invitations past their expiry: what the sweep closes out, and the few
-    // it has not reached yet, per account (for the Expired list and the counts).
-    index("invitations_pending_expiry")
-      .on(t.expiresAt)
-      .where(sql`${t.status} = 'pending'`),
+    // it has not reached yet per account (the Expired list and the counts). Per
+    // account and not global: a global one tempts the planner to read every pending
+    // row of every account for a filtered list.
     index("invitations_account_pending_expiry")
       .on(t.accountId, t.expiresAt)
       .where(sql`${t.status} = 'pending'`),

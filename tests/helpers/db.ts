@@ -17,7 +17,9 @@ const tableNames = Object.values(schema)
  * A migrated database for one test file: in-memory PGlite by default, or a
  * fresh database on the PostgreSQL server named by TEST_DATABASE_URL.
  */
-export async function createTestDatabase(options: { poolSize?: number } = {}): Promise<DbHandle> {
+export async function createTestDatabase(
+  options: { poolSize?: number } = {},
+): Promise<DbHandle & { url?: string }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const handle = createDb({});
@@ -33,6 +35,7 @@ export async function createTestDatabase(options: { poolSize?: number } = {}): P
   await handle.migrate();
   return {
     ...handle,
+    url: url.toString(),
     async close() {
       await handle.close();
       // Not WITH (FORCE): terminating backends that are still closing would

@@ -1,0 +1,611 @@
+// Measures CertPortal at a million invitations: every list, search, details,
+// home-page figures and write, beside the same SQL run raw (the floor) and beside
+// the same figure for a small account; then the pages over HTTP under 10 signed-in
+// clients, beside a bare Next.js page (the floor). Writes docs/performance.md.
+//
+//   npm run bench                      1,000,000 + 1,000,000 invitations, 10,000 subaccounts
+//   npm run bench -- --smoke           a small size, no timing written anywhere (CI)
+//   npm run bench -- --no-build        reuse the existing production build (.next)
+//   npm run bench -- --no-http         the database part only
+//   npm run bench -- --keep            keep the database afterwards (for EXPLAIN)
+//
+// BENCH_DATABASE_URL names a PostgreSQL server (default: the local one); the bench
+// creates a database of its own there and drops it afterwards.
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { encode } from "@auth/core/jwt";
+import autocannon from "autocannon";
+import { eq, sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/node-postgres";
+import { Pool } from "pg";
+import { createDb, type Db } from "@/db";
+import * as schema from "@/db/schema";
+import { accounts, invitations, users } from "@/db/schema";
+import { accountOverview } from "@/lib/accounts/queries";
+import type { Actor } from "@/lib/auth/actor";
+import { loadActor } from "@/lib/auth/service";
+import { closeOutExpiredInvitations } from "@/lib/invitations/expiry";
+import {
+  getInvitationDetail,
+  invitationCounts,
+  invitationListParams,
+  listInvitations,
+} from "@/lib/invitations/queries";
+import {
+  acceptInvitation,
+  cancelInvitation,
+  createInvitation,
+  resendInvitation,
+} from "@/lib/invitations/service";
+import { listSubaccounts, subaccountListParams } from "@/lib/subaccounts/queries";
+import { encodeCursor } from "@/lib/invitations/queries";
+
+const args = new Set(process.argv.slice(2));
+const smoke = args.has("--smoke");
+const size = smoke
+  ? { invitations: 20_000, subaccounts: 200, runs: 8, writes: 3, seconds: 2 }
+  : { invitations: 1_000_000, subaccounts: 10_000, runs: 40, writes: 20, seconds: 10 };
+const SMALL = { invitations: 1_000, subaccounts: 10 };
+const CLIENTS = 10;
+const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const root = path.join(import.meta.dirname, "..");
+
+const name = `certportal_bench_${Date.now()}`;
+const admin = new Pool({ connectionString: serverUrl, max: 1 });
+await admin.query(`create database ${name}`);
+const dbUrl = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+const handle = createDb({ url: dbUrl });
+// A second client on the same database that records the SQL the domain sends,
+// so that each measured call can be replayed as raw SQL (the floor).
+const pool = new Pool({ connectionString: dbUrl, max: 10 });
+let recording: { text: string; params: unknown[] }[] | null = null;
+const recorded = drizzle({
+  client: pool,
+  schema,
+  casing: "snake_case",
+  logger: { logQuery: (text, params) => recording?.push({ text, params }) },
+}) as unknown as Db;
+
+type Figures = { p50: number; p95: number };
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const figures = (times: number[]): Figures => {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
+};
+async function timed(fn: (i: number) => Promise<unknown>, runs: number, warm = 3) {
+  for (let i = 0; i < warm; i++) await fn(i);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn(warm + i);
+    times.push(performance.now() - t);
+  }
+  return figures(times);
+}
+/** The call through the app's code, and the SQL it sent replayed raw. */
+async function read(fn: (db: Db) => Promise<unknown>) {
+  const app = await timed(() => fn(recorded), size.runs);
+  recording = [];
+  await fn(recorded);
+  const statements = recording;
+  recording = null;
+  const floor = await timed(
+    () => Promise.all(statements.map((s) => pool.query(s.text, s.params))),
+    size.runs,
+  );
+  return { app, floor };
+}
+
+const ms = (n: number) => (n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0));
+const num = (n: number) => n.toLocaleString("en-US");
+const table = (header: string[], rows: string[][]) =>
+  [
+    `| ${header.join(" | ")} |`,
+    `| ${header.map((h, i) => (i === 0 ? "---" : "---:")).join(" | ")} |`,
+    ...rows.map((r) => `| ${r.join(" | ")} |`),
+  ].join("\n");
+
+// ---------------------------------------------------------------------------
+// Seeding: one big partner account, another as big sharing the tables, a small one.
+
+async function makeAccount(label: string, managers = 5) {
+  const [account] = await handle.db
+    .insert(accounts)
+    .values({
+      name: `${label} Certs GmbH`,
+      type: "reseller",
+      createdVia: "setup",
+      allowedSubaccountTypes: ["enterprise", "reseller", "retail"],
+    })
+    .returning();
+  const staff = await handle.db
+    .insert(users)
+    .values(
+      Array.from({ length: managers }, (_, i) => ({
+        accountId: account!.id,
+        username: `${label.toLowerCase()}.${i}`,
+        email: `${label.toLowerCase()}.${i}@example.com`,
+        // Never checked: the bench signs in with a session token of its own making.
+        passwordHash: "not-a-password-hash",
+        firstName: label,
+        lastName: `Manager ${i}`,
+        role: i === 0 ? ("administrator" as const) : ("manager" as const),
+      })),
+    )
+    .returning({ id: users.id });
+  return { id: account!.id, users: staff.map((u) => u.id) };
+}
+
+/**
+ * `count` invitations spread over the last two years, as a long-lived account has
+ * them: a quarter accepted, a quarter canceled, the rest pending or (closed out by
+ * the sweep) expired, one in 200 bounced; the address of row g is person{g}@….
+ */
+async function seedInvitations(account: { id: string; users: string[] }, count: number) {
+  const spacingSeconds = (2 * 365 * 24 * 3600) / count;
+  const staff = sql.join(
+    account.users.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  await handle.db.execute(sql`
+    insert into invitations (account_id, email, subaccount_type, locale, token_hash, status,
+      delivery_status, sent_by, sent_at, last_sent_at, expires_at, created_at)
+    select ${account.id}, 'person' || g || '@example.com',
+      (array['retail','enterprise','reseller']::account_type[])[1 + g % 3], 'en',
+      md5(${account.id}::text || g) || md5(g || ${account.id}::text),
+      (case when g % 4 = 1 then 'accepted' when g % 4 = 2 then 'canceled'
+            when ts + interval '30 days' <= now() - interval '5 minutes' then 'expired'
+            else 'pending' end)::invitation_status,
+      (case when g % 200 = 0 then 'bounced' else 'delivered' end)::invitation_delivery,
+      (array[${staff}])[1 + g % ${account.users.length}], ts, ts, ts + interval '30 days', ts
+    from (select g, now() - g * ${spacingSeconds}::float8 * interval '1 second' as ts
+          from generate_series(1, ${count}) g) s`);
+}
+
+async function seedSubaccounts(account: { id: string; users: string[] }, count: number) {
+  await handle.db.execute(sql`
+    insert into accounts (parent_id, name, nickname, type, status, created_via, account_manager_id, created_at, updated_at)
+    select ${account.id}, 'Customer ' || g || ' GmbH', case when g % 3 = 0 then 'Key account ' || g end,
+      (array['enterprise','reseller','retail']::account_type[])[1 + g % 3],
+      (case when g % 20 = 0 then 'deactivated' else 'active' end)::account_status, 'invitation',
+      case when g % 10 = 0 then ${account.users[1] ?? account.users[0]!}::uuid end,
+      now() - g * interval '1 hour', now() - g * interval '1 hour'
+    from generate_series(1, ${count}) g`);
+}
+
+const deps = { appUrl: "http://localhost:3300", invitationsPerHour: 1_000_000 };
+const form = (username: string) => ({
+  firstName: "Bench",
+  lastName: "Invitee",
+  phone: null,
+  jobTitle: null,
+  legalName: `${username} GmbH`,
+  addressLine1: "Hauptstraße 1",
+  addressLine2: null,
+  city: "Berlin",
+  region: null,
+  postalCode: "10115",
+  country: "DE",
+  orgPhone: null,
+  username,
+  password: "Bench-Passw0rd-Bench!",
+});
+
+type Row = { label: string; big: Figures; floor: Figures | null; small: Figures };
+const dbRows: Row[] = [];
+const httpRows: { label: string; rps: number; p50: number; p95: number; bytes: number }[] = [];
+let seedSeconds = 0;
+let sweepSeconds = 0;
+
+let servers: ChildProcess[] = [];
+try {
+  await handle.migrate();
+  let t = performance.now();
+  const big = await makeAccount("Acme");
+  const other = await makeAccount("Globex");
+  const small = await makeAccount("Initech");
+  await Promise.all([
+    seedInvitations(big, size.invitations),
+    seedInvitations(other, size.invitations),
+    seedInvitations(small, SMALL.invitations),
+    seedSubaccounts(big, size.subaccounts),
+    seedSubaccounts(small, SMALL.subaccounts),
+  ]);
+  await pool.query("vacuum analyze");
+  seedSeconds = (performance.now() - t) / 1000;
+  console.log(
+    `seeded ${num(size.invitations * 2 + SMALL.invitations)} invitations and ${num(size.subaccounts + SMALL.subaccounts)} subaccounts in ${seedSeconds.toFixed(1)} s`,
+  );
+  t = performance.now();
+  // The few that expired in the last minutes, as the sweep finds them every minute.
+  const swept = await closeOutExpiredInvitations(handle.db, new Date());
+  sweepSeconds = (performance.now() - t) / 1000;
+  console.log(`expiry sweep: ${swept} closed out in ${(sweepSeconds * 1000).toFixed(0)} ms`);
+  if (args.has("--seed-only")) throw new Error(`seeded only: ${dbUrl}`);
+
+  const actors = {
+    big: (await loadActor(handle.db, big.users[0]!))!,
+    small: (await loadActor(handle.db, small.users[0]!))!,
+  };
+  const now = new Date();
+  const cursorAt = async (accountId: string, offset: number) => {
+    const [row] = await handle.db
+      .select({ at: invitations.lastSentAt, id: invitations.id })
+      .from(invitations)
+      .where(eq(invitations.accountId, accountId))
+      .orderBy(sql`last_sent_at desc, id desc`)
+      .offset(offset)
+      .limit(1);
+    return encodeCursor(row!);
+  };
+  const someInvitation = async (accountId: string) =>
+    (
+      await handle.db
+        .select({ id: invitations.id })
+        .from(invitations)
+        .where(eq(invitations.accountId, accountId))
+        .orderBy(sql`last_sent_at desc`)
+        .offset(500)
+        .limit(1)
+    )[0]!.id;
+  const deep = {
+    big: await cursorAt(big.id, Math.min(size.invitations - 30, 100_000)),
+    small: await cursorAt(small.id, SMALL.invitations - 30),
+  };
+  const detail = { big: await someInvitation(big.id), small: await someInvitation(small.id) };
+
+  const lists: [
+    string,
+    Record<string, string> | ((k: "big" | "small") => Record<string, string>),
+  ][] = [
+    ["Invitations: first page, newest first", {}],
+    ["Invitations: first page, oldest first", { sort: "oldest" }],
+    [
+      `Invitations: deep page (${num(Math.min(size.invitations - 30, 100_000))} rows in)`,
+      (k) => ({ after: deep[k] }),
+    ],
+    ["Invitations: status = pending", { status: "pending" }],
+    ["Invitations: status = expired", { status: "expired" }],
+    ["Invitations: status = expired, oldest first", { status: "expired", sort: "oldest" }],
+    ["Invitations: status = accepted", { status: "accepted" }],
+    ["Invitations: status = canceled, oldest first", { status: "canceled", sort: "oldest" }],
+    ["Invitations: delivery problems", { delivery: "problems" }],
+    ['Invitations: search, rare substring ("son4242")', { q: "son4242" }],
+    ['Invitations: search, prefix ("person42")', { q: "person42" }],
+    ['Invitations: search, every row matches ("example")', { q: "example" }],
+    ["Invitations: search + status = pending", { q: "person1", status: "pending" }],
+  ];
+  for (const [label, p] of lists) {
+    const paramsFor = (k: "big" | "small") =>
+      invitationListParams.parse(typeof p === "function" ? p(k) : p);
+    const b = await read((db) => listInvitations(db, big.id, paramsFor("big"), now));
+    const s = await read((db) => listInvitations(db, small.id, paramsFor("small"), now));
+    dbRows.push({ label, big: b.app, floor: b.floor, small: s.app });
+    console.log(label, b.app, b.floor, s.app);
+  }
+  const reads: [string, (db: Db, k: "big" | "small") => Promise<unknown>][] = [
+    [
+      "Invitation details",
+      (db, k) => getInvitationDetail(db, k === "big" ? big.id : small.id, detail[k], now),
+    ],
+    [
+      "Invitation counts by status",
+      (db, k) => invitationCounts(db, k === "big" ? big.id : small.id, now),
+    ],
+    ["Home page figures", (db, k) => accountOverview(db, k === "big" ? big.id : small.id, now)],
+    [
+      "Subaccounts: first page",
+      (db, k) =>
+        listSubaccounts(db, k === "big" ? big.id : small.id, subaccountListParams.parse({})),
+    ],
+    [
+      "Subaccounts: type and status filter",
+      (db, k) =>
+        listSubaccounts(
+          db,
+          k === "big" ? big.id : small.id,
+          subaccountListParams.parse({ type: "retail", status: "deactivated" }),
+        ),
+    ],
+    [
+      'Subaccounts: search by name ("ustomer 42")',
+      (db, k) =>
+        listSubaccounts(
+          db,
+          k === "big" ? big.id : small.id,
+          subaccountListParams.parse({ q: "ustomer 42" }),
+        ),
+    ],
+    [
+      "Subaccounts: search by account ID",
+      (db, k) =>
+        listSubaccounts(
+          db,
+          k === "big" ? big.id : small.id,
+          subaccountListParams.parse({ q: "100005" }),
+        ),
+    ],
+    [
+      "Subaccounts: an account manager's own",
+      (db, k) =>
+        listSubaccounts(
+          db,
+          k === "big" ? big.id : small.id,
+          subaccountListParams.parse({}),
+          (k === "big" ? big : small).users[1],
+        ),
+    ],
+  ];
+  for (const [label, fn] of reads) {
+    const b = await read((db) => fn(db, "big"));
+    const s = await read((db) => fn(db, "small"));
+    dbRows.push({ label, big: b.app, floor: b.floor, small: s.app });
+    console.log(label, b.app, b.floor, s.app);
+  }
+
+  // Writes, through the use cases (email rendering and the outbox included).
+  const writes = async (k: "big" | "small") => {
+    const actor: Actor = actors[k];
+    const created: { id: string; token: string }[] = [];
+    const n = size.writes;
+    const runs = { warm: 2 };
+    const create = await timed(
+      async (i) => {
+        created.push(
+          await createInvitation(
+            handle.db,
+            {
+              actor,
+              email: `new${i}.${k}@example.org`,
+              subaccountType: "retail",
+              customMessage: null,
+              locale: "en",
+              now: new Date(),
+            },
+            deps,
+          ),
+        );
+      },
+      3 * (n + runs.warm) - runs.warm,
+      runs.warm,
+    );
+    const resend = await timed(
+      (i) => resendInvitation(handle.db, { actor, id: created[i]!.id, now: new Date() }, deps),
+      n,
+      runs.warm,
+    );
+    const offset = n + runs.warm;
+    const cancel = await timed(
+      (i) => cancelInvitation(handle.db, { actor, id: created[offset + i]!.id, now: new Date() }),
+      n,
+      runs.warm,
+    );
+    const tokens = created.slice(2 * offset).map((c) => c.token);
+    const accept = await timed(
+      (i) =>
+        acceptInvitation(
+          handle.db,
+          { token: tokens[i]!, form: form(`bench.${k}.${i}`), ip: `10.0.${i}.1`, now: new Date() },
+          deps,
+        ),
+      n,
+      runs.warm,
+    );
+    return { create, resend, cancel, accept };
+  };
+  const wb = await writes("big");
+  const ws = await writes("small");
+  for (const key of ["create", "resend", "cancel", "accept"] as const) {
+    const label = {
+      create: "Create an invitation (email rendered and queued)",
+      resend: "Resend an invitation",
+      cancel: "Cancel an invitation",
+      accept: "Accept an invitation (argon2id hash of the password included)",
+    }[key];
+    dbRows.push({ label, big: wb[key], floor: null, small: ws[key] });
+    console.log(label, wb[key], ws[key]);
+  }
+
+  if (!args.has("--no-http")) {
+    const [invite] = [
+      await createInvitation(
+        handle.db,
+        {
+          actor: actors.big,
+          email: "http.bench@example.org",
+          subaccountType: "retail",
+          customMessage: null,
+          locale: "en",
+          now: new Date(),
+        },
+        deps,
+      ),
+    ];
+    await http(big.users[0]!, invite!.token);
+  }
+} finally {
+  for (const server of servers) server.kill("SIGTERM");
+  await pool.end();
+  await handle.close();
+  if (args.has("--keep")) console.log(`kept: ${dbUrl}`);
+  else await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.end();
+}
+
+report();
+
+// ---------------------------------------------------------------------------
+// HTTP: the production build under 10 signed-in clients, beside a bare Next.js page.
+
+async function run(command: string, commandArgs: string[], env: Record<string, string> = {}) {
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(command, commandArgs, {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    });
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${commandArgs.join(" ")}: ${code}`)),
+    );
+  });
+}
+
+async function start(dir: string, port: number, env: Record<string, string>) {
+  const child = spawn("npx", ["next", "start", dir, "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    detached: true,
+  });
+  servers.push(child);
+  for (let i = 0; i < 120; i++) {
+    try {
+      await fetch(`http://127.0.0.1:${port}/`, { redirect: "manual" });
+      return () =>
+        new Promise<void>((resolve) => {
+          child.on("exit", () => resolve());
+          process.kill(-child.pid!, "SIGTERM");
+          servers = servers.filter((s) => s !== child);
+        });
+    } catch {
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  throw new Error(`next start ${dir} did not answer on port ${port}`);
+}
+
+async function load(label: string, url: string, cookie?: string) {
+  const headers = cookie ? { cookie } : undefined;
+  const page = await fetch(url, { headers, redirect: "manual" });
+  const body = await page.text();
+  if (page.status !== 200) throw new Error(`${label}: ${url} answered ${page.status}`);
+  // Warm up (JIT, caches), then measure.
+  await autocannon({ url, connections: CLIENTS, duration: Math.min(3, size.seconds), headers });
+  const times: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      { url, connections: CLIENTS, duration: size.seconds, headers },
+      (error, answer) => (error ? reject(error) : resolve(answer)),
+    );
+    instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  });
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${label}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  const f = figures(times);
+  httpRows.push({
+    label,
+    rps: result.requests.average,
+    p50: f.p50,
+    p95: f.p95,
+    bytes: Buffer.byteLength(body),
+  });
+  console.log(label, Math.round(result.requests.average), "requests/s", f);
+}
+
+async function http(userId: string, acceptToken: string) {
+  if (!args.has("--no-build")) {
+    await run("npx", ["next", "build", "scripts/bench-floor"]);
+    await run("npx", ["next", "build"]);
+  }
+  const floorPort = 3301;
+  const stopFloor = await start("scripts/bench-floor", floorPort, {});
+  try {
+    await load("Floor: bare dynamic Next.js page, 25-row table", `http://127.0.0.1:${floorPort}/`);
+  } finally {
+    await stopFloor();
+  }
+
+  const port = 3300;
+  const secret = "bench-secret-bench-secret-bench-secret";
+  const cookieName = "authjs.session-token";
+  const token = await encode({ token: { sub: userId }, secret, salt: cookieName, maxAge: 3600 });
+  const cookie = `${cookieName}=${token}`;
+  const stopApp = await start(".", port, {
+    DATABASE_URL: dbUrl,
+    APP_URL: `http://localhost:${port}`,
+    AUTH_SECRET: secret,
+    // Delivery is a separate worker's job here: the bench measures pages, not email.
+    OUTBOX_POLL_SECONDS: "0",
+    RESEND_API_KEY: "re_bench_not_used",
+  });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await load("Home", `${base}/`, cookie);
+    await load("Subaccounts", `${base}/subaccounts`, cookie);
+    await load("Manage invitations", `${base}/subaccounts/invitations`, cookie);
+    await load(
+      'Manage invitations, searched ("son4242")',
+      `${base}/subaccounts/invitations?q=son4242`,
+      cookie,
+    );
+    await load("Accept page (public, valid link)", `${base}/accept/${acceptToken}`);
+  } finally {
+    await stopApp();
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+function report() {
+  const dbTable = table(
+    [
+      "query",
+      `p50 at ${num(size.invitations)}`,
+      "p95",
+      "raw SQL p50",
+      "raw SQL p95",
+      `p50 at ${num(SMALL.invitations)}`,
+      "p95",
+    ],
+    dbRows.map((r) => [
+      r.label,
+      ms(r.big.p50),
+      ms(r.big.p95),
+      r.floor ? ms(r.floor.p50) : "—",
+      r.floor ? ms(r.floor.p95) : "—",
+      ms(r.small.p50),
+      ms(r.small.p95),
+    ]),
+  );
+  const floor = httpRows.find((r) => r.label.startsWith("Floor"));
+  const httpTable = table(
+    ["page", "requests/s", "of the floor", "p50 ms", "p95 ms", "HTML"],
+    httpRows.map((r) => [
+      r.label,
+      num(Math.round(r.rps)),
+      floor ? `${Math.round((100 * r.rps) / floor.rps)} %` : "—",
+      ms(r.p50),
+      ms(r.p95),
+      `${(r.bytes / 1024).toFixed(1)} KB`,
+    ]),
+  );
+  console.log(`\n${dbTable}\n`);
+  if (httpRows.length) console.log(`${httpTable}\n`);
+  if (smoke) return;
+  const section = [
+    "<!-- bench:start (written by `npm run bench`) -->",
+    `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: PostgreSQL on the same host, ${CLIENTS} clients for the HTTP part. One partner account holds ${num(size.invitations)} invitations and ${num(size.subaccounts)} subaccounts; another account holds ${num(size.invitations)} more invitations in the same tables; a small account (${num(SMALL.invitations)} invitations, ${num(SMALL.subaccounts)} subaccounts) gives the comparison column. Seeded in ${seedSeconds.toFixed(0)} s. Times in milliseconds, ${size.runs} runs each (writes: ${size.writes}); "raw SQL" replays the statements the call sent through a bare \`pg\` client.`,
+    "",
+    dbTable,
+    "",
+    ...(httpRows.length
+      ? [
+          `Pages from the production build (\`next start\`), ${CLIENTS} signed-in connections for ${size.seconds} s each (autocannon), HTML without compression:`,
+          "",
+          httpTable,
+          "",
+        ]
+      : []),
+    "<!-- bench:end -->",
+  ].join("\n");
+  const file = path.join(root, "docs", "performance.md");
+  const doc = readFileSync(file, "utf8");
+  const updated = /<!-- bench:start[\s\S]*?<!-- bench:end -->/.test(doc)
+    ? doc.replace(/<!-- bench:start[\s\S]*?<!-- bench:end -->/, section)
+    : `${doc.trimEnd()}\n\n${section}\n`;
+  writeFileSync(file, updated);
+  console.log(`written to ${path.relative(process.cwd(), file)}`);
+}

@@ -1,0 +1,199 @@
+// Every list query is served by an index in the list's order: no sequential scan
+// of invitations or accounts, and no sort of more than a sliver of the account's
+// rows. Plans are the PostgreSQL server's, so this runs where TEST_DATABASE_URL is set.
+import { sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/node-postgres";
+import { Pool } from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db, DbHandle } from "@/db";
+import * as schema from "@/db/schema";
+import { accounts, users } from "@/db/schema";
+import { accountOverview } from "@/lib/accounts/queries";
+import { closeOutExpiredInvitations } from "@/lib/invitations/expiry";
+import {
+  encodeCursor,
+  getInvitationDetail,
+  invitationCounts,
+  invitationListParams,
+  listInvitations,
+} from "@/lib/invitations/queries";
+import { listSubaccounts, subaccountListParams } from "@/lib/subaccounts/queries";
+import { createTestDatabase } from "@/tests/helpers/db";
+
+const ROWS = 20_000;
+type PlanNode = {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Index Name"?: string;
+  "Actual Rows": number;
+  "Actual Loops": number;
+  Plans?: PlanNode[];
+};
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)("query plans at scale", () => {
+  let handle: DbHandle & { url?: string };
+  let pool: Pool;
+  let recorded: Db;
+  let statements: { text: string; params: unknown[] }[] = [];
+  const ids = { account: "", manager: "", invitation: "" };
+
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+    pool = new Pool({ connectionString: handle.url, max: 2 });
+    recorded = drizzle({
+      client: pool,
+      schema,
+      casing: "snake_case",
+      logger: { logQuery: (text, params) => statements.push({ text, params }) },
+    }) as unknown as Db;
+    const db = handle.db;
+    for (const label of ["Measured", "Neighbour"]) {
+      const [account] = await db
+        .insert(accounts)
+        .values({ name: label, type: "reseller", createdVia: "setup" })
+        .returning();
+      const [user] = await db
+        .insert(users)
+        .values({
+          accountId: account!.id,
+          username: label.toLowerCase(),
+          email: `${label}@example.com`,
+          firstName: label,
+          lastName: "Manager",
+          role: "administrator",
+        })
+        .returning();
+      // As in a long-lived account: a quarter accepted, a quarter canceled, the rest
+      // pending or expired over two years, one in 200 bounced.
+      await db.execute(sql`
+        insert into invitations (account_id, email, subaccount_type, locale, token_hash, status,
+          delivery_status, sent_by, sent_at, last_sent_at, expires_at)
+        select ${account!.id}, 'person' || g || '@example.com', 'retail', 'en',
+          md5(${label} || g) || md5(g || ${label}),
+          (case when g % 4 = 1 then 'accepted' when g % 4 = 2 then 'canceled' else 'pending' end)::invitation_status,
+          (case when g % 200 = 0 then 'bounced' else 'delivered' end)::invitation_delivery,
+          ${user!.id}, ts, ts, ts + interval '30 days'
+        from (select g, now() - g * interval '1 hour' as ts from generate_series(1, ${ROWS}) g) s`);
+      await db.execute(sql`
+        insert into accounts (parent_id, name, nickname, type, status, created_via, account_manager_id, created_at)
+        select ${account!.id}, 'Customer ' || g, case when g % 3 = 0 then 'Key ' || g end, 'retail',
+          (case when g % 20 = 0 then 'deactivated' else 'active' end)::account_status, 'invitation',
+          case when g % 10 = 0 then ${user!.id}::uuid end, now() - g * interval '1 hour'
+        from generate_series(1, 2000) g`);
+      if (!ids.account) Object.assign(ids, { account: account!.id, manager: user!.id });
+    }
+    // The sweep has closed out what expired, as it does every minute.
+    await closeOutExpiredInvitations(db, new Date(Date.now() - 60_000), { maxBatches: 1_000 });
+    await pool.query("vacuum analyze");
+    const [one] = await pool
+      .query<{ id: string }>(
+        "select id from invitations where account_id = $1 offset 100 limit 1",
+        [ids.account],
+      )
+      .then((r) => r.rows);
+    ids.invitation = one!.id;
+  }, 120_000);
+
+  afterAll(async () => {
+    await pool?.end();
+    await handle?.close();
+  });
+
+  /** The plans of every statement `call` sends, executed for real (EXPLAIN ANALYZE). */
+  async function plans(call: (db: Db) => Promise<unknown>) {
+    statements = [];
+    await call(recorded);
+    const sent = statements;
+    statements = [];
+    expect(sent.length).toBeGreaterThan(0);
+    const result: PlanNode[] = [];
+    for (const s of sent) {
+      const { rows } = await pool.query<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(
+        `explain (analyze, format json) ${s.text}`,
+        s.params,
+      );
+      result.push(rows[0]!["QUERY PLAN"][0].Plan);
+    }
+    return result;
+  }
+
+  function problems(node: PlanNode, found: string[] = []): string[] {
+    if (
+      node["Node Type"] === "Seq Scan" &&
+      ["invitations", "accounts"].includes(node["Relation Name"] ?? "")
+    )
+      found.push(`sequential scan of ${node["Relation Name"]}`);
+    if (node["Node Type"] === "Sort") {
+      const input = node.Plans?.[0];
+      const rows = input ? input["Actual Rows"] * input["Actual Loops"] : 0;
+      // A sort of a rare search term's matches is fine; a sort of the account's rows is not.
+      if (rows > ROWS / 50) found.push(`sort of ${rows} rows`);
+    }
+    for (const child of node.Plans ?? []) problems(child, found);
+    return found;
+  }
+
+  const now = () => new Date();
+  const invitationLists: Record<string, string>[] = [
+    {},
+    { sort: "oldest" },
+    { status: "pending" },
+    { status: "pending", sort: "oldest" },
+    { status: "expired" },
+    { status: "expired", sort: "oldest" },
+    { status: "accepted" },
+    { status: "canceled", sort: "oldest" },
+    { delivery: "problems" },
+    { q: "son1234" },
+    { q: "person12" },
+    { q: "example" },
+    { q: "person1", status: "pending" },
+    { q: "son1234", status: "expired" },
+    { status: "pending", delivery: "problems" },
+  ];
+
+  it.each(invitationLists)("lists invitations %o through an index", async (params) => {
+    for (const plan of await plans((db) =>
+      listInvitations(db, ids.account, invitationListParams.parse(params), now()),
+    ))
+      expect(problems(plan)).toEqual([]);
+  });
+
+  it("pages deep into the list through the index", async () => {
+    const { rows } = await pool.query<{ at: Date; id: string }>(
+      "select last_sent_at as at, id from invitations where account_id = $1 order by last_sent_at desc, id desc offset 10000 limit 1",
+      [ids.account],
+    );
+    const after = encodeCursor(rows[0]!);
+    for (const plan of await plans((db) =>
+      listInvitations(db, ids.account, invitationListParams.parse({ after }), now()),
+    ))
+      expect(problems(plan)).toEqual([]);
+  });
+
+  it.each([{}, { type: "retail", status: "deactivated" }, { q: "ustomer 42" }, { q: "100005" }])(
+    "lists subaccounts %o through an index",
+    async (params) => {
+      for (const plan of await plans((db) =>
+        listSubaccounts(db, ids.account, subaccountListParams.parse(params)),
+      ))
+        expect(problems(plan)).toEqual([]);
+      for (const plan of await plans((db) =>
+        listSubaccounts(db, ids.account, subaccountListParams.parse(params), ids.manager),
+      ))
+        expect(problems(plan)).toEqual([]);
+    },
+  );
+
+  it("counts invitations and shows details without reading the account's rows", async () => {
+    for (const call of [
+      (db: Db) => invitationCounts(db, ids.account, now()),
+      (db: Db) => getInvitationDetail(db, ids.account, ids.invitation, now()),
+    ])
+      for (const plan of await plans(call)) expect(problems(plan)).toEqual([]);
+    // The home page's subaccount figure is an exact count of direct subaccounts
+    // (cheap at tens of thousands); its invitation figure reads no invitation rows.
+    for (const plan of await plans((db) => accountOverview(db, ids.account, now())))
+      expect(problems(plan).filter((p) => !p.endsWith("accounts"))).toEqual([]);
+  });
+});
