@@ -5,7 +5,7 @@
 //
 //   npm run bench                      1,000,000 + 1,000,000 invitations, 10,000 subaccounts
 //   npm run bench -- --smoke           a small size, no timing written anywhere (CI)
-//   npm run bench -- --no-build        reuse the existing production build (.next)
+//   npm run bench -- --no-build        reuse the app's existing production build (.next)
 //   npm run bench -- --no-http         the database part only
 //   npm run bench -- --keep            keep the database afterwards (for EXPLAIN)
 //
@@ -506,10 +506,8 @@ async function load(label: string, url: string, cookie?: string) {
 }
 
 async function http(userId: string, acceptToken: string) {
-  if (!args.has("--no-build")) {
-    await run("npx", ["next", "build", "scripts/bench-floor"]);
-    await run("npx", ["next", "build"]);
-  }
+  await run("npx", ["next", "build", "scripts/bench-floor"]);
+  if (!args.has("--no-build")) await run("npx", ["next", "build"]);
   const floorPort = 3301;
   const stopFloor = await start("scripts/bench-floor", floorPort, {});
   try {
