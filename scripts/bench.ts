@@ -12,7 +12,8 @@
 // BENCH_DATABASE_URL names a PostgreSQL server (default: the local one); the bench
 // creates a database of its own there and drops it afterwards.
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { encode } from "@auth/core/jwt";
@@ -440,12 +441,12 @@ report();
 // ---------------------------------------------------------------------------
 // HTTP: the production build under 10 signed-in clients, beside a bare Next.js page.
 
-async function run(command: string, commandArgs: string[], env: Record<string, string> = {}) {
+async function run(command: string, commandArgs: string[], cwd = root) {
   await new Promise<void>((resolve, reject) => {
     const child = spawn(command, commandArgs, {
-      cwd: root,
+      cwd,
       stdio: "inherit",
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
     });
     child.on("exit", (code) =>
       code === 0 ? resolve() : reject(new Error(`${command} ${commandArgs.join(" ")}: ${code}`)),
@@ -453,9 +454,10 @@ async function run(command: string, commandArgs: string[], env: Record<string, s
   });
 }
 
-async function start(dir: string, port: number, env: Record<string, string>) {
-  const child = spawn("npx", ["next", "start", dir, "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: root,
+async function start(cwd: string, port: number, env: Record<string, string>) {
+  const next = path.join(root, "node_modules", ".bin", "next");
+  const child = spawn(next, ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd,
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
     detached: true,
@@ -474,7 +476,7 @@ async function start(dir: string, port: number, env: Record<string, string>) {
       await new Promise((r) => setTimeout(r, 500));
     }
   }
-  throw new Error(`next start ${dir} did not answer on port ${port}`);
+  throw new Error(`next start in ${cwd} did not answer on port ${port}`);
 }
 
 async function load(label: string, url: string, cookie?: string) {
@@ -506,14 +508,22 @@ async function load(label: string, url: string, cookie?: string) {
 }
 
 async function http(userId: string, acceptToken: string) {
-  await run("npx", ["next", "build", "scripts/bench-floor"]);
+  // The floor is a project of its own, built outside this one (so that none of the
+  // app's instrumentation, proxy or configuration applies) with the same Next.js.
+  // Webpack, because Turbopack wants node_modules inside the project's root.
+  const floorDir = mkdtempSync(path.join(tmpdir(), "certportal-floor-"));
+  cpSync(path.join(root, "scripts", "bench-floor"), floorDir, { recursive: true });
+  symlinkSync(path.join(root, "node_modules"), path.join(floorDir, "node_modules"));
+  writeFileSync(path.join(floorDir, "package.json"), '{ "private": true, "type": "module" }\n');
+  await run(path.join(root, "node_modules", ".bin", "next"), ["build", "--webpack"], floorDir);
   if (!args.has("--no-build")) await run("npx", ["next", "build"]);
   const floorPort = 3301;
-  const stopFloor = await start("scripts/bench-floor", floorPort, {});
+  const stopFloor = await start(floorDir, floorPort, {});
   try {
     await load("Floor: bare dynamic Next.js page, 25-row table", `http://127.0.0.1:${floorPort}/`);
   } finally {
     await stopFloor();
+    rmSync(floorDir, { recursive: true, force: true });
   }
 
   const port = 3300;
@@ -521,7 +531,7 @@ async function http(userId: string, acceptToken: string) {
   const cookieName = "authjs.session-token";
   const token = await encode({ token: { sub: userId }, secret, salt: cookieName, maxAge: 3600 });
   const cookie = `${cookieName}=${token}`;
-  const stopApp = await start(".", port, {
+  const stopApp = await start(root, port, {
     DATABASE_URL: dbUrl,
     APP_URL: `http://localhost:${port}`,
     AUTH_SECRET: secret,
