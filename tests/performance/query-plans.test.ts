@@ -79,7 +79,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("query plans at scale", () => {
         select ${account!.id}, 'Customer ' || g, case when g % 3 = 0 then 'Key ' || g end, 'retail',
           (case when g % 20 = 0 then 'deactivated' else 'active' end)::account_status, 'invitation',
           case when g % 10 = 0 then ${user!.id}::uuid end, now() - g * interval '1 hour'
-        from generate_series(1, 2000) g`);
+        from generate_series(1, ${label === "Measured" ? 2000 : 8000}) g`);
       if (!ids.account) Object.assign(ids, { account: account!.id, manager: user!.id });
     }
     // The sweep has closed out what expired, as it does every minute.
