@@ -10,6 +10,7 @@ import { requireActor } from "@/lib/auth/require";
 import { organizationOf } from "@/lib/subaccounts/organization";
 import { getOwnAccount } from "@/lib/subaccounts/queries";
 import { OrganizationForm } from "./organization-form";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("home") };
@@ -74,7 +75,9 @@ export default async function HomePage() {
           ) : null}
           <Section id="organization" title={tOrg("section")}>
             {can(actor.role, "account.edit") ? (
-              <OrganizationForm values={org} />
+              <ClientMessages namespaces={["organization"]}>
+                <OrganizationForm values={org} />
+              </ClientMessages>
             ) : (
               <Facts
                 items={[

@@ -7,6 +7,7 @@ import { isSetupOpen } from "@/lib/auth/service";
 import { setupCodeRequired } from "@/lib/auth/setup-code";
 import { env } from "@/lib/env";
 import { SetupForm } from "./setup-form";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("setup"))("title") };
@@ -18,7 +19,9 @@ export default async function SetupPage() {
   const t = await getTranslations("setup");
   return (
     <AuthCard title={t("title")} intro={t("intro")} wide>
-      <SetupForm codeRequired={setupCodeRequired(env())} />
+      <ClientMessages namespaces={["password", "setup"]}>
+        <SetupForm codeRequired={setupCodeRequired(env())} />
+      </ClientMessages>
     </AuthCard>
   );
 }

@@ -8,6 +8,7 @@ import { safeReturnPath } from "@/lib/auth/redirect";
 import { env } from "@/lib/env";
 import { isSetupOpen } from "@/lib/auth/service";
 import { SignInForm } from "./sign-in-form";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signIn"))("title") };
@@ -26,7 +27,9 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
       title={isReady ? t("readyTitle") : t("title")}
       intro={isReady ? t("ready") : t("intro")}
     >
-      <SignInForm returnTo={target} />
+      <ClientMessages namespaces={["signIn"]}>
+        <SignInForm returnTo={target} />
+      </ClientMessages>
     </AuthCard>
   );
 }

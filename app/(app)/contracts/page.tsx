@@ -6,6 +6,7 @@ import { getDb } from "@/db";
 import { requireActor } from "@/lib/auth/require";
 import { listContracts } from "@/lib/contracts/service";
 import { ContractForm } from "./contract-form";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("contracts"))("title") };
@@ -22,38 +23,40 @@ export default async function ContractsPage() {
   const day = (iso: string) =>
     format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium" });
   return (
-    <div className="flex max-w-4xl flex-col gap-6">
-      <div>
-        <PageHeader title={t("title")} />
-        <p className="-mt-4 text-sm text-slate-600">{t("intro")}</p>
+    <ClientMessages namespaces={["contracts", "subaccount", "subaccounts"]}>
+      <div className="flex max-w-4xl flex-col gap-6">
+        <div>
+          <PageHeader title={t("title")} />
+          <p className="-mt-4 text-sm text-slate-600">{t("intro")}</p>
+        </div>
+        {contracts.length === 0 ? (
+          <EmptyState>{t("empty")}</EmptyState>
+        ) : (
+          <DataTable
+            caption={t("caption", { account: actor.accountName })}
+            columns={[
+              { label: t("name") },
+              { label: t("term") },
+              { label: t("billing") },
+              { label: t("pricing") },
+            ]}
+          >
+            {contracts.map((c) => (
+              <tr key={c.id}>
+                <td className="font-medium">{c.name}</td>
+                <td className="whitespace-nowrap">
+                  {day(c.startsOn)} – {c.endsOn ? day(c.endsOn) : t("openEnded")}
+                </td>
+                <td>{tSubs(`billingModes.${c.billing}`)}</td>
+                <td>{tSubs(`pricingModes.${c.pricing}`)}</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+        <Section id="new-contract" title={t("createTitle")}>
+          <ContractForm />
+        </Section>
       </div>
-      {contracts.length === 0 ? (
-        <EmptyState>{t("empty")}</EmptyState>
-      ) : (
-        <DataTable
-          caption={t("caption", { account: actor.accountName })}
-          columns={[
-            { label: t("name") },
-            { label: t("term") },
-            { label: t("billing") },
-            { label: t("pricing") },
-          ]}
-        >
-          {contracts.map((c) => (
-            <tr key={c.id}>
-              <td className="font-medium">{c.name}</td>
-              <td className="whitespace-nowrap">
-                {day(c.startsOn)} – {c.endsOn ? day(c.endsOn) : t("openEnded")}
-              </td>
-              <td>{tSubs(`billingModes.${c.billing}`)}</td>
-              <td>{tSubs(`pricingModes.${c.pricing}`)}</td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
-      <Section id="new-contract" title={t("createTitle")}>
-        <ContractForm />
-      </Section>
-    </div>
+    </ClientMessages>
   );
 }

@@ -8,6 +8,7 @@ import { clientIp } from "@/lib/auth/client-ip";
 import { env } from "@/lib/env";
 import { viewInvitationLink } from "@/lib/invitations/service";
 import { AcceptForm } from "./accept-form";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("accept"))("title"), robots: { index: false } };
@@ -67,7 +68,9 @@ export default async function AcceptPage({ params }: PageProps<"/accept/[token]"
         </>
       }
     >
-      <AcceptForm token={token} email={inv.email} />
+      <ClientMessages namespaces={["accept", "password"]}>
+        <AcceptForm token={token} email={inv.email} />
+      </ClientMessages>
     </AuthCard>
   );
 }

@@ -7,6 +7,7 @@ import { clientIp } from "@/lib/auth/client-ip";
 import { env } from "@/lib/env";
 import { viewSetPasswordLinkFrom } from "@/lib/users/service";
 import { SetPasswordForm } from "./set-password-form";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("setPassword"))("title"), robots: { index: false } };
@@ -37,7 +38,9 @@ export default async function SetPasswordPage({ params }: PageProps<"/set-passwo
       title={t("title")}
       intro={t("intro", { username: view.username, account: view.accountName })}
     >
-      <SetPasswordForm token={token} username={view.username} />
+      <ClientMessages namespaces={["password", "setPassword"]}>
+        <SetPasswordForm token={token} username={view.username} />
+      </ClientMessages>
     </AuthCard>
   );
 }

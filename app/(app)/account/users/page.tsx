@@ -6,6 +6,7 @@ import { requireActor } from "@/lib/auth/require";
 import { listAccountUsers } from "@/lib/users/queries";
 import { AddUserForm } from "./add-user-form";
 import { UserRowActions } from "./user-row-actions";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("users"))("title") };
@@ -20,70 +21,74 @@ export default async function UsersPage() {
     listAccountUsers(await getDb(), actor.accountId),
   ]);
   return (
-    <div className="flex flex-col gap-6">
-      <div>
-        <PageHeader title={t("title")} />
-        <p className="-mt-4 text-sm text-slate-600">{t("intro", { account: actor.accountName })}</p>
+    <ClientMessages namespaces={["roles", "users"]}>
+      <div className="flex flex-col gap-6">
+        <div>
+          <PageHeader title={t("title")} />
+          <p className="-mt-4 text-sm text-slate-600">
+            {t("intro", { account: actor.accountName })}
+          </p>
+        </div>
+        <DataTable
+          caption={t("caption", { account: actor.accountName })}
+          columns={[
+            { label: t("name") },
+            { label: t("username") },
+            { label: t("role") },
+            { label: t("status") },
+            { label: t("lastSignIn") },
+            { label: t("actions") },
+          ]}
+        >
+          {members.map((m) => {
+            const status = m.status === "active" && !m.passwordSet ? "invited" : m.status;
+            return (
+              <tr key={m.id}>
+                <td>
+                  <span className="font-medium">{m.name}</span>
+                  {m.id === actor.userId ? (
+                    <span className="text-slate-600"> ({t("you")})</span>
+                  ) : null}
+                  <br />
+                  <span className="break-all text-slate-600">{m.email}</span>
+                </td>
+                <td>{m.username}</td>
+                <td>{tRoles(m.role)}</td>
+                <td>
+                  <StatusBadge status={status === "invited" ? "pending" : status}>
+                    {t(`statuses.${status}`)}
+                  </StatusBadge>
+                </td>
+                <td className="whitespace-nowrap">
+                  {m.lastSignInAt
+                    ? format.dateTime(m.lastSignInAt, { dateStyle: "medium", timeStyle: "short" })
+                    : t("never")}
+                </td>
+                <td>
+                  {m.id === actor.userId ? null : (
+                    <UserRowActions
+                      userId={m.id}
+                      name={m.name}
+                      role={m.role}
+                      status={m.status}
+                      passwordSet={m.passwordSet}
+                    />
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
+        <section
+          aria-labelledby="add-user"
+          className="max-w-3xl rounded-lg border border-slate-200 bg-white p-6"
+        >
+          <h2 id="add-user" className="mb-4 text-lg font-semibold">
+            {t("addTitle")}
+          </h2>
+          <AddUserForm />
+        </section>
       </div>
-      <DataTable
-        caption={t("caption", { account: actor.accountName })}
-        columns={[
-          { label: t("name") },
-          { label: t("username") },
-          { label: t("role") },
-          { label: t("status") },
-          { label: t("lastSignIn") },
-          { label: t("actions") },
-        ]}
-      >
-        {members.map((m) => {
-          const status = m.status === "active" && !m.passwordSet ? "invited" : m.status;
-          return (
-            <tr key={m.id}>
-              <td>
-                <span className="font-medium">{m.name}</span>
-                {m.id === actor.userId ? (
-                  <span className="text-slate-600"> ({t("you")})</span>
-                ) : null}
-                <br />
-                <span className="break-all text-slate-600">{m.email}</span>
-              </td>
-              <td>{m.username}</td>
-              <td>{tRoles(m.role)}</td>
-              <td>
-                <StatusBadge status={status === "invited" ? "pending" : status}>
-                  {t(`statuses.${status}`)}
-                </StatusBadge>
-              </td>
-              <td className="whitespace-nowrap">
-                {m.lastSignInAt
-                  ? format.dateTime(m.lastSignInAt, { dateStyle: "medium", timeStyle: "short" })
-                  : t("never")}
-              </td>
-              <td>
-                {m.id === actor.userId ? null : (
-                  <UserRowActions
-                    userId={m.id}
-                    name={m.name}
-                    role={m.role}
-                    status={m.status}
-                    passwordSet={m.passwordSet}
-                  />
-                )}
-              </td>
-            </tr>
-          );
-        })}
-      </DataTable>
-      <section
-        aria-labelledby="add-user"
-        className="max-w-3xl rounded-lg border border-slate-200 bg-white p-6"
-      >
-        <h2 id="add-user" className="mb-4 text-lg font-semibold">
-          {t("addTitle")}
-        </h2>
-        <AddUserForm />
-      </section>
-    </div>
+    </ClientMessages>
   );
 }

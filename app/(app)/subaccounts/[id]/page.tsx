@@ -22,6 +22,7 @@ import {
   StatusForm,
   TermsForm,
 } from "./forms";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("subaccounts"))("title") };
@@ -61,125 +62,127 @@ export default async function SubaccountPage({
   ].filter(Boolean);
 
   return (
-    <div className="flex max-w-4xl flex-col gap-6">
-      <PageHeader title={sub.name} back={{ href: "/subaccounts", label: t("back") }} />
-      <p className="-mt-6 text-sm text-slate-600">
-        {t("accountId", { number: sub.number })} ·{" "}
-        <StatusBadge status={sub.status}>{tSubs(`statuses.${sub.status}`)}</StatusBadge>
-      </p>
-      {created ? <Notice>{(await getTranslations("createSubaccount"))("created")}</Notice> : null}
+    <ClientMessages namespaces={["createSubaccount", "organization", "subaccount", "subaccounts"]}>
+      <div className="flex max-w-4xl flex-col gap-6">
+        <PageHeader title={sub.name} back={{ href: "/subaccounts", label: t("back") }} />
+        <p className="-mt-6 text-sm text-slate-600">
+          {t("accountId", { number: sub.number })} ·{" "}
+          <StatusBadge status={sub.status}>{tSubs(`statuses.${sub.status}`)}</StatusBadge>
+        </p>
+        {created ? <Notice>{(await getTranslations("createSubaccount"))("created")}</Notice> : null}
 
-      <Section id="overview" title={t("overview")}>
-        <Facts
-          items={[
-            [
-              t("type"),
-              <span key="type">
-                {tTypes(sub.type)}{" "}
-                <span className="block text-xs text-slate-600">{t("typeNote")}</span>
-              </span>,
-            ],
-            [
-              t("created"),
-              `${format.dateTime(sub.createdAt, { dateStyle: "medium" })} (${tSubs(`createdVia.${sub.createdVia}`)})`,
-            ],
-            ...(sub.invitation
-              ? ([
-                  [
-                    t("invitation"),
-                    <Link
-                      key="inv"
-                      href={`/subaccounts/invitations/${sub.invitation.id}`}
-                      className="text-brand-700 underline"
-                    >
-                      {t("viewInvitation", { email: sub.invitation.email })}
-                    </Link>,
-                  ],
-                ] as [string, ReactNode][])
-              : []),
-            [
-              t("mayCreate"),
-              sub.allowedSubaccountTypes.length
-                ? sub.allowedSubaccountTypes.map((ty) => tTypes(ty)).join(", ")
-                : t("mayCreateNone"),
-            ],
-            ...(sub.nickname ? ([[t("nickname"), sub.nickname]] as [string, string][]) : []),
-            [t("manager"), sub.managerName ?? t("noManager")],
-            [t("contract"), sub.contractName ?? t("noContract")],
-          ]}
-        />
-      </Section>
-
-      <Section id="organization" title={tOrg("section")}>
-        {may("editDetails") ? (
-          <DetailsForm id={sub.id} values={organizationOf(sub)} nickname={sub.nickname} />
-        ) : (
+        <Section id="overview" title={t("overview")}>
           <Facts
             items={[
-              [tOrg("name"), sub.name],
-              [tOrg("addressLine1"), address.join(", ")],
-              [tOrg("contact"), [contact, sub.contactEmail].filter(Boolean).join(", ")],
+              [
+                t("type"),
+                <span key="type">
+                  {tTypes(sub.type)}{" "}
+                  <span className="block text-xs text-slate-600">{t("typeNote")}</span>
+                </span>,
+              ],
+              [
+                t("created"),
+                `${format.dateTime(sub.createdAt, { dateStyle: "medium" })} (${tSubs(`createdVia.${sub.createdVia}`)})`,
+              ],
+              ...(sub.invitation
+                ? ([
+                    [
+                      t("invitation"),
+                      <Link
+                        key="inv"
+                        href={`/subaccounts/invitations/${sub.invitation.id}`}
+                        className="text-brand-700 underline"
+                      >
+                        {t("viewInvitation", { email: sub.invitation.email })}
+                      </Link>,
+                    ],
+                  ] as [string, ReactNode][])
+                : []),
+              [
+                t("mayCreate"),
+                sub.allowedSubaccountTypes.length
+                  ? sub.allowedSubaccountTypes.map((ty) => tTypes(ty)).join(", ")
+                  : t("mayCreateNone"),
+              ],
+              ...(sub.nickname ? ([[t("nickname"), sub.nickname]] as [string, string][]) : []),
+              [t("manager"), sub.managerName ?? t("noManager")],
+              [t("contract"), sub.contractName ?? t("noContract")],
             ]}
           />
-        )}
-      </Section>
+        </Section>
 
-      <Section id="terms" title={t("terms")}>
-        {locked ? (
-          <p
-            role="note"
-            className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
-          >
-            {t("lockedByContract", { contract: sub.contractName ?? "" })}
-          </p>
+        <Section id="organization" title={tOrg("section")}>
+          {may("editDetails") ? (
+            <DetailsForm id={sub.id} values={organizationOf(sub)} nickname={sub.nickname} />
+          ) : (
+            <Facts
+              items={[
+                [tOrg("name"), sub.name],
+                [tOrg("addressLine1"), address.join(", ")],
+                [tOrg("contact"), [contact, sub.contactEmail].filter(Boolean).join(", ")],
+              ]}
+            />
+          )}
+        </Section>
+
+        <Section id="terms" title={t("terms")}>
+          {locked ? (
+            <p
+              role="note"
+              className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+            >
+              {t("lockedByContract", { contract: sub.contractName ?? "" })}
+            </p>
+          ) : null}
+          {canChangeTerms(actor, sub, "billingAndPricing") ? (
+            <TermsForm id={sub.id} billing={sub.billing} pricing={sub.pricing} />
+          ) : (
+            <Facts
+              items={[
+                [t("billing"), tSubs(`billingModes.${sub.billing}`)],
+                [t("pricing"), tSubs(`pricingModes.${sub.pricing}`)],
+              ]}
+            />
+          )}
+        </Section>
+
+        {may("assignContract") ? (
+          <Section id="contract" title={t("contract")}>
+            <ContractForm
+              id={sub.id}
+              contracts={contracts.map((c) => ({ id: c.id, name: c.name }))}
+              current={sub.contractId}
+            />
+          </Section>
         ) : null}
-        {canChangeTerms(actor, sub, "billingAndPricing") ? (
-          <TermsForm id={sub.id} billing={sub.billing} pricing={sub.pricing} />
-        ) : (
-          <Facts
-            items={[
-              [t("billing"), tSubs(`billingModes.${sub.billing}`)],
-              [t("pricing"), tSubs(`pricingModes.${sub.pricing}`)],
-            ]}
-          />
-        )}
-      </Section>
 
-      {may("assignContract") ? (
-        <Section id="contract" title={t("contract")}>
-          <ContractForm
-            id={sub.id}
-            contracts={contracts.map((c) => ({ id: c.id, name: c.name }))}
-            current={sub.contractId}
-          />
+        <Section id="products" title={t("products")}>
+          {canChangeTerms(actor, sub, "products") ? (
+            <ProductsForm id={sub.id} prices={sub.prices} />
+          ) : (
+            <PriceTable caption={t("products")} prices={sub.prices} />
+          )}
         </Section>
-      ) : null}
 
-      <Section id="products" title={t("products")}>
-        {canChangeTerms(actor, sub, "products") ? (
-          <ProductsForm id={sub.id} prices={sub.prices} />
-        ) : (
-          <PriceTable caption={t("products")} prices={sub.prices} />
-        )}
-      </Section>
+        {may("assignManager") ? (
+          <Section id="manager" title={t("manager")}>
+            <ManagerForm
+              id={sub.id}
+              users={parentUsers
+                .filter((u) => u.status === "active")
+                .map((u) => ({ id: u.id, name: u.name }))}
+              current={sub.accountManagerId}
+            />
+          </Section>
+        ) : null}
 
-      {may("assignManager") ? (
-        <Section id="manager" title={t("manager")}>
-          <ManagerForm
-            id={sub.id}
-            users={parentUsers
-              .filter((u) => u.status === "active")
-              .map((u) => ({ id: u.id, name: u.name }))}
-            current={sub.accountManagerId}
-          />
-        </Section>
-      ) : null}
-
-      {may("changeStatus") ? (
-        <Section id="status" title={t("status")}>
-          <StatusForm id={sub.id} name={sub.name} status={sub.status} />
-        </Section>
-      ) : null}
-    </div>
+        {may("changeStatus") ? (
+          <Section id="status" title={t("status")}>
+            <StatusForm id={sub.id} name={sub.name} status={sub.status} />
+          </Section>
+        ) : null}
+      </div>
+    </ClientMessages>
   );
 }

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/app/_components/ui";
 import { InviteForm } from "./invite-form";
 import { loadInviteForm } from "./load";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("invite"))("title") };
@@ -11,15 +12,17 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function InvitePage() {
   const { actor, types, t } = await loadInviteForm();
   return (
-    <div className="max-w-xl">
-      <PageHeader
-        title={t("title")}
-        back={{ href: "/subaccounts", label: (await getTranslations("invitations"))("back") }}
-      />
-      <p className="mb-6 text-sm text-slate-600">{t("intro")}</p>
-      <div className="rounded-lg border border-slate-200 bg-white p-6">
-        <InviteForm types={types} defaultLocale={actor.locale} />
+    <ClientMessages namespaces={["accountTypes", "invitation", "invite"]}>
+      <div className="max-w-xl">
+        <PageHeader
+          title={t("title")}
+          back={{ href: "/subaccounts", label: (await getTranslations("invitations"))("back") }}
+        />
+        <p className="mb-6 text-sm text-slate-600">{t("intro")}</p>
+        <div className="rounded-lg border border-slate-200 bg-white p-6">
+          <InviteForm types={types} defaultLocale={actor.locale} />
+        </div>
       </div>
-    </div>
+    </ClientMessages>
   );
 }

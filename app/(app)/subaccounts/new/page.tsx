@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { requireActor } from "@/lib/auth/require";
 import { allowedSubaccountTypes } from "@/lib/subaccounts/queries";
 import { CreateSubaccountForm } from "./create-form";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("createSubaccount"))("title") };
@@ -18,16 +19,27 @@ export default async function NewSubaccountPage() {
     allowedSubaccountTypes(await getDb(), actor.accountId),
   ]);
   return (
-    <div className="max-w-3xl">
-      <PageHeader title={t("title")} back={{ href: "/subaccounts", label: tSub("back") }} />
-      <p className="-mt-2 mb-6 text-sm text-slate-600">{t("intro")}</p>
-      <div className="rounded-lg border border-slate-200 bg-white p-6">
-        {types.length ? (
-          <CreateSubaccountForm types={types} />
-        ) : (
-          <p>{(await getTranslations("invite"))("noTypes")}</p>
-        )}
+    <ClientMessages
+      namespaces={[
+        "accountTypes",
+        "createSubaccount",
+        "invite",
+        "organization",
+        "subaccount",
+        "subaccounts",
+      ]}
+    >
+      <div className="max-w-3xl">
+        <PageHeader title={t("title")} back={{ href: "/subaccounts", label: tSub("back") }} />
+        <p className="-mt-2 mb-6 text-sm text-slate-600">{t("intro")}</p>
+        <div className="rounded-lg border border-slate-200 bg-white p-6">
+          {types.length ? (
+            <CreateSubaccountForm types={types} />
+          ) : (
+            <p>{(await getTranslations("invite"))("noTypes")}</p>
+          )}
+        </div>
       </div>
-    </div>
+    </ClientMessages>
   );
 }

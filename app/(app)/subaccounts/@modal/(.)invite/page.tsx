@@ -1,9 +1,17 @@
 import { InviteModal } from "../../invite/invite-modal";
 import { loadInviteForm } from "../../invite/load";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 export default async function InviteWindow() {
   const { actor, types, t } = await loadInviteForm();
   return (
-    <InviteModal types={types} defaultLocale={actor.locale} title={t("title")} intro={t("intro")} />
+    <ClientMessages namespaces={["accountTypes", "invitation", "invite"]}>
+      <InviteModal
+        types={types}
+        defaultLocale={actor.locale}
+        title={t("title")}
+        intro={t("intro")}
+      />
+    </ClientMessages>
   );
 }

@@ -12,6 +12,7 @@ import { getInvitationDetail } from "@/lib/invitations/queries";
 import { canCancel, canCorrectAddress, canResend, shownDelivery } from "@/lib/invitations/rules";
 import { CorrectAddressForm } from "./correct-address-form";
 import { InvitationActions } from "./invitation-actions";
+import { ClientMessages } from "@/app/_components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("invitations"))("title") };
@@ -66,56 +67,58 @@ export default async function InvitationPage({
   if (inv.canceledByName) facts.push([t("canceledBy"), inv.canceledByName]);
 
   return (
-    <div className="flex max-w-3xl flex-col gap-6">
-      <PageHeader
-        title={t("title", { email: inv.email })}
-        back={{ href: "/subaccounts/invitations", label: t("back") }}
-      />
-      {(await searchParams).corrected === "1" ? (
-        <Notice>{t("corrected", { email: inv.email })}</Notice>
-      ) : null}
-      <InvitationActions
-        id={inv.id}
-        email={inv.email}
-        canResend={can(actor.role, "invitations.resend") && canResend(inv, now)}
-        canCancel={can(actor.role, "invitations.cancel") && canCancel(inv, now)}
-      />
-      {can(actor.role, "invitations.resend") && canCorrectAddress(inv, now) ? (
-        <Section id="correct" title={t("correctTitle")}>
-          <CorrectAddressForm id={inv.id} email={inv.email} />
+    <ClientMessages namespaces={["invitation"]}>
+      <div className="flex max-w-3xl flex-col gap-6">
+        <PageHeader
+          title={t("title", { email: inv.email })}
+          back={{ href: "/subaccounts/invitations", label: t("back") }}
+        />
+        {(await searchParams).corrected === "1" ? (
+          <Notice>{t("corrected", { email: inv.email })}</Notice>
+        ) : null}
+        <InvitationActions
+          id={inv.id}
+          email={inv.email}
+          canResend={can(actor.role, "invitations.resend") && canResend(inv, now)}
+          canCancel={can(actor.role, "invitations.cancel") && canCancel(inv, now)}
+        />
+        {can(actor.role, "invitations.resend") && canCorrectAddress(inv, now) ? (
+          <Section id="correct" title={t("correctTitle")}>
+            <CorrectAddressForm id={inv.id} email={inv.email} />
+          </Section>
+        ) : null}
+        <Section id="details" title={t("details")}>
+          <Facts items={facts} />
         </Section>
-      ) : null}
-      <Section id="details" title={t("details")}>
-        <Facts items={facts} />
-      </Section>
-      <Section id="message" title={t("customMessage")}>
-        {inv.customMessage ? (
-          <p className="text-sm whitespace-pre-wrap">{inv.customMessage}</p>
-        ) : (
-          <p className="text-sm text-slate-600">{t("noCustomMessage")}</p>
-        )}
-      </Section>
-      <Section id="timeline" title={t("timeline")}>
-        <ol className="flex flex-col gap-2 text-sm">
-          {inv.events.map((e) => (
-            <li key={e.id} className="flex flex-wrap gap-x-3">
-              <time dateTime={e.createdAt.toISOString()} className="text-slate-600 tabular-nums">
-                {when(e.createdAt)}
-              </time>
-              <span>
-                {t(`events.${e.type}`, {
-                  actor: e.actorName ?? t("system"),
-                  from: e.from,
-                  to: e.to,
-                  // A failed accept names a refusal of ours; a bounce, the mail server's words.
-                  reason:
-                    e.type === "accept_failed" && e.reason ? tErrors(e.reason) : (e.reason ?? ""),
-                })}
-              </span>
-            </li>
-          ))}
-        </ol>
-      </Section>
-    </div>
+        <Section id="message" title={t("customMessage")}>
+          {inv.customMessage ? (
+            <p className="text-sm whitespace-pre-wrap">{inv.customMessage}</p>
+          ) : (
+            <p className="text-sm text-slate-600">{t("noCustomMessage")}</p>
+          )}
+        </Section>
+        <Section id="timeline" title={t("timeline")}>
+          <ol className="flex flex-col gap-2 text-sm">
+            {inv.events.map((e) => (
+              <li key={e.id} className="flex flex-wrap gap-x-3">
+                <time dateTime={e.createdAt.toISOString()} className="text-slate-600 tabular-nums">
+                  {when(e.createdAt)}
+                </time>
+                <span>
+                  {t(`events.${e.type}`, {
+                    actor: e.actorName ?? t("system"),
+                    from: e.from,
+                    to: e.to,
+                    // A failed accept names a refusal of ours; a bounce, the mail server's words.
+                    reason:
+                      e.type === "accept_failed" && e.reason ? tErrors(e.reason) : (e.reason ?? ""),
+                  })}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </Section>
+      </div>
+    </ClientMessages>
   );
 }
