@@ -27,6 +27,7 @@ type PlanNode = {
   "Index Name"?: string;
   "Actual Rows": number;
   "Actual Loops": number;
+  "Rows Removed by Filter"?: number;
   Plans?: PlanNode[];
 };
 
@@ -73,7 +74,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("query plans at scale", () => {
           (case when g % 4 = 1 then 'accepted' when g % 4 = 2 then 'canceled' else 'pending' end)::invitation_status,
           (case when g % 200 = 0 then 'bounced' else 'delivered' end)::invitation_delivery,
           ${user!.id}, ts, ts, ts + interval '30 days'
-        from (select g, now() - g * interval '1 hour' as ts from generate_series(1, ${ROWS}) g) s`);
+        from (select g, now() - g * interval '10 minutes' as ts from generate_series(1, ${ROWS}) g) s`);
       await db.execute(sql`
         insert into accounts (parent_id, name, nickname, type, status, created_via, account_manager_id, created_at)
         select ${account!.id}, 'Customer ' || g, case when g % 3 = 0 then 'Key ' || g end, 'retail',
@@ -117,7 +118,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("query plans at scale", () => {
     return result;
   }
 
-  function problems(node: PlanNode, found: string[] = []): string[] {
+  /** What a plan does that costs in proportion to the account's rows. */
+  function problems(node: PlanNode, found: string[] = [], searched = false): string[] {
     if (
       node["Node Type"] === "Seq Scan" &&
       ["invitations", "accounts"].includes(node["Relation Name"] ?? "")
@@ -129,7 +131,11 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("query plans at scale", () => {
       // A sort of a rare search term's matches is fine; a sort of the account's rows is not.
       if (rows > ROWS / 50) found.push(`sort of ${rows} rows`);
     }
-    for (const child of node.Plans ?? []) problems(child, found);
+    // Reading rows only to discard them is as bad as sorting them; a search term
+    // is the exception: a common one is found by reading a few rows in order.
+    const removed = (node["Rows Removed by Filter"] ?? 0) * node["Actual Loops"];
+    if (!searched && removed > ROWS / 20) found.push(`${removed} rows read and discarded`);
+    for (const child of node.Plans ?? []) problems(child, found, searched);
     return found;
   }
 
@@ -156,7 +162,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("query plans at scale", () => {
     for (const plan of await plans((db) =>
       listInvitations(db, ids.account, invitationListParams.parse(params), now()),
     ))
-      expect(problems(plan)).toEqual([]);
+      expect(problems(plan, [], !!params.q)).toEqual([]);
   });
 
   it("pages deep into the list through the index", async () => {
