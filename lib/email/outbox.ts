@@ -103,8 +103,12 @@ export async function emailDeliveryStatus(
 ): Promise<EmailDeliveryStatus> {
   if (instance.delivers && !instance.hasTransport)
     return { state: "paused", reason: NO_TRANSPORT_REASON, since: null };
-  const row = await deliveryState(db);
-  return row.pausedReason
+  // A read on every page an Administrator opens: no row yet means never paused.
+  const [row] = await db
+    .select({ pausedReason: emailDelivery.pausedReason, pausedAt: emailDelivery.pausedAt })
+    .from(emailDelivery)
+    .where(eq(emailDelivery.id, STATE_ID));
+  return row?.pausedReason
     ? { state: "paused", reason: row.pausedReason, since: row.pausedAt }
     : { state: "running" };
 }
