@@ -428,7 +428,7 @@ try {
     await http(big.users[0]!, invite!.token);
   }
 } finally {
-  for (const server of servers) server.kill("SIGTERM");
+  stopAll();
   await pool.end();
   await handle.close();
   if (args.has("--keep")) console.log(`kept: ${dbUrl}`);
@@ -454,8 +454,38 @@ async function run(command: string, commandArgs: string[], cwd = root) {
   });
 }
 
+function stopAll() {
+  for (const server of servers) {
+    try {
+      process.kill(-server.pid!, "SIGTERM");
+    } catch {
+      // Gone already.
+    }
+  }
+  servers = [];
+}
+// A bench stopped from outside (CI's time limit, Ctrl-C) leaves no server behind.
+process.on("exit", stopAll);
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.on(signal, () => {
+    stopAll();
+    process.exit(130);
+  });
+
+async function answers(url: string) {
+  try {
+    await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(5_000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function start(cwd: string, port: number, env: Record<string, string>) {
+  const url = `http://127.0.0.1:${port}/`;
+  if (await answers(url)) throw new Error(`port ${port} is taken: stop what runs there first`);
   const next = path.join(root, "node_modules", ".bin", "next");
+  // A process group of its own, so that stopping it stops every process it started.
   const child = spawn(next, ["start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd,
     stdio: ["ignore", "inherit", "inherit"],
@@ -463,25 +493,30 @@ async function start(cwd: string, port: number, env: Record<string, string>) {
     detached: true,
   });
   servers.push(child);
-  for (let i = 0; i < 120; i++) {
-    try {
-      await fetch(`http://127.0.0.1:${port}/`, { redirect: "manual" });
+  let exited = false;
+  child.on("exit", () => (exited = true));
+  for (let i = 0; i < 120 && !exited; i++) {
+    if (await answers(url))
       return () =>
         new Promise<void>((resolve) => {
+          servers = servers.filter((s) => s !== child);
+          if (exited) return resolve();
           child.on("exit", () => resolve());
           process.kill(-child.pid!, "SIGTERM");
-          servers = servers.filter((s) => s !== child);
         });
-    } catch {
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    await new Promise((r) => setTimeout(r, 500));
   }
+  stopAll();
   throw new Error(`next start in ${cwd} did not answer on port ${port}`);
 }
 
 async function load(label: string, url: string, cookie?: string) {
   const headers = cookie ? { cookie } : undefined;
-  const page = await fetch(url, { headers, redirect: "manual" });
+  const page = await fetch(url, {
+    headers,
+    redirect: "manual",
+    signal: AbortSignal.timeout(30_000),
+  });
   const body = await page.text();
   if (page.status !== 200) throw new Error(`${label}: ${url} answered ${page.status}`);
   // Warm up (JIT, caches), then measure.
@@ -512,19 +547,25 @@ async function http(userId: string, acceptToken: string) {
   // app's instrumentation, proxy or configuration applies) with the same Next.js.
   // Webpack, because Turbopack wants node_modules inside the project's root.
   const floorDir = mkdtempSync(path.join(tmpdir(), "certportal-floor-"));
-  cpSync(path.join(root, "scripts", "bench-floor"), floorDir, { recursive: true });
-  symlinkSync(path.join(root, "node_modules"), path.join(floorDir, "node_modules"));
-  writeFileSync(path.join(floorDir, "package.json"), '{ "private": true, "type": "module" }\n');
-  await run(path.join(root, "node_modules", ".bin", "next"), ["build", "--webpack"], floorDir);
-  if (!args.has("--no-build")) await run("npx", ["next", "build"]);
-  const floorPort = 3301;
-  const stopFloor = await start(floorDir, floorPort, {});
   try {
-    await load("Floor: bare dynamic Next.js page, 25-row table", `http://127.0.0.1:${floorPort}/`);
+    cpSync(path.join(root, "scripts", "bench-floor"), floorDir, { recursive: true });
+    symlinkSync(path.join(root, "node_modules"), path.join(floorDir, "node_modules"));
+    writeFileSync(path.join(floorDir, "package.json"), '{ "private": true, "type": "module" }\n');
+    await run(path.join(root, "node_modules", ".bin", "next"), ["build", "--webpack"], floorDir);
+    const floorPort = 3301;
+    const stopFloor = await start(floorDir, floorPort, {});
+    try {
+      await load(
+        "Floor: bare dynamic Next.js page, 25-row table",
+        `http://127.0.0.1:${floorPort}/`,
+      );
+    } finally {
+      await stopFloor();
+    }
   } finally {
-    await stopFloor();
     rmSync(floorDir, { recursive: true, force: true });
   }
+  if (!args.has("--no-build")) await run("npx", ["next", "build"]);
 
   const port = 3300;
   const secret = "bench-secret-bench-secret-bench-secret";

@@ -39,6 +39,17 @@ CREATE TRIGGER invitation_counts_delete AFTER DELETE ON invitations
   REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION invitation_counts_apply();
 --> statement-breakpoint
+CREATE FUNCTION invitation_counts_clear() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM invitation_counts;
+  RETURN NULL;
+END
+$$;
+--> statement-breakpoint
+-- TRUNCATE fires no delete trigger: emptied invitations, emptied counts.
+CREATE TRIGGER invitation_counts_truncate AFTER TRUNCATE ON invitations
+  FOR EACH STATEMENT EXECUTE FUNCTION invitation_counts_clear();
+--> statement-breakpoint
 -- Counts for the invitations that exist already.
 INSERT INTO invitation_counts (account_id, status, n)
   SELECT account_id, status, count(*) FROM invitations GROUP BY 1, 2;

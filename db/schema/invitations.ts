@@ -124,7 +124,7 @@ export const invitationEvents = pgTable(
 
 /**
  * How many invitations of each stored status an account holds, kept by triggers
- * in the same transaction as every change to invitations (migration 0009), so
+ * in the same transaction as every change to invitations (migration 0010), so
  * that no page counts an account's rows.
  */
 export const invitationCounts = pgTable(

@@ -57,6 +57,7 @@ export function startOutboxPoller(intervalSeconds: number): () => void {
     running = true;
     void kickOutbox()
       .then(async () => runPeriodicWork(await getDb(), new Date()))
+      .catch((error: unknown) => console.error("Periodic work failed:", describeError(error)))
       .finally(() => (running = false));
   }, intervalSeconds * 1000);
   timer.unref();

@@ -29,7 +29,9 @@ describe("messages sent to the browser", () => {
       const { translates, namespaces } = clientNamespacesOf(file);
       const given = handed(readFileSync(file, "utf8"));
       if (!translates) return;
-      expect(given.length, "a <ClientMessages namespaces={[…]}> around the page").toBeGreaterThan(0);
+      expect(given.length, "a <ClientMessages namespaces={[…]}> around the page").toBeGreaterThan(
+        0,
+      );
       const missing = namespaces.filter(
         (ns) => !given.includes(ns) && !(FORM_NAMESPACES as readonly string[]).includes(ns),
       );

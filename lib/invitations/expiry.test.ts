@@ -95,6 +95,13 @@ describe("invitation counts", () => {
     });
   });
 
+  it("are emptied with the invitations by TRUNCATE, which fires no delete trigger", async () => {
+    const actor = await makeActor(t.db);
+    await invite(actor, "gone@example.com", at(0));
+    await t.db.execute(sql`truncate table invitations cascade`);
+    expect((await invitationCounts(t.db, actor.accountId, at(1))).all).toBe(0);
+  });
+
   it("count a bulk insert of many rows in one statement", async () => {
     const actor = await makeActor(t.db);
     await t.db.execute(sql`

@@ -7,7 +7,7 @@ const SWEEP_LOCK = 727_003;
 /**
  * Closes out pending invitations past their expiry as "expired", so that the
  * Expired list and the counts are served by the stored status. What it has not
- * reached yet still shows as expired (see `statusConditions`): the sweep makes
+ * reached yet still shows as expired (see `lapsedCondition`): the sweep makes
  * lists fast, never right or wrong. One instance sweeps at a time (an advisory
  * lock); rows locked by a change in progress are left for the next sweep.
  * Returns how many it closed out.

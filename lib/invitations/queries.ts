@@ -118,39 +118,39 @@ export async function listInvitations(
     lastSentAt: invitations.lastSentAt,
     sentById: invitations.sentBy,
   };
-  const stored = db
+  const query = db
     .select({ ...columns, sentBy: fullName(users) })
     .from(invitations)
     .innerJoin(users, eq(users.id, invitations.sentBy))
     .where(and(...conditions, params.status ? statusCondition(params.status, now) : undefined))
     .orderBy(...order)
     .limit(limit);
-  let rows: Awaited<typeof stored> = await stored;
-  if (params.status === "expired") {
-    // Expired also holds the few that lapsed since the last sweep: found through the
-    // partial index of pending expiries (OFFSET 0 keeps the planner from walking the
-    // order index for them instead: it cannot know how few they are), then merged
-    // into the page.
-    // Raw SQL for the literal OFFSET 0: drizzle would send it as a parameter, which
-    // the planner no longer treats as a fence.
-    const more = (
-      await selectRows<(typeof rows)[number]>(
+  type Row = Awaited<typeof query>[number];
+  let rows: Row[];
+  if (params.status !== "expired") rows = await query;
+  else {
+    // Expired also holds the few that lapsed since the last sweep, found through the
+    // partial index of pending expiries: OFFSET 0 keeps the planner from walking the
+    // list's order for them instead (it cannot know how few they are). Raw SQL for
+    // that literal OFFSET 0 (drizzle would send a parameter, which is no fence), and
+    // one statement for both parts, so one snapshot: a row the sweep closes out
+    // meanwhile is in one part or the other, never in neither.
+    const dir = newest ? sql`desc` : sql`asc`;
+    const part = (source: SQL) => sql`(
+      select l.id, l.email, l.subaccount_type as "subaccountType", l.status,
+        l.delivery_status as "deliveryStatus", l.expires_at as "expiresAt",
+        l.last_sent_at as "lastSentAt", l.sent_by as "sentById", ${fullName(users)} as "sentBy"
+      from ${source} l join ${users} on ${users.id} = l.sent_by
+      order by l.last_sent_at ${dir}, l.id ${dir} limit ${limit})`;
+    const closedOut = sql`(select * from ${invitations} where ${and(...conditions, statusCondition("expired", now))})`;
+    const lapsed = sql`(select * from ${invitations} where ${and(...conditions, lapsedCondition(now))} offset 0)`;
+    rows = (
+      await selectRows<Row>(
         db,
-        sql`select l.id, l.email, l.subaccount_type as "subaccountType", l.status,
-              l.delivery_status as "deliveryStatus", l.expires_at as "expiresAt",
-              l.last_sent_at as "lastSentAt", l.sent_by as "sentById", ${fullName(users)} as "sentBy"
-            from (select * from ${invitations}
-                  where ${and(...conditions, lapsedCondition(now))}
-                  offset 0) l
-            join ${users} on ${users.id} = l.sent_by
-            order by l.last_sent_at ${newest ? sql`desc` : sql`asc`}, l.id ${newest ? sql`desc` : sql`asc`}
-            limit ${limit}`,
+        sql`select * from (${part(closedOut)} union all ${part(lapsed)}) expired
+            order by "lastSentAt" ${dir}, id ${dir} limit ${limit}`,
       )
     ).map((r) => ({ ...r, expiresAt: new Date(r.expiresAt), lastSentAt: new Date(r.lastSentAt) }));
-    const key = (r: (typeof rows)[number]) => `${r.lastSentAt.toISOString()}|${r.id}`;
-    rows = [...rows, ...more]
-      .sort((x, y) => (key(x) < key(y) ? -1 : 1) * (newest ? -1 : 1))
-      .slice(0, limit);
   }
   const page = rows.slice(0, INVITATIONS_PAGE_SIZE);
   const last = page.at(-1);
