@@ -42,6 +42,7 @@ import {
 } from "@/lib/invitations/service";
 import { listSubaccounts, subaccountListParams } from "@/lib/subaccounts/queries";
 import { encodeCursor } from "@/lib/invitations/queries";
+import { seedInvitations, seedSubaccounts } from "@/tests/helpers/seed-at-scale";
 
 const args = new Set(process.argv.slice(2));
 const smoke = args.has("--smoke");
@@ -140,43 +141,6 @@ async function makeAccount(label: string, managers = 5) {
   return { id: account!.id, users: staff.map((u) => u.id) };
 }
 
-/**
- * `count` invitations spread over the last two years, as a long-lived account has
- * them: a quarter accepted, a quarter canceled, the rest pending or (closed out by
- * the sweep) expired, one in 200 bounced; the address of row g is person{g}@….
- */
-async function seedInvitations(account: { id: string; users: string[] }, count: number) {
-  const spacingSeconds = (2 * 365 * 24 * 3600) / count;
-  const staff = sql.join(
-    account.users.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
-  await handle.db.execute(sql`
-    insert into invitations (account_id, email, subaccount_type, locale, token_hash, status,
-      delivery_status, sent_by, sent_at, last_sent_at, expires_at, created_at)
-    select ${account.id}, 'person' || g || '@example.com',
-      (array['retail','enterprise','reseller']::account_type[])[1 + g % 3], 'en',
-      md5(${account.id}::text || g) || md5(g || ${account.id}::text),
-      (case when g % 4 = 1 then 'accepted' when g % 4 = 2 then 'canceled'
-            when ts + interval '30 days' <= now() - interval '5 minutes' then 'expired'
-            else 'pending' end)::invitation_status,
-      (case when g % 200 = 0 then 'bounced' else 'delivered' end)::invitation_delivery,
-      (array[${staff}])[1 + g % ${account.users.length}], ts, ts, ts + interval '30 days', ts
-    from (select g, now() - g * ${spacingSeconds}::float8 * interval '1 second' as ts
-          from generate_series(1, ${count}) g) s`);
-}
-
-async function seedSubaccounts(account: { id: string; users: string[] }, count: number) {
-  await handle.db.execute(sql`
-    insert into accounts (parent_id, name, nickname, type, status, created_via, account_manager_id, created_at, updated_at)
-    select ${account.id}, 'Customer ' || g || ' GmbH', case when g % 3 = 0 then 'Key account ' || g end,
-      (array['enterprise','reseller','retail']::account_type[])[1 + g % 3],
-      (case when g % 20 = 0 then 'deactivated' else 'active' end)::account_status, 'invitation',
-      case when g % 10 = 0 then ${account.users[1] ?? account.users[0]!}::uuid end,
-      now() - g * interval '1 hour', now() - g * interval '1 hour'
-    from generate_series(1, ${count}) g`);
-}
-
 const deps = { appUrl: "http://localhost:3300", invitationsPerHour: 1_000_000 };
 const form = (username: string) => ({
   firstName: "Bench",
@@ -208,12 +172,21 @@ try {
   const big = await makeAccount("Acme");
   const other = await makeAccount("Globex");
   const small = await makeAccount("Initech");
+  // Spread over the last two years, whatever the count.
+  const invite = (a: { id: string; users: string[] }, count: number) =>
+    seedInvitations(
+      handle.db,
+      { id: a.id, senders: a.users },
+      { count, spacingSeconds: (2 * 365 * 24 * 3600) / count },
+    );
+  const children = (a: { id: string; users: string[] }, count: number) =>
+    seedSubaccounts(handle.db, { id: a.id, manager: a.users[1] ?? a.users[0]! }, count);
   await Promise.all([
-    seedInvitations(big, size.invitations),
-    seedInvitations(other, size.invitations),
-    seedInvitations(small, SMALL.invitations),
-    seedSubaccounts(big, size.subaccounts),
-    seedSubaccounts(small, SMALL.subaccounts),
+    invite(big, size.invitations),
+    invite(other, size.invitations),
+    invite(small, SMALL.invitations),
+    children(big, size.subaccounts),
+    children(small, SMALL.subaccounts),
   ]);
   await pool.query("vacuum analyze");
   seedSeconds = (performance.now() - t) / 1000;

@@ -83,6 +83,13 @@ export async function enqueueEmail(
 
 const STATE_ID = 1;
 
+/** What claiming a group of queued messages reads of each. */
+const claimColumns = {
+  id: emailOutbox.id,
+  idempotencyKey: emailOutbox.idempotencyKey,
+  nextAttemptAt: emailOutbox.nextAttemptAt,
+};
+
 async function deliveryState(db: Db) {
   await db.insert(emailDelivery).values({ id: STATE_ID }).onConflictDoNothing();
   const [row] = await db.select().from(emailDelivery).where(eq(emailDelivery.id, STATE_ID));
@@ -223,11 +230,7 @@ async function claim(db: Db, now: Date, limit: number): Promise<Claim> {
         .from(sql`(select 1) as one`);
       if (!lock?.got) return { messages: [], retry: false };
       rows = await tx
-        .select({
-          id: emailOutbox.id,
-          idempotencyKey: emailOutbox.idempotencyKey,
-          nextAttemptAt: emailOutbox.nextAttemptAt,
-        })
+        .select(claimColumns)
         .from(emailOutbox)
         .where(and(eq(emailOutbox.batchKey, unsure.batchKey!), eq(emailOutbox.status, "pending")))
         .for("update");
@@ -235,11 +238,7 @@ async function claim(db: Db, now: Date, limit: number): Promise<Claim> {
       if (rows.some((r) => r.nextAttemptAt > now)) return { messages: [], retry: false };
     } else {
       rows = await tx
-        .select({
-          id: emailOutbox.id,
-          idempotencyKey: emailOutbox.idempotencyKey,
-          nextAttemptAt: emailOutbox.nextAttemptAt,
-        })
+        .select(claimColumns)
         .from(emailOutbox)
         .where(and(due, isNull(emailOutbox.batchKey)))
         .orderBy(asc(emailOutbox.nextAttemptAt))

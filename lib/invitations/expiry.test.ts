@@ -5,7 +5,7 @@ import { makeActor } from "@/tests/helpers/actors";
 import { setupTestDb } from "@/tests/helpers/db";
 import { closeOutExpiredInvitations } from "./expiry";
 import { invitationCounts, invitationListParams, listInvitations } from "./queries";
-import { INVITATION_TTL_DAYS } from "./rules";
+import { displayStatus, INVITATION_TTL_DAYS } from "./rules";
 import { acceptInvitation, cancelInvitation, createInvitation, resendInvitation } from "./service";
 import { acceptForm } from "@/tests/helpers/fixtures";
 
@@ -30,9 +30,7 @@ async function countedByRows(accountId: string, now: Date) {
     .select({ status: invitations.status, expiresAt: invitations.expiresAt })
     .from(invitations)
     .where(eq(invitations.accountId, accountId));
-  const shown = (r: (typeof rows)[number]) =>
-    r.status === "pending" && r.expiresAt <= now ? "expired" : r.status;
-  const by = (s: string) => rows.filter((r) => shown(r) === s).length;
+  const by = (s: string) => rows.filter((r) => displayStatus(r, now) === s).length;
   return {
     pending: by("pending"),
     expired: by("expired"),

@@ -8,6 +8,7 @@ import { acceptInvitation, createInvitation } from "@/lib/invitations/service";
 import { setPasswordWithToken } from "@/lib/users/service";
 import { actorInAccount, makeActor } from "@/tests/helpers/actors";
 import { setupTestDb } from "@/tests/helpers/db";
+import { organization } from "@/tests/helpers/fixtures";
 import { getSubaccountDetail, listSubaccounts, priceList, subaccountListParams } from "./queries";
 import {
   assignAccountManager,
@@ -23,20 +24,7 @@ import {
 const t = setupTestDb();
 const now = new Date("2026-09-01T10:00:00Z");
 const deps = { appUrl: "https://portal.example" };
-const org = {
-  name: "Globex",
-  addressLine1: "1 Globex Way",
-  addressLine2: null,
-  city: "Cypress Creek",
-  region: null,
-  postalCode: "90210",
-  country: "US",
-  phone: null,
-  contactFirstName: "Hank",
-  contactLastName: "Scorpio",
-  contactEmail: "hank@globex.example",
-  contactPhone: null,
-};
+const org = organization;
 const newSub = (overrides: Partial<NewSubaccount> = {}): NewSubaccount => ({
   ...org,
   type: "enterprise",

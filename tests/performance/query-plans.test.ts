@@ -1,7 +1,6 @@
 // Every list query is served by an index in the list's order: no sequential scan
 // of invitations or accounts, and no sort of more than a sliver of the account's
 // rows. Plans are the PostgreSQL server's, so this runs where TEST_DATABASE_URL is set.
-import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,6 +18,7 @@ import {
 } from "@/lib/invitations/queries";
 import { listSubaccounts, subaccountListParams } from "@/lib/subaccounts/queries";
 import { createTestDatabase } from "@/tests/helpers/db";
+import { seedInvitations, seedSubaccounts } from "@/tests/helpers/seed-at-scale";
 
 const ROWS = 20_000;
 type PlanNode = {
@@ -64,23 +64,17 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("query plans at scale", () => {
           role: "administrator",
         })
         .returning();
-      // As in a long-lived account: a quarter accepted, a quarter canceled, the rest
-      // pending or expired over two years, one in 200 bounced.
-      await db.execute(sql`
-        insert into invitations (account_id, email, subaccount_type, locale, token_hash, status,
-          delivery_status, sent_by, sent_at, last_sent_at, expires_at)
-        select ${account!.id}, 'person' || g || '@example.com', 'retail', 'en',
-          md5(${label} || g) || md5(g || ${label}),
-          (case when g % 4 = 1 then 'accepted' when g % 4 = 2 then 'canceled' else 'pending' end)::invitation_status,
-          (case when g % 200 = 0 then 'bounced' else 'delivered' end)::invitation_delivery,
-          ${user!.id}, ts, ts, ts + interval '30 days'
-        from (select g, now() - g * interval '10 minutes' as ts from generate_series(1, ${ROWS}) g) s`);
-      await db.execute(sql`
-        insert into accounts (parent_id, name, nickname, type, status, created_via, account_manager_id, created_at)
-        select ${account!.id}, 'Customer ' || g, case when g % 3 = 0 then 'Key ' || g end, 'retail',
-          (case when g % 20 = 0 then 'deactivated' else 'active' end)::account_status, 'invitation',
-          case when g % 10 = 0 then ${user!.id}::uuid end, now() - g * interval '1 hour'
-        from generate_series(1, ${label === "Measured" ? 2000 : 8000}) g`);
+      await seedInvitations(
+        db,
+        { id: account!.id, senders: [user!.id] },
+        { count: ROWS, spacingSeconds: 600 },
+      );
+      // The neighbour holds more subaccounts, as on a shared server.
+      await seedSubaccounts(
+        db,
+        { id: account!.id, manager: user!.id },
+        label === "Measured" ? 2000 : 8000,
+      );
       if (!ids.account) Object.assign(ids, { account: account!.id, manager: user!.id });
     }
     // The sweep has closed out what expired, as it does every minute.

@@ -1,0 +1,1 @@
+CREATE INDEX "accounts_deactivated_children" ON "accounts" USING btree ("parent_id","created_at","id") WHERE "accounts"."status" = 'deactivated';
