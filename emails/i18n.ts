@@ -1,7 +1,7 @@
 import { createTranslator } from "use-intl/core";
 import de from "@/messages/de.json";
 import en from "@/messages/en.json";
-import type { Locale } from "@/lib/i18n/locale";
+import { type Locale } from "@/lib/enums";
 
 const MESSAGES = { en, de } as const;
 

@@ -1,5 +1,5 @@
 import { Button, Heading, Link, Section, Text } from "@react-email/components";
-import type { Locale } from "@/lib/i18n/locale";
+import { type Locale } from "@/lib/enums";
 import { emailTranslator, formatEmailDate } from "./i18n";
 import { EmailLayout, styles } from "./layout";
 

@@ -1,6 +1,6 @@
 import { Body, Container, Head, Hr, Html, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
-import type { Locale } from "@/lib/i18n/locale";
+import { type Locale } from "@/lib/enums";
 import { emailTranslator } from "./i18n";
 
 /** The frame every CertPortal email shares. */

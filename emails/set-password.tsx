@@ -1,5 +1,5 @@
 import { Button, Heading, Link, Section, Text } from "@react-email/components";
-import type { Locale } from "@/lib/i18n/locale";
+import { type Locale } from "@/lib/enums";
 import { emailTranslator, formatEmailDate } from "./i18n";
 import { EmailLayout, styles } from "./layout";
 
@@ -20,16 +20,25 @@ export function setPasswordSubject(props: Pick<SetPasswordEmailProps, "locale" |
 export default function SetPasswordEmail(props: SetPasswordEmailProps) {
   const t = emailTranslator(props.locale);
   return (
-    <EmailLayout locale={props.locale} preview={t("setPassword.preview", { account: props.accountName })}>
-      <Heading style={styles.heading}>{t("setPassword.heading", { name: props.firstName })}</Heading>
-      <Text style={styles.text}>{t("setPassword.intro", { inviter: props.inviterName, account: props.accountName })}</Text>
+    <EmailLayout
+      locale={props.locale}
+      preview={t("setPassword.preview", { account: props.accountName })}
+    >
+      <Heading style={styles.heading}>
+        {t("setPassword.heading", { name: props.firstName })}
+      </Heading>
+      <Text style={styles.text}>
+        {t("setPassword.intro", { inviter: props.inviterName, account: props.accountName })}
+      </Text>
       <Text style={styles.text}>{t("setPassword.username", { username: props.username })}</Text>
       <Section style={{ margin: "24px 0" }}>
         <Button href={props.setPasswordUrl} style={styles.button}>
           {t("setPassword.button")}
         </Button>
       </Section>
-      <Text style={styles.muted}>{t("setPassword.expires", { date: formatEmailDate(props.expiresAt, props.locale) })}</Text>
+      <Text style={styles.muted}>
+        {t("setPassword.expires", { date: formatEmailDate(props.expiresAt, props.locale) })}
+      </Text>
       <Text style={styles.muted}>{t("setPassword.linkFallback")}</Text>
       <Link href={props.setPasswordUrl} style={styles.link}>
         {props.setPasswordUrl}

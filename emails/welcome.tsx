@@ -1,5 +1,5 @@
 import { Button, Heading, Section, Text } from "@react-email/components";
-import type { Locale } from "@/lib/i18n/locale";
+import { type Locale } from "@/lib/enums";
 import { emailTranslator } from "./i18n";
 import { EmailLayout, styles } from "./layout";
 

@@ -1,9 +1,13 @@
+/** Refusals any area may give: no right to do this, a password the policy refuses. */
+export const COMMON_ERROR_CODES = ["forbidden", "weak_password"] as const;
+export type CommonErrorCode = (typeof COMMON_ERROR_CODES)[number];
+
 /**
  * An expected refusal from the domain. `code` doubles as the translation key
  * (under "errors.") that the form shows; anything else thrown is unexpected
  * and is never shown to the user verbatim.
  */
-export class DomainError<C extends string = string> extends Error {
+export class DomainError<C extends string = CommonErrorCode> extends Error {
   constructor(
     readonly code: C,
     readonly field?: string,

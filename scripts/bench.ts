@@ -24,9 +24,9 @@ import { Pool } from "pg";
 import { createDb, type Db } from "@/db";
 import * as schema from "@/db/schema";
 import { accounts, invitations, users } from "@/db/schema";
-import { accountOverview } from "@/lib/accounts/queries";
+import { accountOverview } from "@/lib/accounts/own";
 import type { Actor } from "@/lib/auth/actor";
-import { loadActor } from "@/lib/auth/service";
+import { loadActor } from "@/lib/auth/sign-in";
 import { closeOutExpiredInvitations } from "@/lib/invitations/expiry";
 import {
   getInvitationDetail,
@@ -34,14 +34,10 @@ import {
   invitationListParams,
   listInvitations,
 } from "@/lib/invitations/queries";
-import {
-  acceptInvitation,
-  cancelInvitation,
-  createInvitation,
-  resendInvitation,
-} from "@/lib/invitations/service";
+import { acceptInvitation } from "@/lib/invitations/accept";
+import { cancelInvitation, createInvitation, resendInvitation } from "@/lib/invitations/send";
 import { listSubaccounts, subaccountListParams } from "@/lib/subaccounts/queries";
-import { encodeCursor } from "@/lib/invitations/queries";
+import { encodeCursor } from "@/lib/lists/keyset";
 import { seedInvitations, seedSubaccounts } from "@/tests/helpers/seed-at-scale";
 
 const args = new Set(process.argv.slice(2));
@@ -145,16 +141,16 @@ const deps = { appUrl: "http://localhost:3300", invitationsPerHour: 1_000_000 };
 const form = (username: string) => ({
   firstName: "Bench",
   lastName: "Invitee",
-  phone: null,
+  contactPhone: null,
   jobTitle: null,
-  legalName: `${username} GmbH`,
+  name: `${username} GmbH`,
   addressLine1: "Hauptstraße 1",
   addressLine2: null,
   city: "Berlin",
   region: null,
   postalCode: "10115",
   country: "DE",
-  orgPhone: null,
+  phone: null,
   username,
   password: "Bench-Passw0rd-Bench!",
 });
@@ -273,7 +269,7 @@ try {
     [
       "Subaccounts: first page",
       (db, k) =>
-        listSubaccounts(db, k === "big" ? big.id : small.id, subaccountListParams.parse({})),
+        listSubaccounts(db, k === "big" ? big.id : small.id, subaccountListParams.parse({}), {}),
     ],
     [
       "Subaccounts: type and status filter",
@@ -282,6 +278,7 @@ try {
           db,
           k === "big" ? big.id : small.id,
           subaccountListParams.parse({ type: "retail", status: "deactivated" }),
+          {},
         ),
     ],
     [
@@ -291,6 +288,7 @@ try {
           db,
           k === "big" ? big.id : small.id,
           subaccountListParams.parse({ q: "ustomer 42" }),
+          {},
         ),
     ],
     [
@@ -300,17 +298,15 @@ try {
           db,
           k === "big" ? big.id : small.id,
           subaccountListParams.parse({ q: "100005" }),
+          {},
         ),
     ],
     [
       "Subaccounts: an account manager's own",
       (db, k) =>
-        listSubaccounts(
-          db,
-          k === "big" ? big.id : small.id,
-          subaccountListParams.parse({}),
-          (k === "big" ? big : small).users[1],
-        ),
+        listSubaccounts(db, k === "big" ? big.id : small.id, subaccountListParams.parse({}), {
+          managedBy: (k === "big" ? big : small).users[1],
+        }),
     ],
   ];
   for (const [label, fn] of reads) {
@@ -331,14 +327,14 @@ try {
         created.push(
           await createInvitation(
             handle.db,
+            actor,
             {
-              actor,
               email: `new${i}.${k}@example.org`,
               subaccountType: "retail",
               customMessage: null,
               locale: "en",
-              now: new Date(),
             },
+            new Date(),
             deps,
           ),
         );
@@ -347,13 +343,13 @@ try {
       runs.warm,
     );
     const resend = await timed(
-      (i) => resendInvitation(handle.db, { actor, id: created[i]!.id, now: new Date() }, deps),
+      (i) => resendInvitation(handle.db, actor, { id: created[i]!.id }, new Date(), deps),
       n,
       runs.warm,
     );
     const offset = n + runs.warm;
     const cancel = await timed(
-      (i) => cancelInvitation(handle.db, { actor, id: created[offset + i]!.id, now: new Date() }),
+      (i) => cancelInvitation(handle.db, actor, { id: created[offset + i]!.id }, new Date()),
       n,
       runs.warm,
     );
@@ -362,7 +358,8 @@ try {
       (i) =>
         acceptInvitation(
           handle.db,
-          { token: tokens[i]!, form: form(`bench.${k}.${i}`), ip: `10.0.${i}.1`, now: new Date() },
+          { token: tokens[i]!, form: form(`bench.${k}.${i}`), ip: `10.0.${i}.1` },
+          new Date(),
           deps,
         ),
       n,
@@ -387,14 +384,14 @@ try {
     const [invite] = [
       await createInvitation(
         handle.db,
+        actors.big,
         {
-          actor: actors.big,
           email: "http.bench@example.org",
           subaccountType: "retail",
           customMessage: null,
           locale: "en",
-          now: new Date(),
         },
+        new Date(),
         deps,
       ),
     ];

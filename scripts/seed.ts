@@ -1,6 +1,6 @@
 // Fills the configured database with demo data and prints the demo sign-ins.
 import { createDbFromEnv } from "@/db";
-import { seedDemo } from "@/db/seed";
+import { seedDemo } from "./demo-data";
 
 const handle = createDbFromEnv();
 try {

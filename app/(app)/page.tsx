@@ -4,11 +4,10 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { PriceTable } from "@/app/_components/price-table";
 import { Facts, Section } from "@/app/_components/section";
 import { getDb } from "@/db";
-import { accountOverview } from "@/lib/accounts/queries";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/require";
-import { organizationOf } from "@/lib/subaccounts/organization";
-import { getOwnAccount } from "@/lib/subaccounts/queries";
+import { addressLine, contactLine, organizationOf } from "@/lib/accounts/organization";
+import { accountOverview, billedToParent, getOwnAccount } from "@/lib/accounts/own";
 import { OrganizationForm } from "./organization-form";
 import { ClientMessages } from "@/app/_components/client-messages";
 
@@ -19,11 +18,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function HomePage() {
   const actor = await requireActor();
   const db = await getDb();
-  const [t, tTypes, tRoles, tSubs, tSub, tOrg, format, overview, account] = await Promise.all([
+  const [t, tTypes, tRoles, tCommon, tSub, tOrg, format, overview, account] = await Promise.all([
     getTranslations("home"),
     getTranslations("accountTypes"),
     getTranslations("roles"),
-    getTranslations("subaccounts"),
+    getTranslations("common"),
     getTranslations("subaccount"),
     getTranslations("organization"),
     getFormatter(),
@@ -56,15 +55,12 @@ export default async function HomePage() {
               <Facts
                 items={[
                   [
-                    tSubs("billing"),
+                    tCommon("billing"),
                     t("billedBy", {
-                      payer:
-                        account.billing === "bill_to_parent"
-                          ? account.parentName
-                          : t("billedToYou"),
+                      payer: billedToParent(account) ? account.parentName : t("billedToYou"),
                     }),
                   ],
-                  [tSubs("pricing"), tSubs(`pricingModes.${account.pricing}`)],
+                  [tCommon("pricing"), tCommon(`pricingModes.${account.pricing}`)],
                   ...(account.contractName
                     ? ([[tSub("contract"), account.contractName]] as [string, string][])
                     : []),
@@ -82,27 +78,8 @@ export default async function HomePage() {
               <Facts
                 items={[
                   [tOrg("name"), org.name],
-                  [
-                    tOrg("addressLine1"),
-                    [
-                      org.addressLine1,
-                      org.addressLine2,
-                      [org.postalCode, org.city].filter(Boolean).join(" "),
-                      org.region,
-                      org.country,
-                    ]
-                      .filter(Boolean)
-                      .join(", ") || t("none"),
-                  ],
-                  [
-                    tOrg("contact"),
-                    [
-                      [org.contactFirstName, org.contactLastName].filter(Boolean).join(" "),
-                      org.contactEmail,
-                    ]
-                      .filter(Boolean)
-                      .join(", ") || t("none"),
-                  ],
+                  [tOrg("addressLine1"), addressLine(org) || tCommon("none")],
+                  [tOrg("contact"), contactLine(org) || tCommon("none")],
                 ]}
               />
             )}

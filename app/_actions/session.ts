@@ -3,7 +3,7 @@
 import { cookies } from "next/headers";
 import { getDb } from "@/db";
 import { currentActor, signOut } from "@/lib/auth/next-auth";
-import { setUserLocale } from "@/lib/auth/service";
+import { setUserLocale } from "@/lib/users/preferences";
 import { LOCALE_COOKIE, isLocale } from "@/lib/i18n/locale";
 
 export async function signOutAction() {
@@ -21,5 +21,5 @@ export async function setLocaleAction(formData: FormData) {
   });
   const actor = await currentActor();
   // A user may change only their own preference.
-  if (actor) await setUserLocale(await getDb(), actor.userId, locale);
+  if (actor) await setUserLocale(await getDb(), actor.userId, locale, new Date());
 }

@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { setLocaleAction, signOutAction } from "@/app/_actions/session";
 import type { Actor } from "@/lib/auth/actor";
 import { Disclosure } from "./disclosure";
-import { LOCALES } from "@/lib/i18n/locale";
+import { LOCALES } from "@/lib/enums";
 
 export async function UserMenu({ actor }: { actor: Actor }) {
   const t = await getTranslations("userMenu");

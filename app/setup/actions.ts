@@ -1,12 +1,10 @@
 "use server";
 
 import { z } from "zod";
-import { getDb } from "@/db";
-import { failureState, fieldErrorsOf, keptValues } from "@/lib/actions/action";
-import type { FormState } from "@/lib/actions/form-state";
+import { publicAction } from "@/lib/actions/action";
 import { checkPasswords, emailInput, nameInput, usernameInput } from "@/lib/auth/inputs";
 import { signIn } from "@/lib/auth/next-auth";
-import { completeSetup } from "@/lib/auth/service";
+import { completeSetup } from "@/lib/auth/setup";
 import { setupCodeRequired } from "@/lib/auth/setup-code";
 import { env } from "@/lib/env";
 import { isLocale } from "@/lib/i18n/locale";
@@ -26,33 +24,17 @@ const input = z
   .superRefine(checkPasswords);
 
 // Public by nature: it only works while no account exists (checked inside the transaction).
-export async function setupAction(
-  _previous: FormState | undefined,
-  formData: FormData,
-): Promise<FormState> {
-  const parsed = input.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    const fieldErrors = fieldErrorsOf(parsed.error);
+export const setupAction = publicAction(
+  { input },
+  async ({ setupCode, confirmPassword: _confirm, ...setup }, { db, now }) => {
+    await completeSetup(db, setup, now, { codeRequired: setupCodeRequired(env()), setupCode });
     return {
-      ok: false,
-      message: "errors.invalid_input",
-      fieldErrors,
-      values: keptValues(formData),
+      signIn: () =>
+        signIn("credentials", {
+          username: setup.username,
+          password: setup.password,
+          redirectTo: "/",
+        }),
     };
-  }
-  try {
-    const { setupCode, ...setup } = parsed.data;
-    await completeSetup(await getDb(), setup, new Date(), {
-      codeRequired: setupCodeRequired(env()),
-      setupCode,
-    });
-  } catch (error) {
-    return failureState(error, formData);
-  }
-  await signIn("credentials", {
-    username: parsed.data.username,
-    password: parsed.data.password,
-    redirectTo: "/",
-  });
-  return { ok: true };
-}
+  },
+);

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/app/_components/auth-card";
 import { getDb } from "@/db";
-import { isSetupOpen } from "@/lib/auth/service";
+import { isSetupOpen } from "@/lib/auth/setup";
 import { setupCodeRequired } from "@/lib/auth/setup-code";
 import { env } from "@/lib/env";
 import { SetupForm } from "./setup-form";

@@ -6,7 +6,7 @@ import { getDb } from "@/db";
 import { currentActor } from "@/lib/auth/next-auth";
 import { safeReturnPath } from "@/lib/auth/redirect";
 import { env } from "@/lib/env";
-import { isSetupOpen } from "@/lib/auth/service";
+import { isSetupOpen } from "@/lib/auth/setup";
 import { SignInForm } from "./sign-in-form";
 import { ClientMessages } from "@/app/_components/client-messages";
 

@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   boolean,
-  date,
   index,
   integer,
   pgTable,
@@ -11,25 +10,8 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { accountStatus, accountType, billingMode, createdVia, pricingMode } from "./enums";
+import { contracts } from "./contracts";
 import { users } from "./users";
-
-export const contracts = pgTable(
-  "contracts",
-  {
-    id: uuid().primaryKey().defaultRandom(),
-    // The account that owns the contract and may assign it to its subaccounts.
-    accountId: uuid()
-      .notNull()
-      .references((): AnyPgColumn => accounts.id),
-    name: text().notNull(),
-    startsOn: date().notNull(),
-    endsOn: date(),
-    billing: billingMode().notNull(),
-    pricing: pricingMode().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index().on(t.accountId)],
-);
 
 export const accounts = pgTable(
   "accounts",

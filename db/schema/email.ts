@@ -1,7 +1,6 @@
-import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { emailStatus } from "./enums";
 import { invitations } from "./invitations";
-
-export const emailStatus = pgEnum("email_status", ["pending", "sent", "failed"]);
 
 export const emailOutbox = pgTable(
   "email_outbox",

@@ -1,15 +1,28 @@
 import { pgEnum } from "drizzle-orm/pg-core";
+import {
+  ACCOUNT_STATUSES,
+  ACCOUNT_TYPES,
+  BILLING_MODES,
+  CREATED_VIA,
+  DELIVERY_STATUSES,
+  EMAIL_STATUSES,
+  INVITATION_EVENT_TYPES,
+  INVITATION_STATUSES,
+  LOCALES,
+  PRICING_MODES,
+  ROLES,
+  USER_STATUSES,
+} from "../../lib/enums";
 
-export const accountType = pgEnum("account_type", ["enterprise", "reseller", "retail", "managed"]);
-export const accountStatus = pgEnum("account_status", ["active", "deactivated"]);
-export const billingMode = pgEnum("billing_mode", ["bill_to_parent", "bill_to_subaccount"]);
-export const pricingMode = pgEnum("pricing_mode", ["standard", "custom"]);
-export const createdVia = pgEnum("created_via", ["setup", "invitation", "manual"]);
-export const userRole = pgEnum("user_role", [
-  "administrator",
-  "manager",
-  "finance_manager",
-  "user",
-]);
-export const userStatus = pgEnum("user_status", ["active", "deactivated"]);
-export const locale = pgEnum("locale", ["en", "de"]);
+export const accountType = pgEnum("account_type", ACCOUNT_TYPES);
+export const accountStatus = pgEnum("account_status", ACCOUNT_STATUSES);
+export const billingMode = pgEnum("billing_mode", BILLING_MODES);
+export const pricingMode = pgEnum("pricing_mode", PRICING_MODES);
+export const createdVia = pgEnum("created_via", CREATED_VIA);
+export const userRole = pgEnum("user_role", ROLES);
+export const userStatus = pgEnum("user_status", USER_STATUSES);
+export const locale = pgEnum("locale", LOCALES);
+export const invitationStatus = pgEnum("invitation_status", INVITATION_STATUSES);
+export const invitationDelivery = pgEnum("invitation_delivery", DELIVERY_STATUSES);
+export const invitationEventType = pgEnum("invitation_event_type", INVITATION_EVENT_TYPES);
+export const emailStatus = pgEnum("email_status", EMAIL_STATUSES);

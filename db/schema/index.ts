@@ -1,5 +1,6 @@
 export * from "./enums";
 export * from "./accounts";
+export * from "./contracts";
 export * from "./users";
 export * from "./invitations";
 export * from "./email";

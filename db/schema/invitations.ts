@@ -4,7 +4,6 @@ import {
   index,
   integer,
   jsonb,
-  pgEnum,
   pgTable,
   primaryKey,
   text,
@@ -13,38 +12,19 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
-import { accountType, locale } from "./enums";
+import {
+  accountType,
+  invitationDelivery,
+  invitationEventType,
+  invitationStatus,
+  locale,
+} from "./enums";
 import { users } from "./users";
 
 // "expired" is derived from expires_at for pending rows (see lib/invitations/status.ts).
 // It is written to disk by the expiry sweep, and at once when a newer invitation to
 // the same address takes an expired one's place, so that the partial unique index
 // below keeps one live invitation per address.
-export const invitationStatus = pgEnum("invitation_status", [
-  "pending",
-  "accepted",
-  "canceled",
-  "expired",
-]);
-
-// What became of the latest email of an invitation: queued or being retried
-// (sending), handed to the provider (sent), and what the provider reported since.
-export const DELIVERY_STATUSES = ["sending", "sent", "delivered", "bounced", "failed"] as const;
-export const invitationDelivery = pgEnum("invitation_delivery", DELIVERY_STATUSES);
-
-export const invitationEventType = pgEnum("invitation_event_type", [
-  "created",
-  "sent",
-  "resent",
-  "canceled",
-  "accepted",
-  "accept_failed",
-  "delivered",
-  "delivery_failed",
-  "bounced",
-  "complained",
-  "address_corrected",
-]);
 
 export const invitations = pgTable(
   "invitations",

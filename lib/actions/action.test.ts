@@ -1,18 +1,11 @@
+import { CredentialsSignin } from "@auth/core/errors";
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import type { Db } from "@/db";
 import type { Actor } from "@/lib/auth/actor";
-import { DomainError } from "@/lib/errors";
-import type { RequestContext } from "./context";
-
-const context = vi.hoisted(() => ({ current: null as RequestContext | null }));
-vi.mock("./context", () => ({ requestContext: async () => context.current }));
-vi.mock("next/navigation", () => ({
-  redirect: (to: string) => {
-    throw Object.assign(new Error("NEXT_REDIRECT"), { to });
-  },
-}));
-
-const { action } = await import("./action");
+import { InvitationError } from "@/lib/invitations/errors";
+import { formData as form, request } from "@/tests/helpers/request";
+import { action, publicAction } from "./action";
 
 const actor = (role: Actor["role"]): Actor => ({
   userId: "u1",
@@ -26,12 +19,6 @@ const actor = (role: Actor["role"]): Actor => ({
   locale: null,
 });
 
-function form(values: Record<string, string>) {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(values)) fd.set(k, v);
-  return fd;
-}
-
 const handler = vi.fn(async (input: { email: string }) => ({
   ok: true as const,
   message: `done:${input.email}`,
@@ -43,8 +30,9 @@ const invite = action(
   },
   handler,
 );
+// The wrapper never touches the database itself: the handlers here do not either.
 const as = (a: Actor | null) =>
-  (context.current = { actor: a, db: {} as RequestContext["db"], now: new Date() });
+  Object.assign(request, { actor: a, db: {} as Db, now: new Date(), ip: null });
 
 describe("server action wrapper", () => {
   it("refuses a signed-out caller without running the handler", async () => {
@@ -111,7 +99,7 @@ describe("server action wrapper", () => {
 
   it("turns a domain refusal into its message and hides unexpected errors", async () => {
     as(actor("administrator"));
-    handler.mockRejectedValueOnce(new DomainError("invitation_duplicate_pending", "email"));
+    handler.mockRejectedValueOnce(new InvitationError("invitation_duplicate_pending", "email"));
     expect(await invite(undefined, form({ email: "x@example.com" }))).toMatchObject({
       ok: false,
       message: "errors.invitation_duplicate_pending",
@@ -123,5 +111,39 @@ describe("server action wrapper", () => {
     expect(state).toMatchObject({ ok: false, message: "errors.unexpected" });
     expect(JSON.stringify(state)).not.toContain("secret@db");
     spy.mockRestore();
+  });
+});
+
+describe("public action wrapper", () => {
+  const setPassword = publicAction(
+    { input: z.object({ token: z.string().min(1), password: z.string().min(1) }) },
+    async (input, { ip }) => ({
+      signIn: async () => {
+        if (input.password === "refused") throw new CredentialsSignin();
+        throw Object.assign(new Error("NEXT_REDIRECT"), { to: `/?from=${ip}` });
+      },
+    }),
+  );
+
+  it("runs for a signed-out visitor, with the client address", async () => {
+    as(null);
+    request.ip = "203.0.113.7";
+    await expect(
+      setPassword(undefined, form({ token: "t", password: "chosen" })),
+    ).rejects.toMatchObject({ to: "/?from=203.0.113.7" });
+  });
+
+  it("refuses bad input as a signed-in action does, never echoing the token", async () => {
+    as(null);
+    const state = await setPassword(undefined, form({ token: "t0k3n", password: "" }));
+    expect(state).toMatchObject({ ok: false, message: "errors.invalid_input" });
+    expect(state.ok === false && state.values).not.toHaveProperty("token");
+  });
+
+  it("sends the person to sign in when the sign-in after it is refused", async () => {
+    as(null);
+    await expect(
+      setPassword(undefined, form({ token: "t", password: "refused" })),
+    ).rejects.toMatchObject({ to: "/sign-in?ready=1" });
   });
 });

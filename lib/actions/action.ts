@@ -2,17 +2,26 @@ import { redirect } from "next/navigation";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { can, type Permission } from "@/lib/auth/permissions";
+import { signInAfterSetup } from "@/lib/auth/sign-in-after";
 import { DomainError, describeError } from "@/lib/errors";
 import { requestContext, type RequestContext } from "./context";
 import { fieldErrorsOf, type FormState, keptValues } from "./form-state";
 
 export { fieldErrorsOf, keptValues };
 
-/** What a handler gets beside its parsed input; `formData` for multi-valued fields zod does not see. */
-export type ActionContext = RequestContext & { actor: Actor; formData: FormData };
+/** What a public handler gets beside its parsed input; `formData` for multi-valued fields zod does not see. */
+export type PublicActionContext = Omit<RequestContext, "actor"> & { formData: FormData };
+/** What a signed-in handler gets: the same, with the actor. */
+export type ActionContext = PublicActionContext & { actor: Actor };
 
-/** A handler's answer: form state, or a place to go (redirect happens outside any try). */
-export type ActionResult = FormState | { redirectTo: string };
+/**
+ * A handler's answer: form state, a place to go, or a sign-in with the
+ * credentials just chosen. Both end in Next's redirect, so they run outside any try.
+ */
+export type ActionResult = FormState | { redirectTo: string } | { signIn: () => Promise<unknown> };
+
+/** Form field names for the fields a domain refusal names differently ("username" → "adminUsername"). */
+type FieldNames = Record<string, string>;
 
 /**
  * A refusal from the domain becomes its message; anything else is logged and
@@ -21,8 +30,7 @@ export type ActionResult = FormState | { redirectTo: string };
 export function failureState(
   error: unknown,
   formData: FormData,
-  /** The form's name for a field the domain names differently ("username" → "adminUsername"). */
-  fieldNames: Record<string, string> = {},
+  fieldNames: FieldNames = {},
 ): FormState {
   const values = keptValues(formData);
   if (error instanceof DomainError) {
@@ -39,43 +47,65 @@ export function failureState(
   return { ok: false, message: "errors.unexpected", values };
 }
 
+/** Parse, run, map: the part every action shares, signed in or not. */
+async function run<S extends z.ZodType, C>(
+  spec: { input: S; fieldNames?: FieldNames },
+  formData: FormData,
+  ctx: C,
+  handler: (input: z.output<S>, ctx: C & { formData: FormData }) => Promise<ActionResult>,
+): Promise<FormState> {
+  const parsed = spec.input.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    return {
+      ok: false,
+      message: "errors.invalid_input",
+      fieldErrors: fieldErrorsOf(parsed.error),
+      values: keptValues(formData),
+    };
+  }
+  let result: ActionResult;
+  try {
+    result = await handler(parsed.data, { ...ctx, formData });
+  } catch (error) {
+    return failureState(error, formData, spec.fieldNames);
+  }
+  if ("redirectTo" in result) redirect(result.redirectTo);
+  if ("signIn" in result) {
+    await signInAfterSetup(result.signIn, redirect);
+    return { ok: true };
+  }
+  return result;
+}
+
 /**
- * Every server action goes through here: authenticate, check one permission,
- * parse the form with zod, run the domain, and turn refusals into form state.
- * Hiding a button is not authorization; this is.
+ * Every signed-in server action goes through here: authenticate, refuse early
+ * without the permission, parse the form with zod, run the use case (which
+ * checks the permission and the scope itself), and turn refusals into form state.
  */
 export function action<S extends z.ZodType>(
-  spec: {
-    permission: Permission | "signed-in";
-    input: S;
-    /** Form field names for the fields a domain refusal names differently. */
-    fieldNames?: Record<string, string>;
-  },
+  spec: { permission: Permission | "signed-in"; input: S; fieldNames?: FieldNames },
   handler: (input: z.output<S>, ctx: ActionContext) => Promise<ActionResult>,
 ) {
   return async (_previous: FormState | undefined, formData: FormData): Promise<FormState> => {
-    const ctx = await requestContext();
-    if (!ctx.actor) return { ok: false, message: "errors.signed_out" };
-    const actor = ctx.actor;
+    const { actor, ...ctx } = await requestContext();
+    if (!actor) return { ok: false, message: "errors.signed_out" };
     if (spec.permission !== "signed-in" && !can(actor.role, spec.permission)) {
       return { ok: false, message: "errors.forbidden" };
     }
-    const parsed = spec.input.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) {
-      return {
-        ok: false,
-        message: "errors.invalid_input",
-        fieldErrors: fieldErrorsOf(parsed.error),
-        values: keptValues(formData),
-      };
-    }
-    let result: ActionResult;
-    try {
-      result = await handler(parsed.data, { ...ctx, actor, formData });
-    } catch (error) {
-      return failureState(error, formData, spec.fieldNames);
-    }
-    if ("redirectTo" in result) redirect(result.redirectTo);
-    return result;
+    return run(spec, formData, { ...ctx, actor }, handler);
+  };
+}
+
+/**
+ * An action anyone may submit (setup, accept an invitation, set a password): its
+ * credential is in the form (a one-time token, a setup code) and the use case checks it.
+ */
+export function publicAction<S extends z.ZodType>(
+  spec: { input: S; fieldNames?: FieldNames },
+  handler: (input: z.output<S>, ctx: PublicActionContext) => Promise<ActionResult>,
+) {
+  return async (_previous: FormState | undefined, formData: FormData): Promise<FormState> => {
+    const { actor: _signedIn, ...ctx } = await requestContext();
+    return run(spec, formData, ctx, handler);
   };
 }

@@ -1,11 +1,14 @@
+import { headers } from "next/headers";
 import { getDb, type Db } from "@/db";
 import type { Actor } from "@/lib/auth/actor";
+import { clientIp } from "@/lib/auth/client-ip";
 import { currentActor } from "@/lib/auth/next-auth";
+import { env } from "@/lib/env";
 
-export type RequestContext = { actor: Actor | null; db: Db; now: Date };
+/** Who is asking, from where, against which database, at what time: resolved once per action call. */
+export type RequestContext = { actor: Actor | null; db: Db; now: Date; ip: string | null };
 
-/** Who is asking, against which database, at what time: resolved once per action call. */
 export async function requestContext(): Promise<RequestContext> {
-  const [actor, db] = await Promise.all([currentActor(), getDb()]);
-  return { actor, db, now: new Date() };
+  const [actor, db, requestHeaders] = await Promise.all([currentActor(), getDb(), headers()]);
+  return { actor, db, now: new Date(), ip: clientIp(requestHeaders, env().TRUSTED_PROXY_HOPS) };
 }

@@ -1,4 +1,4 @@
-import type { Role } from "./permissions";
+import { type Role } from "@/lib/enums";
 
 /** The signed-in person, as every page and action sees them: re-read from the database on each request. */
 export type Actor = {

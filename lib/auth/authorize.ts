@@ -7,6 +7,15 @@ import type { Actor } from "./actor";
 import { can, type Permission } from "./permissions";
 
 /**
+ * The first line of every use case: refuses an actor whose role lacks the
+ * permission, before anything is read, counted or written. Whatever the front
+ * door (a form, an API call, a job), the rule is checked here.
+ */
+export function authorize(actor: Actor, permission: Permission): void {
+  if (!can(actor.role, permission)) throw new DomainError("forbidden");
+}
+
+/**
  * Re-reads the actor's role inside the caller's transaction, under a lock on
  * their user row that a demotion or deactivation must wait for. A request that
  * began before the actor lost a right therefore cannot finish with it: the
@@ -19,6 +28,7 @@ export async function lockActor(tx: Db, actor: Actor, permission?: Permission): 
     .where(eq(users.id, actor.userId))
     .for("share", { of: users });
   if (!row || row.status !== "active" || !row.usable) throw new DomainError("forbidden");
-  if (permission && !can(row.role, permission)) throw new DomainError("forbidden");
-  return { ...actor, role: row.role };
+  const current = { ...actor, role: row.role };
+  if (permission) authorize(current, permission);
+  return current;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { BAD_LINK_LIMIT, viewInvitationLink } from "@/lib/invitations/service";
+import { viewInvitationLink } from "@/lib/invitations/accept";
+import { LIMITS } from "@/lib/rate-limit/limits";
 import { setupTestDb } from "@/tests/helpers/db";
 import { clientIp } from "./client-ip";
 
@@ -27,20 +28,20 @@ describe("the client address", () => {
 
   it("keeps rotating the leftmost entry inside one address's limit", async () => {
     let last = "";
-    for (let i = 0; i <= BAD_LINK_LIMIT.limit; i++) {
+    for (let i = 0; i <= LIMITS.badInvitationLinksPerAddress.limit; i++) {
       const ip = clientIp(xff(`10.9.${i}.1, 203.0.113.50`), 1);
-      last = (await viewInvitationLink(t.db, { token: badToken, ip, now })).state;
+      last = (await viewInvitationLink(t.db, { token: badToken, ip }, now)).state;
     }
     expect(last).toBe("rate_limited");
   });
 
   it("cannot lock another address out by writing it into the header", async () => {
-    for (let i = 0; i <= BAD_LINK_LIMIT.limit; i++) {
+    for (let i = 0; i <= LIMITS.badInvitationLinksPerAddress.limit; i++) {
       const ip = clientIp(xff(`198.51.100.77, 203.0.113.66`), 1);
-      await viewInvitationLink(t.db, { token: badToken, ip, now });
+      await viewInvitationLink(t.db, { token: badToken, ip }, now);
     }
     const victim = clientIp(xff("198.51.100.77"), 1);
-    expect((await viewInvitationLink(t.db, { token: badToken, ip: victim, now })).state).toBe(
+    expect((await viewInvitationLink(t.db, { token: badToken, ip: victim }, now)).state).toBe(
       "invalid",
     );
   });

@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { Db } from "@/db";
 import type { Actor } from "./actor";
 import { clientIp } from "./client-ip";
-import { authenticate, loadActor } from "./service";
+import { authenticate, loadActor } from "./sign-in";
 
 declare module "next-auth" {
   interface Session {

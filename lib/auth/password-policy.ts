@@ -1,3 +1,4 @@
+import { DomainError } from "@/lib/errors";
 export const PASSWORD_MIN_LENGTH = 12;
 
 export type PasswordProblem = "too_short" | "too_simple" | "contains_username" | "contains_email";
@@ -7,7 +8,7 @@ const CLASSES = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/];
 /** The password rule: ≥ 12 characters, three of four kinds, not built on the username or email. */
 export function passwordProblems(
   password: string,
-  identity: { username?: string; email?: string },
+  identity: { username?: string | null; email?: string | null },
 ): PasswordProblem[] {
   const problems: PasswordProblem[] = [];
   if ([...password].length < PASSWORD_MIN_LENGTH) problems.push("too_short");
@@ -32,4 +33,13 @@ export function passwordStrength(password: string): number {
   if (kinds >= 3) score++;
   if (kinds === 4) score++;
   return score;
+}
+
+/** Refuses a password the rule above finds a problem with; the form shows it at the password field. */
+export function assertStrongPassword(
+  password: string,
+  identity: { username?: string | null; email?: string | null },
+) {
+  if (passwordProblems(password, identity).length > 0)
+    throw new DomainError("weak_password", "password");
 }

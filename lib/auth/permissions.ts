@@ -1,5 +1,4 @@
-export const ROLES = ["administrator", "manager", "finance_manager", "user"] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from "@/lib/enums";
 
 /**
  * The one permission table. Every server action names one of these and asks

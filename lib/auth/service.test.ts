@@ -6,7 +6,8 @@ import { accounts, users } from "@/db/schema";
 import { setupTestDb } from "@/tests/helpers/db";
 import { makeAccount, makeUser, PASSWORD } from "@/tests/helpers/fixtures";
 import { buildAuthConfig } from "./config";
-import { authenticate, completeSetup, isSetupOpen, loadActor, SIGN_IN_LIMITS } from "./service";
+import { completeSetup, isSetupOpen } from "./setup";
+import { authenticate, loadActor, SIGN_IN_LIMITS } from "./sign-in";
 
 const t = setupTestDb();
 const now = new Date("2026-05-01T12:00:00Z");

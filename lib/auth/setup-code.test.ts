@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { setupCodes } from "@/db/schema";
 import { setupTestDb } from "@/tests/helpers/db";
-import { completeSetup, isSetupOpen } from "./service";
+import { completeSetup, isSetupOpen } from "./setup";
 import { issueSetupCode, SETUP_CODE_TTL_HOURS, setupCodeRequired } from "./setup-code";
 
 const t = setupTestDb();

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { requiredText } from "@/lib/actions/fields";
-import { BILLING_MODES, PRICING_MODES } from "@/lib/subaccounts/rules";
+import { BILLING_MODES, PRICING_MODES } from "@/lib/enums";
 
 const isoDate = z.iso.date({ message: "v.date" });
 

@@ -78,6 +78,24 @@ export async function enqueueEmail(
   });
 }
 
+/**
+ * Withdraws the queued emails of an invitation that a newer send or a cancel has
+ * made stale. One that may already be with the provider (its request's outcome is
+ * unknown) stays: its group must be retried as sent, or it could go out twice.
+ */
+export async function withdrawQueued(db: Db, invitationId: string) {
+  await db
+    .update(emailOutbox)
+    .set({ status: "failed", lastError: "superseded", ...ERASED_BODY })
+    .where(
+      and(
+        eq(emailOutbox.invitationId, invitationId),
+        eq(emailOutbox.status, "pending"),
+        isNull(emailOutbox.batchKey),
+      ),
+    );
+}
+
 // ---------------------------------------------------------------------------
 // The delivery state every worker shares: paused, held (Retry-After), paced.
 

@@ -7,7 +7,8 @@ import { devMailboxTransport, type EmailTransport } from "@/lib/email/transport"
 import { makeActor } from "@/tests/helpers/actors";
 import { setupTestDb } from "@/tests/helpers/db";
 import { invitationListParams, listInvitations } from "./queries";
-import { createInvitation, resendInvitation, viewInvitationToken } from "./service";
+import { viewInvitationToken } from "./accept";
+import { createInvitation, resendInvitation } from "./send";
 
 const t = setupTestDb();
 const now = new Date("2026-09-01T10:00:00Z");
@@ -30,7 +31,9 @@ async function invite(email: string) {
   const actor = await makeActor(t.db);
   const created = await createInvitation(
     t.db,
-    { actor, email, subaccountType: "retail", customMessage: null, locale: "en", now },
+    actor,
+    { email, subaccountType: "retail", customMessage: null, locale: "en" },
+    now,
     deps,
   );
   return { actor, ...created };
@@ -61,7 +64,7 @@ describe("an invitation's delivery", () => {
     await report("bounced", "e2");
     expect(await delivery(id)).toBe("bounced");
 
-    await resendInvitation(t.db, { actor, id, now }, deps);
+    await resendInvitation(t.db, actor, { id }, now, deps);
     expect(await delivery(id)).toBe("sending");
     await report("bounced", "e3");
     expect(await delivery(id)).toBe("sending");
@@ -83,7 +86,9 @@ describe("an invitation's delivery", () => {
 
     const { token: fresh } = await resendInvitation(
       t.db,
-      { actor, id, now, email: "typo@example.com" },
+      actor,
+      { id, email: "typo@example.com" },
+      now,
       deps,
     );
     expect((await viewInvitationToken(t.db, token, now)).state).toBe("invalid");
@@ -104,7 +109,7 @@ describe("an invitation's delivery", () => {
   it("refuses to change the address of an invitation whose email did not fail", async () => {
     const { actor, id } = await invite("fine@example.com");
     await expect(
-      resendInvitation(t.db, { actor, id, now, email: "other@example.com" }, deps),
+      resendInvitation(t.db, actor, { id, email: "other@example.com" }, now, deps),
     ).rejects.toMatchObject({ code: "address_not_correctable" });
     const [row] = await t.db.select().from(invitations).where(eq(invitations.id, id));
     expect(row!.email).toBe("fine@example.com");

@@ -5,8 +5,10 @@ import { makeActor } from "@/tests/helpers/actors";
 import { setupTestDb } from "@/tests/helpers/db";
 import { closeOutExpiredInvitations } from "./expiry";
 import { invitationCounts, invitationListParams, listInvitations } from "./queries";
-import { displayStatus, INVITATION_TTL_DAYS } from "./rules";
-import { acceptInvitation, cancelInvitation, createInvitation, resendInvitation } from "./service";
+import { INVITATION_TTL_DAYS } from "./constants";
+import { displayStatus } from "./status";
+import { acceptInvitation } from "./accept";
+import { cancelInvitation, createInvitation, resendInvitation } from "./send";
 import { acceptForm } from "@/tests/helpers/fixtures";
 
 const t = setupTestDb();
@@ -19,7 +21,9 @@ const TTL = INVITATION_TTL_DAYS;
 async function invite(actor: Awaited<ReturnType<typeof makeActor>>, email: string, now: Date) {
   return createInvitation(
     t.db,
-    { actor, email, subaccountType: "retail", customMessage: null, locale: "en", now },
+    actor,
+    { email, subaccountType: "retail", customMessage: null, locale: "en" },
+    now,
     deps,
   );
 }
@@ -55,12 +59,12 @@ describe("invitation counts", () => {
       all: 6,
     });
 
-    await cancelInvitation(t.db, { actor, id: ids[0]!, now: at(1) });
-    const { token } = await resendInvitation(t.db, { actor, id: ids[1]!, now: at(2) }, deps);
-    await acceptInvitation(t.db, { token, form: acceptForm("counted.one"), now: at(3) }, deps);
+    await cancelInvitation(t.db, actor, { id: ids[0]! }, at(1));
+    const { token } = await resendInvitation(t.db, actor, { id: ids[1]! }, at(2), deps);
+    await acceptInvitation(t.db, { token, form: acceptForm("counted.one") }, at(3), deps);
     // Past the first five's expiry, before the sweep has run: they show as expired at once.
     const later = at(TTL, 30);
-    await resendInvitation(t.db, { actor, id: ids[5]!, now: at(TTL, 10) }, deps);
+    await resendInvitation(t.db, actor, { id: ids[5]! }, at(TTL, 10), deps);
     expect(await invitationCounts(t.db, actor.accountId, later)).toEqual(
       await countedByRows(actor.accountId, later),
     );
@@ -78,7 +82,7 @@ describe("invitation counts", () => {
     );
     // A newer invitation to a closed-out address, and resending an expired one.
     await invite(actor, "p2@example.com", later);
-    await resendInvitation(t.db, { actor, id: ids[3]!, now: later }, deps);
+    await resendInvitation(t.db, actor, { id: ids[3]! }, later, deps);
     expect(await invitationCounts(t.db, actor.accountId, later)).toMatchObject({
       pending: 3,
       expired: 2,

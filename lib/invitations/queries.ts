@@ -10,76 +10,29 @@ import {
   users,
 } from "@/db/schema";
 import { fullName } from "@/lib/users/names";
-import { type DisplayStatus, DISPLAY_STATUSES, displayStatus } from "./rules";
+import {
+  containsPattern,
+  keyset,
+  keysetCondition,
+  keysetPage,
+  pagePosition,
+  searchTerm,
+} from "@/lib/lists/keyset";
+import { DISPLAY_STATUSES, type DisplayStatus } from "./constants";
+import { displayStatus, lapsedCondition, statusCondition } from "./status";
 
 export const INVITATIONS_PAGE_SIZE = 25;
 
 /** The list's filters as they stand in the URL. Unknown values fall back to defaults. */
 export const invitationListParams = z.object({
-  status: z
-    .enum(DISPLAY_STATUSES as [DisplayStatus, ...DisplayStatus[]])
-    .optional()
-    .catch(undefined),
-  q: z
-    .string()
-    .trim()
-    .max(254)
-    .optional()
-    .catch(undefined)
-    .transform((v) => v || undefined),
+  status: z.enum(DISPLAY_STATUSES).optional().catch(undefined),
+  q: searchTerm(254),
   /** "problems": only invitations whose latest email bounced or failed. */
   delivery: z.enum(["problems"]).optional().catch(undefined),
   sort: z.enum(["newest", "oldest"]).catch("newest").default("newest"),
-  after: z.string().max(200).optional().catch(undefined),
+  ...pagePosition,
 });
 export type InvitationListParams = z.infer<typeof invitationListParams>;
-
-type Cursor = { at: Date; id: string };
-
-export function encodeCursor(c: Cursor): string {
-  return Buffer.from(`${c.at.toISOString()}|${c.id}`).toString("base64url");
-}
-
-export function decodeCursor(value: string | undefined): Cursor | null {
-  if (!value) return null;
-  const [at, id] = Buffer.from(value, "base64url").toString("utf8").split("|");
-  const date = new Date(at ?? "");
-  if (Number.isNaN(date.getTime()) || !z.uuid().safeParse(id).success) return null;
-  return { at: date, id: id! };
-}
-
-/**
- * The SQL twin of `displayStatus`: which stored rows show as the given status at
- * `now`. Status and expiry are correlated in a way the planner cannot see (stored
- * pending invitations are nearly all unexpired, thanks to the expiry sweep), so
- * the moment is handed to "pending" as a sub-select: planned without its value,
- * the list walks its order index instead of gathering every pending row to sort.
- */
-export function statusCondition(status: DisplayStatus, now: Date): SQL {
-  const at = sql`${now.toISOString()}::timestamptz`;
-  switch (status) {
-    case "pending":
-      return sql`${invitations.status} = 'pending' and ${invitations.expiresAt} > (select ${at})`;
-    case "expired":
-      // Closed out by the sweep; `lapsedCondition` adds those it has not reached yet.
-      return sql`${invitations.status} = 'expired'`;
-    default:
-      return eq(invitations.status, status);
-  }
-}
-
-/**
- * Pending invitations past their expiry that the sweep has not closed out yet: a
- * few. The moment is a sub-select here too, for the same reason as for "pending":
- * judged by the histogram of expiries, they would look like most of the account.
- */
-export function lapsedCondition(now: Date): SQL {
-  return sql`${invitations.status} = 'pending' and ${invitations.expiresAt} <= (select ${now.toISOString()}::timestamptz)`;
-}
-
-function escapeLike(value: string) {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** One page of an account's invitations, keyset-paginated on (last sent, id). */
 export async function listInvitations(
@@ -88,23 +41,16 @@ export async function listInvitations(
   params: InvitationListParams,
   now: Date,
 ) {
-  const newest = params.sort !== "oldest";
-  const cursor = decodeCursor(params.after);
+  const ks = keyset(params, params.sort);
   const conditions: SQL[] = [eq(invitations.accountId, accountId)];
   // Served by the trigram index (pg_trgm); ILIKE, so the case of the address does not matter.
-  if (params.q) conditions.push(ilike(invitations.email, `%${escapeLike(params.q)}%`));
+  if (params.q) conditions.push(ilike(invitations.email, containsPattern(params.q)));
   if (params.delivery === "problems")
     // Written as the partial index's own condition, so that index serves it.
     conditions.push(sql`${invitations.deliveryStatus} in ('bounced', 'failed')`);
-  if (cursor) {
-    const at = cursor.at.toISOString();
-    conditions.push(
-      newest
-        ? sql`(${invitations.lastSentAt}, ${invitations.id}) < (${at}::timestamptz, ${cursor.id}::uuid)`
-        : sql`(${invitations.lastSentAt}, ${invitations.id}) > (${at}::timestamptz, ${cursor.id}::uuid)`,
-    );
-  }
-  const order = newest
+  const after = keysetCondition({ at: invitations.lastSentAt, id: invitations.id }, ks);
+  if (after) conditions.push(after);
+  const order = ks.descending
     ? [desc(invitations.lastSentAt), desc(invitations.id)]
     : [asc(invitations.lastSentAt), asc(invitations.id)];
   const limit = INVITATIONS_PAGE_SIZE + 1;
@@ -135,7 +81,7 @@ export async function listInvitations(
     // that literal OFFSET 0 (drizzle would send a parameter, which is no fence), and
     // one statement for both parts, so one snapshot: a row the sweep closes out
     // meanwhile is in one part or the other, never in neither.
-    const dir = newest ? sql`desc` : sql`asc`;
+    const dir = ks.descending ? sql`desc` : sql`asc`;
     const part = (source: SQL) => sql`(
       select l.id, l.email, l.subaccount_type as "subaccountType", l.status,
         l.delivery_status as "deliveryStatus", l.expires_at as "expiresAt",
@@ -152,10 +98,13 @@ export async function listInvitations(
       )
     ).map((r) => ({ ...r, expiresAt: new Date(r.expiresAt), lastSentAt: new Date(r.lastSentAt) }));
   }
-  const page = rows.slice(0, INVITATIONS_PAGE_SIZE);
-  const last = page.at(-1);
+  const page = keysetPage(rows, INVITATIONS_PAGE_SIZE, ks, (r) => ({
+    at: r.lastSentAt,
+    id: r.id,
+  }));
   return {
-    rows: page.map((r) => ({
+    ...page,
+    rows: page.rows.map((r) => ({
       id: r.id,
       email: r.email,
       subaccountType: r.subaccountType,
@@ -165,10 +114,6 @@ export async function listInvitations(
       lastSentAt: r.lastSentAt,
       expiresAt: r.expiresAt,
     })),
-    nextCursor:
-      rows.length > INVITATIONS_PAGE_SIZE && last
-        ? encodeCursor({ at: last.lastSentAt, id: last.id })
-        : null,
   };
 }
 

@@ -1,43 +1,9 @@
-import { DomainError } from "@/lib/errors";
-
-/** An invitation expires this long after it was last sent. The only place this number lives. */
-export const INVITATION_TTL_DAYS = 30;
-/** The custom message shown to the invitee, plain text. */
-export const CUSTOM_MESSAGE_MAX = 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-export type StoredStatus = "pending" | "accepted" | "canceled" | "expired";
-export type DisplayStatus = "pending" | "accepted" | "canceled" | "expired";
-export const DISPLAY_STATUSES: DisplayStatus[] = ["pending", "accepted", "expired", "canceled"];
-
-export type InvitationState = { status: StoredStatus; expiresAt: Date };
-
-export type InvitationErrorCode =
-  | "invitation_not_found"
-  | "invitation_not_resendable"
-  | "invitation_not_cancelable"
-  | "invitation_duplicate_pending"
-  | "invitation_rate_limited"
-  | "invitation_type_not_allowed"
-  | "invitation_not_acceptable"
-  | "resend_rate_limited"
-  | "address_not_correctable"
-  | "address_unchanged"
-  | "accept_rate_limited"
-  | "username_taken";
-
-export class InvitationError extends DomainError<InvitationErrorCode> {}
-
-export function expiryFor(sentAt: Date): Date {
-  return new Date(sentAt.getTime() + INVITATION_TTL_DAYS * DAY_MS);
-}
-
-/** The one definition of "expired": pending and past its expiry (or closed out as expired). */
-export function displayStatus(inv: InvitationState, now: Date): DisplayStatus {
-  if (inv.status === "pending")
-    return now.getTime() >= inv.expiresAt.getTime() ? "expired" : "pending";
-  return inv.status;
-}
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import type { DeliveryStatus } from "@/lib/enums";
+import type { DisplayStatus } from "./constants";
+import { InvitationError } from "./errors";
+import { displayStatus, expiryFor, type InvitationState } from "./status";
 
 export function canResend(inv: InvitationState, now: Date): boolean {
   const status = displayStatus(inv, now);
@@ -45,10 +11,6 @@ export function canResend(inv: InvitationState, now: Date): boolean {
 }
 
 export const canCancel = canResend;
-
-export function canAccept(inv: InvitationState, now: Date): boolean {
-  return displayStatus(inv, now) === "pending";
-}
 
 /** Resending issues a new token and a new window from now. */
 export function resendPlan(inv: InvitationState, now: Date) {
@@ -61,7 +23,7 @@ export function resendPlan(inv: InvitationState, now: Date) {
  * failed), on an invitation that could be resent anyway.
  */
 export function canCorrectAddress(
-  inv: InvitationState & { deliveryStatus: string },
+  inv: InvitationState & { deliveryStatus: DeliveryStatus },
   now: Date,
 ): boolean {
   return (
@@ -72,6 +34,20 @@ export function canCorrectAddress(
 export function cancelPlan(inv: InvitationState, now: Date) {
   if (!canCancel(inv, now)) throw new InvitationError("invitation_not_cancelable");
   return { status: "canceled" as const, canceledAt: now };
+}
+
+/** What an invitation offers this actor now: their role and its state together. */
+export function invitationActions(
+  actor: Pick<Actor, "role">,
+  inv: InvitationState & { deliveryStatus: DeliveryStatus },
+  now: Date,
+) {
+  const resend = can(actor.role, "invitations.resend");
+  return {
+    resend: resend && canResend(inv, now),
+    cancel: can(actor.role, "invitations.cancel") && canCancel(inv, now),
+    correctAddress: resend && canCorrectAddress(inv, now),
+  };
 }
 
 /** The delivery to show beside a status: none for a canceled invitation whose email was withdrawn. */

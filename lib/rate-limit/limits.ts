@@ -17,6 +17,8 @@ export const LIMITS = {
   failedAcceptsPerToken: { limit: 10, windowSeconds: HOUR },
   failedAcceptsPerAddress: { limit: 30, windowSeconds: HOUR },
   badSetPasswordLinksPerAddress: { limit: 20, windowSeconds: HOUR },
+  // Opening invitation links that lead nowhere: guessing tokens is slowed to a crawl.
+  badInvitationLinksPerAddress: { limit: 20, windowSeconds: HOUR },
 } as const satisfies Record<string, Rule>;
 
 /** The counter of one limit for one subject: `limitFor("resendsPerInvitation", id)`. */

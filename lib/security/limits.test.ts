@@ -2,9 +2,11 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { accounts, emailOutbox, users } from "@/db/schema";
 import { renderInvitationEmail } from "@/lib/email/render";
-import { acceptInvitation, createInvitation, resendInvitation } from "@/lib/invitations/service";
+import { acceptInvitation } from "@/lib/invitations/accept";
+import { createInvitation, resendInvitation } from "@/lib/invitations/send";
 import { LIMITS } from "@/lib/rate-limit/limits";
-import { addUser, resendPasswordLink, setPasswordWithToken } from "@/lib/users/service";
+import { setPasswordWithToken } from "@/lib/users/set-password";
+import { addUser, resendPasswordLink } from "@/lib/users/manage";
 import { makeActor } from "@/tests/helpers/actors";
 import { setupTestDb } from "@/tests/helpers/db";
 import { acceptForm } from "@/tests/helpers/fixtures";
@@ -26,7 +28,9 @@ const user = (username: string) => ({
 async function invite(actor: Awaited<ReturnType<typeof makeActor>>, email: string) {
   return createInvitation(
     t.db,
-    { actor, email, subaccountType: "retail", customMessage: null, locale: "en", now },
+    actor,
+    { email, subaccountType: "retail", customMessage: null, locale: "en" },
+    now,
     deps,
   );
 }
@@ -36,8 +40,8 @@ describe("limits on what sends email", () => {
     const actor = await makeActor(t.db);
     const { id } = await invite(actor, "again@example.com");
     for (let i = 0; i < LIMITS.resendsPerInvitation.limit; i++)
-      await resendInvitation(t.db, { actor, id, now }, deps);
-    await expect(resendInvitation(t.db, { actor, id, now }, deps)).rejects.toMatchObject({
+      await resendInvitation(t.db, actor, { id }, now, deps);
+    await expect(resendInvitation(t.db, actor, { id }, now, deps)).rejects.toMatchObject({
       code: "resend_rate_limited",
     });
   });
@@ -51,7 +55,7 @@ describe("limits on what sends email", () => {
     let refused = 0;
     for (const id of ids)
       for (let i = 0; i < perInvitation; i++)
-        await resendInvitation(t.db, { actor, id, now }, deps).catch((e: { code: string }) => {
+        await resendInvitation(t.db, actor, { id }, now, deps).catch((e: { code: string }) => {
           expect(e.code).toBe("resend_rate_limited");
           refused++;
         });
@@ -61,20 +65,20 @@ describe("limits on what sends email", () => {
   it("limits users added per account", async () => {
     const actor = await makeActor(t.db);
     for (let i = 0; i < LIMITS.usersAddedPerAccount.limit; i++)
-      await addUser(t.db, { actor, user: user(`u${i}x`), now }, deps);
+      await addUser(t.db, actor, { user: user(`u${i}x`) }, now, deps);
     await expect(
-      addUser(t.db, { actor, user: user("one.too.many"), now }, deps),
+      addUser(t.db, actor, { user: user("one.too.many") }, now, deps),
     ).rejects.toMatchObject({ code: "users_rate_limited" });
     expect(await t.db.$count(users, eq(users.username, "one.too.many"))).toBe(0);
   });
 
   it("limits new set-password links per user", async () => {
     const actor = await makeActor(t.db);
-    const { userId } = await addUser(t.db, { actor, user: user("waiting.user"), now }, deps);
+    const { userId } = await addUser(t.db, actor, { user: user("waiting.user") }, now, deps);
     for (let i = 0; i < LIMITS.passwordLinksPerUser.limit; i++)
-      await resendPasswordLink(t.db, { actor, userId, now }, deps);
+      await resendPasswordLink(t.db, actor, { userId }, now, deps);
     const before = await t.db.$count(emailOutbox);
-    await expect(resendPasswordLink(t.db, { actor, userId, now }, deps)).rejects.toMatchObject({
+    await expect(resendPasswordLink(t.db, actor, { userId }, now, deps)).rejects.toMatchObject({
       code: "link_rate_limited",
     });
     expect(await t.db.$count(emailOutbox)).toBe(before);
@@ -89,7 +93,8 @@ describe("limits on guessing through the public links", () => {
       await expect(
         acceptInvitation(
           t.db,
-          { token, form: acceptForm(actor.username), ip: `198.51.100.${i}`, now },
+          { token, form: acceptForm(actor.username), ip: `198.51.100.${i}` },
+          now,
           deps,
         ),
       ).rejects.toMatchObject({ code: "username_taken" });
@@ -97,7 +102,8 @@ describe("limits on guessing through the public links", () => {
     await expect(
       acceptInvitation(
         t.db,
-        { token, form: acceptForm("fresh.name"), ip: "203.0.113.1", now },
+        { token, form: acceptForm("fresh.name"), ip: "203.0.113.1" },
+        now,
         deps,
       ),
     ).rejects.toMatchObject({ code: "accept_rate_limited" });
@@ -110,24 +116,28 @@ describe("limits on guessing through the public links", () => {
     for (let i = 0; i < LIMITS.failedAcceptsPerAddress.limit; i++)
       await acceptInvitation(
         t.db,
-        { token: "B".repeat(43), form: acceptForm("x"), ip, now },
+        { token: "B".repeat(43), form: acceptForm("x"), ip },
+        now,
         deps,
       ).catch(() => {});
     const { token } = await invite(actor, "fine@example.com");
     await expect(
-      acceptInvitation(t.db, { token, form: acceptForm("fine.user"), ip, now }, deps),
+      acceptInvitation(t.db, { token, form: acceptForm("fine.user"), ip }, now, deps),
     ).rejects.toMatchObject({ code: "accept_rate_limited" });
   });
 
   it("limits bad set-password links per address", async () => {
     const ip = "203.0.113.42";
     const attempt = () =>
-      setPasswordWithToken(t.db, {
-        token: "C".repeat(43),
-        password: "Whatever-Passw0rd!",
-        ip,
+      setPasswordWithToken(
+        t.db,
+        {
+          token: "C".repeat(43),
+          password: "Whatever-Passw0rd!",
+          ip,
+        },
         now,
-      });
+      );
     for (let i = 0; i < LIMITS.badSetPasswordLinksPerAddress.limit; i++)
       await expect(attempt()).rejects.toMatchObject({ code: "set_password_link_invalid" });
     await expect(attempt()).rejects.toMatchObject({ code: "set_password_rate_limited" });

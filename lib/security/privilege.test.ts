@@ -2,17 +2,17 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { accounts, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { authenticate, loadActor } from "@/lib/auth/service";
-import { acceptInvitation, createInvitation } from "@/lib/invitations/service";
+import { authenticate, loadActor } from "@/lib/auth/sign-in";
+import { acceptInvitation } from "@/lib/invitations/accept";
+import { createInvitation } from "@/lib/invitations/send";
+import { createSubaccount, type NewSubaccount } from "@/lib/subaccounts/create";
 import {
-  createSubaccount,
-  type NewSubaccount,
   setSubaccountStatus,
   updateBillingAndPricing,
   updateProductTerms,
   updateSubaccountDetails,
-} from "@/lib/subaccounts/service";
-import { addUser, changeRole, resendPasswordLink } from "@/lib/users/service";
+} from "@/lib/subaccounts/manage";
+import { addUser, changeRole, resendPasswordLink } from "@/lib/users/manage";
 import { actorInAccount, makeActor } from "@/tests/helpers/actors";
 import {
   acceptForm,
@@ -22,6 +22,7 @@ import {
   PASSWORD,
 } from "@/tests/helpers/fixtures";
 import { setupTestDb } from "@/tests/helpers/db";
+import { newSubaccount } from "@/tests/helpers/subaccounts";
 
 // The threats in docs/security.md ("Privilege and scope"), each with the test that proves it.
 const t = setupTestDb();
@@ -35,10 +36,12 @@ async function invited(
 ) {
   const { token } = await createInvitation(
     t.db,
-    { actor, email, subaccountType: type, customMessage: null, locale: "en", now },
+    actor,
+    { email, subaccountType: type, customMessage: null, locale: "en" },
+    now,
     deps,
   );
-  return acceptInvitation(t.db, { token, form: acceptForm(email.split("@")[0]!), now }, deps);
+  return acceptInvitation(t.db, { token, form: acceptForm(email.split("@")[0]!) }, now, deps);
 }
 
 async function setRole(actor: Actor, role: Actor["role"]) {
@@ -50,49 +53,45 @@ describe("no one gains a right through an invitation they sent", () => {
     const parent = await makeActor(t.db);
     const manager = await actorInAccount(t.db, parent.accountId, "manager");
     const { accountId } = await invited(manager, "ann@accomplice.example");
-    const input = { actor: manager, id: accountId, now };
+    const id = accountId;
     await expect(
-      updateBillingAndPricing(t.db, { ...input, billing: "bill_to_parent", pricing: "custom" }),
+      updateBillingAndPricing(
+        t.db,
+        manager,
+        { id, billing: "bill_to_parent", pricing: "custom" },
+        now,
+      ),
     ).rejects.toMatchObject({ code: "forbidden" });
-    await expect(updateProductTerms(t.db, { ...input, terms: [] })).rejects.toMatchObject({
+    await expect(updateProductTerms(t.db, manager, { id, terms: [] }, now)).rejects.toMatchObject({
       code: "forbidden",
     });
     const [row] = await t.db.select().from(accounts).where(eq(accounts.id, accountId));
     expect(row).toMatchObject({ billing: "bill_to_subaccount", pricing: "standard" });
     // What the Manager role allows stays allowed.
-    await updateSubaccountDetails(t.db, {
-      ...input,
-      details: { ...organization, name: "Accomplice Ltd", nickname: null },
-    });
+    await updateSubaccountDetails(
+      t.db,
+      manager,
+      { id, details: { ...organization, name: "Accomplice Ltd", nickname: null } },
+      now,
+    );
   });
 });
 
 describe("a parent passes on only what it may create itself", () => {
-  const sub = (allowed: NewSubaccount["allowedSubaccountTypes"]): NewSubaccount => ({
-    ...organization,
-    type: "enterprise",
-    billing: "bill_to_subaccount",
-    pricing: "standard",
-    allowedSubaccountTypes: allowed,
-    nickname: null,
-    administrator: null,
-  });
+  const sub = (allowed: NewSubaccount["allowedSubaccountTypes"]) =>
+    newSubaccount({ allowedSubaccountTypes: allowed, nickname: null });
 
   it("refuses to let a child create a type the parent may not create", async () => {
     const account = await makeAccount(t.db, { allowedSubaccountTypes: ["enterprise", "retail"] });
     const parent = await actorInAccount(t.db, account.id);
     await expect(
-      createSubaccount(t.db, { actor: parent, subaccount: sub(["reseller"]), now }, deps),
+      createSubaccount(t.db, parent, { subaccount: sub(["reseller"]) }, now, deps),
     ).rejects.toMatchObject({
       code: "subaccount_type_not_allowed",
       field: "allowedSubaccountTypes",
     });
     expect(await t.db.$count(accounts, eq(accounts.parentId, account.id))).toBe(0);
-    const { id } = await createSubaccount(
-      t.db,
-      { actor: parent, subaccount: sub(["retail"]), now },
-      deps,
-    );
+    const { id } = await createSubaccount(t.db, parent, { subaccount: sub(["retail"]) }, now, deps);
     const [row] = await t.db.select().from(accounts).where(eq(accounts.id, id));
     expect(row!.allowedSubaccountTypes).toEqual(["retail"]);
   });
@@ -116,22 +115,25 @@ describe("deactivating an account reaches its whole subtree", () => {
     const customerAdmin = (await loadActor(t.db, customerUser.id))!;
     const { token } = await createInvitation(
       t.db,
+      customerAdmin,
       {
-        actor: customerAdmin,
         email: "late@example.com",
         subaccountType: "retail",
         customMessage: null,
         locale: "en",
-        now,
       },
+      now,
       deps,
     );
-    await setSubaccountStatus(t.db, {
-      actor: partner,
-      id: reseller.id,
-      status: "deactivated",
+    await setSubaccountStatus(
+      t.db,
+      partner,
+      {
+        id: reseller.id,
+        status: "deactivated",
+      },
       now,
-    });
+    );
     return { partner, customerUser, customerAdmin, token };
   }
 
@@ -154,19 +156,19 @@ describe("deactivating an account reaches its whole subtree", () => {
     await expect(
       createInvitation(
         t.db,
+        customerAdmin,
         {
-          actor: customerAdmin,
           email: "new@example.com",
           subaccountType: "retail",
           customMessage: null,
           locale: "en",
-          now,
         },
+        now,
         deps,
       ),
     ).rejects.toMatchObject({ code: "forbidden" });
     await expect(
-      acceptInvitation(t.db, { token, form: acceptForm("late.user"), now }, deps),
+      acceptInvitation(t.db, { token, form: acceptForm("late.user") }, now, deps),
     ).rejects.toMatchObject({ code: "invitation_not_acceptable" });
   });
 });
@@ -177,7 +179,7 @@ describe("rights are re-read under the lock the write takes", () => {
     const other = await actorInAccount(t.db, admin.accountId, "user");
     await setRole(admin, "user");
     await expect(
-      changeRole(t.db, { actor: admin, userId: other.userId, role: "administrator", now }),
+      changeRole(t.db, admin, { userId: other.userId, role: "administrator" }, now),
     ).rejects.toMatchObject({ code: "forbidden" });
     const [row] = await t.db.select().from(users).where(eq(users.id, other.userId));
     expect(row!.role).toBe("user");
@@ -193,13 +195,13 @@ describe("rights are re-read under the lock the write takes", () => {
       role: "administrator" as const,
       locale: "en" as const,
     });
-    const waiting = await addUser(t.db, { actor: admin, user: newUser("waiting"), now }, deps);
+    const waiting = await addUser(t.db, admin, { user: newUser("waiting") }, now, deps);
     await setRole(admin, "manager");
     await expect(
-      addUser(t.db, { actor: admin, user: newUser("sneaky"), now }, deps),
+      addUser(t.db, admin, { user: newUser("sneaky") }, now, deps),
     ).rejects.toMatchObject({ code: "forbidden" });
     await expect(
-      resendPasswordLink(t.db, { actor: admin, userId: waiting.userId, now }, deps),
+      resendPasswordLink(t.db, admin, { userId: waiting.userId }, now, deps),
     ).rejects.toMatchObject({ code: "forbidden" });
     expect(await t.db.$count(users, eq(users.username, "sneaky"))).toBe(0);
   });
@@ -208,8 +210,8 @@ describe("rights are re-read under the lock the write takes", () => {
     const parent = await makeActor(t.db);
     const { id } = await createSubaccount(
       t.db,
+      parent,
       {
-        actor: parent,
         subaccount: {
           ...organization,
           type: "managed",
@@ -219,22 +221,25 @@ describe("rights are re-read under the lock the write takes", () => {
           nickname: null,
           administrator: null,
         },
-        now,
       },
+      now,
       deps,
     );
     await setRole(parent, "user");
     await expect(
-      updateBillingAndPricing(t.db, {
-        actor: parent,
-        id,
-        billing: "bill_to_parent",
-        pricing: "custom",
+      updateBillingAndPricing(
+        t.db,
+        parent,
+        {
+          id,
+          billing: "bill_to_parent",
+          pricing: "custom",
+        },
         now,
-      }),
+      ),
     ).rejects.toMatchObject({ code: "forbidden" });
     await expect(
-      setSubaccountStatus(t.db, { actor: parent, id, status: "deactivated", now }),
+      setSubaccountStatus(t.db, parent, { id, status: "deactivated" }, now),
     ).rejects.toMatchObject({ code: "forbidden" });
     const [row] = await t.db.select().from(accounts).where(eq(accounts.id, id));
     expect(row).toMatchObject({ billing: "bill_to_subaccount", status: "active" });
@@ -243,22 +248,25 @@ describe("rights are re-read under the lock the write takes", () => {
 
 describe("contracts are written with the rights of the moment", () => {
   it("refuses a contract from an administrator demoted since the request began", async () => {
-    const { createContract } = await import("@/lib/contracts/service");
+    const { createContract } = await import("@/lib/contracts/manage");
     const { contracts } = await import("@/db/schema");
     const admin = await makeActor(t.db);
     await setRole(admin, "manager");
     await expect(
-      createContract(t.db, {
-        actor: admin,
-        contract: {
-          name: "Sneaky",
-          startsOn: "2027-01-01",
-          endsOn: null,
-          billing: "bill_to_parent",
-          pricing: "custom",
+      createContract(
+        t.db,
+        admin,
+        {
+          contract: {
+            name: "Sneaky",
+            startsOn: "2027-01-01",
+            endsOn: null,
+            billing: "bill_to_parent",
+            pricing: "custom",
+          },
         },
         now,
-      }),
+      ),
     ).rejects.toMatchObject({ code: "forbidden" });
     expect(await t.db.$count(contracts)).toBe(0);
   });

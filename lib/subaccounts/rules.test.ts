@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { ACCOUNT_TYPES } from "@/lib/enums";
 import {
-  ACCOUNT_TYPES,
   assertTermsEditable,
   canChangeTerms,
   canManageSubaccount,
   defaultAllowedSubaccountTypes,
-  effectivePrice,
   invitableTypes,
   invitedSubaccountSettings,
   formatPrice,
@@ -79,11 +78,6 @@ describe("terms", () => {
       expect.objectContaining({ code: "subaccount_locked_by_contract" }),
     );
     expect(() => assertTermsEditable({ contractId: null })).not.toThrow();
-  });
-  it("use the custom price only under custom pricing", () => {
-    expect(effectivePrice("custom", 1000, 800)).toBe(800);
-    expect(effectivePrice("custom", 1000, null)).toBe(1000);
-    expect(effectivePrice("standard", 1000, 800)).toBe(1000);
   });
 });
 

@@ -1,9 +1,6 @@
-import { can, type Permission, type Role } from "@/lib/auth/permissions";
-import { DomainError } from "@/lib/errors";
-
-export const INVITABLE_TYPES = ["enterprise", "reseller", "retail"] as const;
-export type InvitableType = (typeof INVITABLE_TYPES)[number];
-export type AccountType = InvitableType | "managed";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { type AccountType, INVITABLE_TYPES, type InvitableType, type Role } from "@/lib/enums";
+import { SubaccountError } from "./errors";
 
 /** Types an account may offer by invitation: its allowed types, less Managed (no one signs in to it). */
 export function invitableTypes(allowed: readonly AccountType[]): InvitableType[] {
@@ -44,22 +41,7 @@ export function invitedSubaccountSettings(
   };
 }
 
-export const ACCOUNT_TYPES = ["enterprise", "reseller", "retail", "managed"] as const;
-export const BILLING_MODES = ["bill_to_parent", "bill_to_subaccount"] as const;
-export const PRICING_MODES = ["standard", "custom"] as const;
-export type BillingMode = (typeof BILLING_MODES)[number];
-export type PricingMode = (typeof PRICING_MODES)[number];
 export const NICKNAME_MAX = 64;
-
-export type SubaccountErrorCode =
-  | "subaccount_not_found"
-  | "subaccount_locked_by_contract"
-  | "subaccount_type_not_allowed"
-  | "contract_not_found"
-  | "account_manager_not_found"
-  | "forbidden";
-
-export class SubaccountError extends DomainError<SubaccountErrorCode> {}
 
 /** What a parent's user may do to one of its subaccounts. */
 export type SubaccountAction =
@@ -80,6 +62,11 @@ const PERMISSION_FOR: Record<SubaccountAction, Permission> = {
   assignContract: "contracts.manage",
   assignManager: "subaccounts.assignManager",
 };
+
+/** The role permission a change of a subaccount takes. */
+export function subaccountActionPermission(what: SubaccountAction): Permission {
+  return PERMISSION_FOR[what];
+}
 
 // Being assigned as a subaccount's account manager lets a user see it; every
 // change still needs the role for it. Acceptance makes the inviter the account
@@ -115,18 +102,36 @@ export function canChangeTerms(
   return what === "products" ? pricing : pricing && canManageSubaccount(actor, sub, "editBilling");
 }
 
+type SubaccountActor = { userId: string; accountId: string; role: Role };
+
+/**
+ * Which subaccounts an actor may list: all of the account's with the role to
+ * see them, otherwise only those they are account manager of.
+ */
+export function subaccountListScope(actor: SubaccountActor): { managedBy?: string } {
+  return can(actor.role, "subaccounts.view") ? {} : { managedBy: actor.userId };
+}
+
+/** Everything the subaccount page may offer this actor, asked once. */
+export function subaccountAbilities(
+  actor: SubaccountActor,
+  sub: { parentId: string | null; accountManagerId: string | null; contractId: string | null },
+) {
+  const may = (what: SubaccountAction) => canManageSubaccount(actor, sub, what);
+  return {
+    view: may("view"),
+    editDetails: may("editDetails"),
+    changeBillingAndPricing: canChangeTerms(actor, sub, "billingAndPricing"),
+    changeProducts: canChangeTerms(actor, sub, "products"),
+    assignContract: may("assignContract"),
+    assignManager: may("assignManager"),
+    changeStatus: may("changeStatus"),
+  };
+}
+
 /** Billing and pricing follow the contract while one is assigned. */
 export function assertTermsEditable(sub: { contractId: string | null }) {
   if (sub.contractId) throw new SubaccountError("subaccount_locked_by_contract");
-}
-
-/** The price a subaccount pays for a product: its custom price under custom pricing, else the list price. */
-export function effectivePrice(
-  pricing: PricingMode,
-  standardCents: number,
-  customCents: number | null,
-): number {
-  return pricing === "custom" && customCents !== null ? customCents : standardCents;
 }
 
 /**

@@ -1,27 +1,14 @@
-import { DomainError } from "@/lib/errors";
-import type { Role } from "@/lib/auth/permissions";
+import type { Role, UserStatus } from "@/lib/enums";
+import { UserError } from "./errors";
 
 /** A set-password link is valid this long. */
 export const SET_PASSWORD_TTL_DAYS = 7;
-
-export type UserErrorCode =
-  | "user_not_found"
-  | "username_taken"
-  | "last_administrator"
-  | "cannot_change_self"
-  | "set_password_link_invalid"
-  | "set_password_rate_limited"
-  | "users_rate_limited"
-  | "link_rate_limited"
-  | "password_already_set";
-
-export class UserError extends DomainError<UserErrorCode> {}
 
 export function setPasswordExpiry(now: Date): Date {
   return new Date(now.getTime() + SET_PASSWORD_TTL_DAYS * 24 * 3600 * 1000);
 }
 
-type Member = { id: string; role: Role; status: "active" | "deactivated" };
+type Member = { id: string; role: Role; status: UserStatus };
 
 /**
  * An account always keeps one active Administrator: refuses a change that
@@ -35,4 +22,17 @@ export function assertAdministratorRemains(
   if (!after.some((m) => m.role === "administrator" && m.status === "active")) {
     throw new UserError("last_administrator");
   }
+}
+
+/** How a user shows in the list: "invited" until they have chosen a password. */
+export function userDisplayStatus(user: {
+  status: UserStatus;
+  passwordSet: boolean;
+}): UserStatus | "invited" {
+  return user.status === "active" && !user.passwordSet ? "invited" : user.status;
+}
+
+/** Who may be assigned as a subaccount's account manager: the parent's active users. */
+export function assignableManagers<U extends { status: UserStatus }>(users: U[]): U[] {
+  return users.filter((u) => u.status === "active");
 }

@@ -29,20 +29,20 @@ for (const lang of LANGS) {
       });
       const p = await context.newPage();
       await p.goto(link);
-      const optional = (key: string) => `${m(key)} (${m("accept.optional")})`;
+      const optional = (key: string) => `${m(key)} (${m("common.optional")})`;
       const details: [string, string][] = [
         [m("accept.firstName"), "Ines"],
         [m("accept.lastName"), `Initrode ${stamp}`],
         [optional("accept.phone"), "+49 30 1234567"],
         [optional("accept.jobTitle"), "IT lead"],
-        [m("accept.legalName"), `Initrode ${stamp} GmbH`],
-        [m("accept.addressLine1"), "Am Markt 3"],
-        [m("accept.addressLine2"), "Hinterhaus"],
-        [m("accept.city"), "Leipzig"],
-        [optional("accept.region"), "Sachsen"],
-        [m("accept.postalCode"), "04109"],
-        [m("accept.country"), "Deutschland"],
-        [optional("accept.orgPhone"), "+49 341 7654321"],
+        [m("organization.name"), `Initrode ${stamp} GmbH`],
+        [m("organization.addressLine1"), "Am Markt 3"],
+        [m("organization.addressLine2"), "Hinterhaus"],
+        [m("organization.city"), "Leipzig"],
+        [m("organization.region"), "Sachsen"],
+        [m("organization.postalCode"), "04109"],
+        [m("organization.country"), "Deutschland"],
+        [m("organization.phone"), "+49 341 7654321"],
       ];
       for (const [label, value] of details) await p.getByLabel(label, { exact: true }).fill(value);
       await p.getByLabel(m("accept.username")).fill(admin.username);

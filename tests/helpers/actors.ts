@@ -1,7 +1,7 @@
 import type { Db } from "@/db";
 import type { Actor } from "@/lib/auth/actor";
-import { loadActor } from "@/lib/auth/service";
-import type { Role } from "@/lib/auth/permissions";
+import { loadActor } from "@/lib/auth/sign-in";
+import { type Role } from "@/lib/enums";
 import { makeAccount, makeUser } from "./fixtures";
 
 /** A signed-in actor as the app would see them, backed by real rows. */

@@ -1,7 +1,7 @@
 import type { Db } from "@/db";
 import { accounts, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import type { Role } from "@/lib/auth/permissions";
+import { type Role } from "@/lib/enums";
 
 export const PASSWORD = "Sturdy-Passw0rd!";
 let passwordHash: Promise<string> | undefined;
@@ -79,16 +79,16 @@ export const organization = {
 export const acceptForm = (username: string) => ({
   firstName: "Ann",
   lastName: "Example",
-  phone: null,
+  contactPhone: null,
   jobTitle: null,
-  legalName: "Example Ltd",
+  name: "Example Ltd",
   addressLine1: "1 Side Street",
   addressLine2: null,
   city: "Springfield",
   region: null,
   postalCode: "12345",
   country: "US",
-  orgPhone: null,
+  phone: null,
   username,
   password: "Example-Passw0rd!",
 });

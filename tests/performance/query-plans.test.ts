@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/db";
 import * as schema from "@/db/schema";
 import { accounts, users } from "@/db/schema";
-import { accountOverview } from "@/lib/accounts/queries";
+import { accountOverview } from "@/lib/accounts/own";
 import { closeOutExpiredInvitations } from "@/lib/invitations/expiry";
+import { encodeCursor } from "@/lib/lists/keyset";
 import {
-  encodeCursor,
   getInvitationDetail,
   invitationCounts,
   invitationListParams,
@@ -175,11 +175,13 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("query plans at scale", () => {
     "lists subaccounts %o through an index",
     async (params) => {
       for (const plan of await plans((db) =>
-        listSubaccounts(db, ids.account, subaccountListParams.parse(params)),
+        listSubaccounts(db, ids.account, subaccountListParams.parse(params), {}),
       ))
         expect(problems(plan)).toEqual([]);
       for (const plan of await plans((db) =>
-        listSubaccounts(db, ids.account, subaccountListParams.parse(params), ids.manager),
+        listSubaccounts(db, ids.account, subaccountListParams.parse(params), {
+          managedBy: ids.manager,
+        }),
       ))
         expect(problems(plan)).toEqual([]);
     },

@@ -12,47 +12,33 @@ import {
   setPasswordTokens,
   users,
 } from "@/db/schema";
-import type { RequestContext } from "@/lib/actions/context";
 import type { FormState } from "@/lib/actions/form-state";
-import type { Actor } from "@/lib/auth/actor";
-import { createInvitation } from "@/lib/invitations/service";
-import { createSubaccount } from "@/lib/subaccounts/service";
+import { createInvitation } from "@/lib/invitations/send";
+import { createSubaccount } from "@/lib/subaccounts/create";
 import { makeActor } from "@/tests/helpers/actors";
+import { organization } from "@/tests/helpers/fixtures";
+import { actionRequest } from "@/tests/helpers/request";
 import { setupTestDb } from "@/tests/helpers/db";
 
 // Random and hostile input against every server action's schema and the public
 // forms: each bad input is refused as form state, nothing is written, and
 // nothing is thrown past the wrapper (a redirect is how a valid input ends).
 const t = setupTestDb();
-const session = vi.hoisted(() => ({ actor: null as Actor | null }));
+const request = actionRequest(t, new Date(), "203.0.113.200");
 vi.mock("@/db", async (original) => ({
   ...(await original<typeof DbModule>()),
   getDb: async () => t.db,
 }));
-vi.mock("@/lib/actions/context", () => ({
-  requestContext: async (): Promise<RequestContext> => ({
-    actor: session.actor,
-    db: t.db,
-    now: new Date(),
-  }),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-vi.mock("next/server", () => ({ after: () => {} }));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": "203.0.113.200" }),
   cookies: async () => ({ set: () => {} }),
-}));
-vi.mock("next/navigation", () => ({
-  redirect: (to: string) => {
-    throw Object.assign(new Error("NEXT_REDIRECT"), { to });
-  },
 }));
 vi.mock("next-auth", async () => ({ AuthError: (await import("@auth/core/errors")).AuthError }));
 vi.mock("@/lib/auth/next-auth", () => ({
   signIn: async () => {
     throw new CredentialsSignin();
   },
-  currentActor: async () => session.actor,
+  currentActor: async () => request.actor,
 }));
 
 const actions = {
@@ -111,7 +97,7 @@ const FIELDS: Record<string, string[]> = {
     "token",
     "firstName",
     "lastName",
-    "legalName",
+    "name",
     "addressLine1",
     "city",
     "postalCode",
@@ -187,33 +173,23 @@ describe("hostile input to every server action", () => {
     const admin = await makeActor(t.db);
     await createInvitation(
       t.db,
+      admin,
       {
-        actor: admin,
         email: "someone@example.com",
         subaccountType: "retail",
         customMessage: null,
         locale: "en",
-        now: new Date(),
       },
+      new Date(),
       { appUrl: "http://localhost:3000", invitationsPerHour: 100 },
     );
     await createSubaccount(
       t.db,
+      admin,
       {
-        actor: admin,
         subaccount: {
+          ...organization,
           name: "Existing",
-          addressLine1: null,
-          addressLine2: null,
-          city: null,
-          region: null,
-          postalCode: null,
-          country: null,
-          phone: null,
-          contactFirstName: null,
-          contactLastName: null,
-          contactEmail: null,
-          contactPhone: null,
           type: "managed",
           billing: "bill_to_subaccount",
           pricing: "standard",
@@ -221,15 +197,15 @@ describe("hostile input to every server action", () => {
           nickname: null,
           administrator: null,
         },
-        now: new Date(),
       },
+      new Date(),
       { appUrl: "http://localhost:3000" },
     );
     for (const [name, fields] of Object.entries(FIELDS)) {
       const action = (actions as unknown as Record<string, Action>)[name]!;
       await fc.assert(
         fc.asyncProperty(formOf(fields), fc.boolean(), async (formData, signedIn) => {
-          session.actor = signedIn ? admin : null;
+          request.actor = signedIn ? admin : null;
           const before = await rows();
           let state: FormState;
           try {

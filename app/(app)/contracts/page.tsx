@@ -4,7 +4,7 @@ import { Section } from "@/app/_components/section";
 import { DataTable, EmptyState, PageHeader } from "@/app/_components/ui";
 import { getDb } from "@/db";
 import { requireActor } from "@/lib/auth/require";
-import { listContracts } from "@/lib/contracts/service";
+import { listContracts } from "@/lib/contracts/queries";
 import { ContractForm } from "./contract-form";
 import { ClientMessages } from "@/app/_components/client-messages";
 
@@ -14,16 +14,16 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ContractsPage() {
   const actor = await requireActor("contracts.manage");
-  const [t, tSubs, format, contracts] = await Promise.all([
+  const [t, tCommon, format, contracts] = await Promise.all([
     getTranslations("contracts"),
-    getTranslations("subaccounts"),
+    getTranslations("common"),
     getFormatter(),
     listContracts(await getDb(), actor.accountId),
   ]);
   const day = (iso: string) =>
     format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium" });
   return (
-    <ClientMessages namespaces={["contracts", "subaccount", "subaccounts"]}>
+    <ClientMessages namespaces={["common", "contracts"]}>
       <div className="flex max-w-4xl flex-col gap-6">
         <div>
           <PageHeader title={t("title")} />
@@ -37,8 +37,8 @@ export default async function ContractsPage() {
             columns={[
               { label: t("name") },
               { label: t("term") },
-              { label: t("billing") },
-              { label: t("pricing") },
+              { label: tCommon("billing") },
+              { label: tCommon("pricing") },
             ]}
           >
             {contracts.map((c) => (
@@ -47,8 +47,8 @@ export default async function ContractsPage() {
                 <td className="whitespace-nowrap">
                   {day(c.startsOn)} – {c.endsOn ? day(c.endsOn) : t("openEnded")}
                 </td>
-                <td>{tSubs(`billingModes.${c.billing}`)}</td>
-                <td>{tSubs(`pricingModes.${c.pricing}`)}</td>
+                <td>{tCommon(`billingModes.${c.billing}`)}</td>
+                <td>{tCommon(`pricingModes.${c.pricing}`)}</td>
               </tr>
             ))}
           </DataTable>

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { FilterBar, FilterSearch, FilterSelect } from "@/app/_components/filter-bar";
 import type { SubaccountListParams } from "@/lib/subaccounts/queries";
-import { ACCOUNT_TYPES } from "@/lib/subaccounts/rules";
+import { ACCOUNT_TYPES } from "@/lib/enums";
 
 /** A plain GET form: the filters live in the URL. */
 export async function SubaccountFilters({ params }: { params: SubaccountListParams }) {

@@ -5,8 +5,9 @@ import { ButtonLink, DataTable, EmptyState, PageHeader, StatusBadge } from "@/ap
 import { getDb } from "@/db";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/require";
-import { queryString } from "@/lib/url";
 import { listSubaccounts, subaccountListParams } from "@/lib/subaccounts/queries";
+import { subaccountListScope } from "@/lib/subaccounts/rules";
+import { Pager } from "@/app/_components/pager";
 import { SubaccountFilters } from "./filters";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,24 +16,17 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SubaccountsPage({ searchParams }: PageProps<"/subaccounts">) {
   const actor = await requireActor();
-  const canView = can(actor.role, "subaccounts.view");
-  const canInvite = can(actor.role, "invitations.view");
-  const [t, tTypes, tList, format] = await Promise.all([
+  const scope = subaccountListScope(actor);
+  const [t, tTypes, tCommon, format] = await Promise.all([
     getTranslations("subaccounts"),
     getTranslations("accountTypes"),
-    getTranslations("invitations"),
+    getTranslations("common"),
     getFormatter(),
   ]);
   const params = subaccountListParams.parse(await searchParams);
-  // Without the role to see them all, a user sees the subaccounts they are account manager of.
-  const page = await listSubaccounts(
-    await getDb(),
-    actor.accountId,
-    params,
-    canView ? undefined : actor.userId,
-  );
-  const filtered = !!(params.q || params.type || params.status || params.after);
-  const base = { q: params.q, type: params.type, status: params.status };
+  const page = await listSubaccounts(await getDb(), actor.accountId, params, scope);
+  const filters = { q: params.q, type: params.type, status: params.status };
+  const filtered = !!(params.q || params.type || params.status || params.after || params.before);
   return (
     <>
       <PageHeader
@@ -42,7 +36,7 @@ export default async function SubaccountsPage({ searchParams }: PageProps<"/suba
             {can(actor.role, "invitations.create") ? (
               <ButtonLink href="/subaccounts/invite">{t("invite")}</ButtonLink>
             ) : null}
-            {canInvite ? (
+            {can(actor.role, "invitations.view") ? (
               <ButtonLink href="/subaccounts/invitations" variant="secondary">
                 {t("manageInvitations")}
               </ButtonLink>
@@ -56,7 +50,7 @@ export default async function SubaccountsPage({ searchParams }: PageProps<"/suba
         }
       />
       {page.rows.length === 0 && !filtered ? (
-        <EmptyState>{canView ? t("empty") : t("noneAssigned")}</EmptyState>
+        <EmptyState>{scope.managedBy ? t("noneAssigned") : t("empty")}</EmptyState>
       ) : (
         <>
           <SubaccountFilters params={params} />
@@ -69,8 +63,8 @@ export default async function SubaccountsPage({ searchParams }: PageProps<"/suba
                 { label: t("name") },
                 { label: t("accountId") },
                 { label: t("type") },
-                { label: t("billing") },
-                { label: t("pricing") },
+                { label: tCommon("billing") },
+                { label: tCommon("pricing") },
                 { label: t("status") },
                 { label: t("created") },
               ]}
@@ -88,8 +82,8 @@ export default async function SubaccountsPage({ searchParams }: PageProps<"/suba
                   </td>
                   <td className="tabular-nums">{row.number}</td>
                   <td>{tTypes(row.type)}</td>
-                  <td>{t(`billingModes.${row.billing}`)}</td>
-                  <td>{t(`pricingModes.${row.pricing}`)}</td>
+                  <td>{tCommon(`billingModes.${row.billing}`)}</td>
+                  <td>{tCommon(`pricingModes.${row.pricing}`)}</td>
                   <td>
                     <StatusBadge status={row.status}>{t(`statuses.${row.status}`)}</StatusBadge>
                   </td>
@@ -101,21 +95,7 @@ export default async function SubaccountsPage({ searchParams }: PageProps<"/suba
               ))}
             </DataTable>
           )}
-          <nav aria-label={tList("pagination")} className="mt-4 flex gap-4 text-sm">
-            {params.after ? (
-              <Link href={`/subaccounts${queryString(base)}`} className="text-brand-700 underline">
-                {tList("previous")}
-              </Link>
-            ) : null}
-            {page.nextCursor ? (
-              <Link
-                href={`/subaccounts${queryString({ ...base, after: page.nextCursor })}`}
-                className="text-brand-700 underline"
-              >
-                {tList("next")}
-              </Link>
-            ) : null}
-          </nav>
+          <Pager path="/subaccounts" filters={filters} page={page} />
         </>
       )}
     </>

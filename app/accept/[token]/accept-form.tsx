@@ -2,13 +2,15 @@
 
 import { useTranslations } from "next-intl";
 import { ActionForm, Field, SubmitButton, useActionForm } from "@/app/_components/form";
+import { OrganizationFields } from "@/app/_components/organization-fields";
 import { PasswordFields } from "@/app/_components/password-fields";
 import { acceptInvitationAction } from "./actions";
 
 export function AcceptForm({ token, email }: { token: string; email: string }) {
   const t = useTranslations("accept");
+  const tCommon = useTranslations("common");
   const form = useActionForm(acceptInvitationAction);
-  const optional = (label: string) => `${label} (${t("optional")})`;
+  const optional = (label: string) => `${label} (${tCommon("optional")})`;
   return (
     <ActionForm form={form} className="flex flex-col gap-6">
       <input type="hidden" name="token" value={token} />
@@ -27,7 +29,7 @@ export function AcceptForm({ token, email }: { token: string; email: string }) {
           autoComplete="email"
         />
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label={optional(t("phone"))} name="phone" type="tel" autoComplete="tel" />
+          <Field label={optional(t("phone"))} name="contactPhone" type="tel" autoComplete="tel" />
           <Field
             label={optional(t("jobTitle"))}
             name="jobTitle"
@@ -35,24 +37,7 @@ export function AcceptForm({ token, email }: { token: string; email: string }) {
           />
         </div>
       </fieldset>
-      <fieldset className="flex flex-col gap-4">
-        <legend className="mb-2 text-lg font-semibold">{t("organization")}</legend>
-        <Field label={t("legalName")} name="legalName" required autoComplete="organization" />
-        <Field
-          label={t("addressLine1")}
-          name="addressLine1"
-          required
-          autoComplete="address-line1"
-        />
-        <Field label={t("addressLine2")} name="addressLine2" autoComplete="address-line2" />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field label={t("city")} name="city" required autoComplete="address-level2" />
-          <Field label={optional(t("region"))} name="region" autoComplete="address-level1" />
-          <Field label={t("postalCode")} name="postalCode" required autoComplete="postal-code" />
-          <Field label={t("country")} name="country" required autoComplete="country-name" />
-        </div>
-        <Field label={optional(t("orgPhone"))} name="orgPhone" type="tel" autoComplete="tel" />
-      </fieldset>
+      <OrganizationFields groups={["organization"]} />
       <fieldset className="flex flex-col gap-4">
         <legend className="mb-2 text-lg font-semibold">{t("signIn")}</legend>
         <Field

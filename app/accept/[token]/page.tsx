@@ -6,7 +6,8 @@ import { AuthCard } from "@/app/_components/auth-card";
 import { getDb } from "@/db";
 import { clientIp } from "@/lib/auth/client-ip";
 import { env } from "@/lib/env";
-import { viewInvitationLink } from "@/lib/invitations/service";
+import { viewInvitationLink } from "@/lib/invitations/accept";
+import { INVITATION_TTL_DAYS } from "@/lib/invitations/constants";
 import { AcceptForm } from "./accept-form";
 import { ClientMessages } from "@/app/_components/client-messages";
 
@@ -26,11 +27,14 @@ const DEAD_ENDS = {
 // Reading the link never consumes it: mail scanners and previews open links too.
 export default async function AcceptPage({ params }: PageProps<"/accept/[token]">) {
   const { token } = await params;
-  const view = await viewInvitationLink(await getDb(), {
-    token,
-    ip: clientIp(await headers(), env().TRUSTED_PROXY_HOPS),
-    now: new Date(),
-  });
+  const view = await viewInvitationLink(
+    await getDb(),
+    {
+      token,
+      ip: clientIp(await headers(), env().TRUSTED_PROXY_HOPS),
+    },
+    new Date(),
+  );
   const [t, tTypes] = await Promise.all([
     getTranslations("accept"),
     getTranslations("accountTypes"),
@@ -38,7 +42,7 @@ export default async function AcceptPage({ params }: PageProps<"/accept/[token]"
   if (view.state !== "valid") {
     const [title, body] = DEAD_ENDS[view.state];
     return (
-      <AuthCard title={t(title)} intro={t(body)}>
+      <AuthCard title={t(title)} intro={t(body, { days: INVITATION_TTL_DAYS })}>
         {view.state === "accepted" ? (
           <Link href="/sign-in" className="text-brand-700 underline">
             {t("goToSignIn")}
@@ -68,7 +72,7 @@ export default async function AcceptPage({ params }: PageProps<"/accept/[token]"
         </>
       }
     >
-      <ClientMessages namespaces={["accept", "password"]}>
+      <ClientMessages namespaces={["accept", "common", "organization", "password"]}>
         <AcceptForm token={token} email={inv.email} />
       </ClientMessages>
     </AuthCard>

@@ -1,29 +1,18 @@
 import { CredentialsSignin } from "@auth/core/errors";
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
-import type * as DbModule from "@/db";
 import { accounts } from "@/db/schema";
-import { authenticate, SIGN_IN_LIMITS } from "@/lib/auth/service";
+import { authenticate, SIGN_IN_LIMITS } from "@/lib/auth/sign-in";
 import { hit } from "@/lib/rate-limit/service";
-import { addUser } from "@/lib/users/service";
+import { addUser } from "@/lib/users/manage";
 import { makeActor } from "@/tests/helpers/actors";
 import { makeAccount } from "@/tests/helpers/fixtures";
 import { setupTestDb } from "@/tests/helpers/db";
+import { formData, actionRequest } from "@/tests/helpers/request";
 
 const t = setupTestDb();
 const IP = "203.0.113.9";
-vi.mock("@/db", async (original) => ({
-  ...(await original<typeof DbModule>()),
-  getDb: async () => t.db,
-}));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": IP }),
-}));
-vi.mock("next/navigation", () => ({
-  redirect: (to: string) => {
-    throw Object.assign(new Error("NEXT_REDIRECT"), { to });
-  },
-}));
+actionRequest(t, new Date(), IP);
 // Signs in as Auth.js's credentials provider does (lib/auth/config.ts): the real check.
 vi.mock("@/lib/auth/next-auth", () => ({
   signIn: async (_provider: string, options: { username: string; password: string }) => {
@@ -40,8 +29,8 @@ async function linkFor(parentId?: string) {
   const actor = await makeActor(t.db, { parentId });
   const { token } = await addUser(
     t.db,
+    actor,
     {
-      actor,
       user: {
         username: `new${Math.random().toString(36).slice(2, 8)}`,
         email: "new@example.com",
@@ -50,18 +39,15 @@ async function linkFor(parentId?: string) {
         role: "user",
         locale: "en",
       },
-      now: new Date(),
     },
+    new Date(),
     { appUrl: "http://localhost:3000" },
   );
   return { token, actor };
 }
 
 function submit(token: string) {
-  const fd = new FormData();
-  fd.set("token", token);
-  fd.set("password", PASSWORD);
-  fd.set("confirmPassword", PASSWORD);
+  const fd = formData({ token, password: PASSWORD, confirmPassword: PASSWORD });
   return setPasswordAction(undefined, fd).then(
     () => "no redirect",
     (error: { to?: string }) => error.to,

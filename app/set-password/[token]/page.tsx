@@ -5,7 +5,7 @@ import { AuthCard } from "@/app/_components/auth-card";
 import { getDb } from "@/db";
 import { clientIp } from "@/lib/auth/client-ip";
 import { env } from "@/lib/env";
-import { viewSetPasswordLinkFrom } from "@/lib/users/service";
+import { viewSetPasswordLinkFrom } from "@/lib/users/set-password";
 import { SetPasswordForm } from "./set-password-form";
 import { ClientMessages } from "@/app/_components/client-messages";
 
@@ -15,11 +15,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SetPasswordPage({ params }: PageProps<"/set-password/[token]">) {
   const { token } = await params;
-  const view = await viewSetPasswordLinkFrom(await getDb(), {
-    token,
-    ip: clientIp(await headers(), env().TRUSTED_PROXY_HOPS),
-    now: new Date(),
-  });
+  const view = await viewSetPasswordLinkFrom(
+    await getDb(),
+    {
+      token,
+      ip: clientIp(await headers(), env().TRUSTED_PROXY_HOPS),
+    },
+    new Date(),
+  );
   const t = await getTranslations("setPassword");
   if (view.state === "rate_limited")
     return (

@@ -1,31 +1,15 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
-import type { RequestContext } from "@/lib/actions/context";
-import type { Actor } from "@/lib/auth/actor";
 import { actorInAccount, makeActor } from "@/tests/helpers/actors";
 import { setupTestDb } from "@/tests/helpers/db";
+import { formData, actionRequest } from "@/tests/helpers/request";
+import { addUser, changeRole, changeStatus, resendLink } from "./actions";
 
-const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 const t = setupTestDb();
-vi.mock("@/lib/actions/context", () => ({
-  requestContext: async (): Promise<RequestContext> => ({
-    actor: session.actor,
-    db: t.db,
-    now: new Date("2026-08-01T10:00:00Z"),
-  }),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-vi.mock("next/server", () => ({ after: () => {} }));
+const request = actionRequest(t, new Date("2026-08-01T10:00:00Z"));
 
-const { addUser, changeRole, changeStatus, resendLink } = await import("./actions");
-
-function form(values: Record<string, string>) {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(values)) fd.set(k, v);
-  return fd;
-}
 const newUser = () =>
-  form({
+  formData({
     firstName: "Erin",
     lastName: "E",
     email: "erin@example.com",
@@ -39,17 +23,17 @@ describe("user actions refuse callers who may not act", () => {
   it("refuse a signed-out caller", async () => {
     const owner = await makeActor(t.db);
     const before = await snapshot();
-    session.actor = null;
+    request.actor = null;
     expect(await addUser(undefined, newUser())).toEqual({
       ok: false,
       message: "errors.signed_out",
     });
-    expect(await changeRole(undefined, form({ userId: owner.userId, role: "user" }))).toEqual({
+    expect(await changeRole(undefined, formData({ userId: owner.userId, role: "user" }))).toEqual({
       ok: false,
       message: "errors.signed_out",
     });
     expect(
-      await changeStatus(undefined, form({ userId: owner.userId, status: "deactivated" })),
+      await changeStatus(undefined, formData({ userId: owner.userId, status: "deactivated" })),
     ).toEqual({ ok: false, message: "errors.signed_out" });
     expect(await snapshot()).toEqual(before);
   });
@@ -57,14 +41,14 @@ describe("user actions refuse callers who may not act", () => {
   it("refuse a Manager: only Administrators manage users", async () => {
     const owner = await makeActor(t.db);
     const member = await actorInAccount(t.db, owner.accountId, "user");
-    session.actor = await actorInAccount(t.db, owner.accountId, "manager");
+    request.actor = await actorInAccount(t.db, owner.accountId, "manager");
     const before = await snapshot();
     expect(await addUser(undefined, newUser())).toEqual({ ok: false, message: "errors.forbidden" });
     expect(
-      await changeRole(undefined, form({ userId: member.userId, role: "administrator" })),
+      await changeRole(undefined, formData({ userId: member.userId, role: "administrator" })),
     ).toEqual({ ok: false, message: "errors.forbidden" });
     expect(
-      await changeStatus(undefined, form({ userId: owner.userId, status: "deactivated" })),
+      await changeStatus(undefined, formData({ userId: owner.userId, status: "deactivated" })),
     ).toEqual({ ok: false, message: "errors.forbidden" });
     expect(await snapshot()).toEqual(before);
   });
@@ -72,15 +56,15 @@ describe("user actions refuse callers who may not act", () => {
   it("refuse an administrator of another account, as if the user did not exist", async () => {
     const owner = await makeActor(t.db);
     const member = await actorInAccount(t.db, owner.accountId, "user");
-    session.actor = await makeActor(t.db, { accountName: "Elsewhere" });
+    request.actor = await makeActor(t.db, { accountName: "Elsewhere" });
     const before = await snapshot();
     expect(
-      await changeRole(undefined, form({ userId: member.userId, role: "administrator" })),
+      await changeRole(undefined, formData({ userId: member.userId, role: "administrator" })),
     ).toMatchObject({ message: "errors.user_not_found" });
     expect(
-      await changeStatus(undefined, form({ userId: owner.userId, status: "deactivated" })),
+      await changeStatus(undefined, formData({ userId: owner.userId, status: "deactivated" })),
     ).toMatchObject({ message: "errors.user_not_found" });
-    expect(await resendLink(undefined, form({ userId: member.userId }))).toMatchObject({
+    expect(await resendLink(undefined, formData({ userId: member.userId }))).toMatchObject({
       message: "errors.user_not_found",
     });
     expect(await snapshot()).toEqual(before);
@@ -89,13 +73,13 @@ describe("user actions refuse callers who may not act", () => {
   it("let the account's administrator add, promote and deactivate", async () => {
     const owner = await makeActor(t.db);
     const member = await actorInAccount(t.db, owner.accountId, "user");
-    session.actor = owner;
+    request.actor = owner;
     expect(await addUser(undefined, newUser())).toMatchObject({ ok: true, message: "users.added" });
     expect(
-      await changeRole(undefined, form({ userId: member.userId, role: "manager" })),
+      await changeRole(undefined, formData({ userId: member.userId, role: "manager" })),
     ).toMatchObject({ ok: true });
     expect(
-      await changeStatus(undefined, form({ userId: member.userId, status: "deactivated" })),
+      await changeStatus(undefined, formData({ userId: member.userId, status: "deactivated" })),
     ).toMatchObject({ ok: true, message: "users.deactivated" });
   });
 });

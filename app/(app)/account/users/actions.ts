@@ -4,34 +4,18 @@ import { revalidatePath } from "next/cache";
 import { after } from "next/server";
 import { z } from "zod";
 import { action } from "@/lib/actions/action";
-import { emailInput, nameInput, usernameInput } from "@/lib/auth/inputs";
-import { ROLES } from "@/lib/auth/permissions";
 import { kickOutbox } from "@/lib/email/worker";
+import { USER_STATUSES, ROLES } from "@/lib/enums";
 import { env } from "@/lib/env";
-import { LOCALES } from "@/lib/i18n/locale";
-import {
-  addUser as add,
-  changeRole as change,
-  resendPasswordLink,
-  setUserStatus,
-} from "@/lib/users/service";
+import { newUserInput } from "@/lib/users/inputs";
+import * as users from "@/lib/users/manage";
 
 const PATH = "/account/users";
 
 export const addUser = action(
-  {
-    permission: "users.manage",
-    input: z.object({
-      firstName: nameInput,
-      lastName: nameInput,
-      email: emailInput,
-      username: usernameInput,
-      role: z.enum(ROLES),
-      locale: z.enum(LOCALES),
-    }),
-  },
+  { permission: "users.manage", input: newUserInput },
   async (user, { actor, db, now }) => {
-    await add(db, { actor, user, now }, { appUrl: env().APP_URL });
+    await users.addUser(db, actor, { user }, now, { appUrl: env().APP_URL });
     after(kickOutbox);
     revalidatePath(PATH);
     return {
@@ -44,8 +28,8 @@ export const addUser = action(
 
 export const changeRole = action(
   { permission: "users.manage", input: z.object({ userId: z.uuid(), role: z.enum(ROLES) }) },
-  async ({ userId, role }, { actor, db, now }) => {
-    await change(db, { actor, userId, role, now });
+  async (input, { actor, db, now }) => {
+    await users.changeRole(db, actor, input, now);
     revalidatePath(PATH);
     return { ok: true, message: "users.roleChanged" };
   },
@@ -54,23 +38,24 @@ export const changeRole = action(
 export const changeStatus = action(
   {
     permission: "users.manage",
-    input: z.object({ userId: z.uuid(), status: z.enum(["active", "deactivated"]) }),
+    input: z.object({ userId: z.uuid(), status: z.enum(USER_STATUSES) }),
   },
-  async ({ userId, status }, { actor, db, now }) => {
-    await setUserStatus(db, { actor, userId, status, now });
+  async (input, { actor, db, now }) => {
+    await users.setUserStatus(db, actor, input, now);
     revalidatePath(PATH);
-    return { ok: true, message: status === "active" ? "users.reactivated" : "users.deactivated" };
+    return {
+      ok: true,
+      message: input.status === "active" ? "users.reactivated" : "users.deactivated",
+    };
   },
 );
 
 export const resendLink = action(
   { permission: "users.manage", input: z.object({ userId: z.uuid() }) },
-  async ({ userId }, { actor, db, now }) => {
-    const { email } = await resendPasswordLink(
-      db,
-      { actor, userId, now },
-      { appUrl: env().APP_URL },
-    );
+  async (input, { actor, db, now }) => {
+    const { email } = await users.resendPasswordLink(db, actor, input, now, {
+      appUrl: env().APP_URL,
+    });
     after(kickOutbox);
     return { ok: true, message: "users.linkSent", params: { email } };
   },

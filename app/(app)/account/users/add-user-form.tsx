@@ -9,7 +9,7 @@ import {
   useActionForm,
 } from "@/app/_components/form";
 import { LanguageSelect } from "@/app/_components/language-select";
-import { ROLES } from "@/lib/auth/permissions";
+import { ROLES } from "@/lib/enums";
 import { addUser } from "./actions";
 
 export function AddUserForm() {

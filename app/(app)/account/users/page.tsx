@@ -4,6 +4,7 @@ import { DataTable, PageHeader, StatusBadge } from "@/app/_components/ui";
 import { getDb } from "@/db";
 import { requireActor } from "@/lib/auth/require";
 import { listAccountUsers } from "@/lib/users/queries";
+import { userDisplayStatus } from "@/lib/users/rules";
 import { AddUserForm } from "./add-user-form";
 import { UserRowActions } from "./user-row-actions";
 import { ClientMessages } from "@/app/_components/client-messages";
@@ -41,7 +42,7 @@ export default async function UsersPage() {
           ]}
         >
           {members.map((m) => {
-            const status = m.status === "active" && !m.passwordSet ? "invited" : m.status;
+            const status = userDisplayStatus(m);
             return (
               <tr key={m.id}>
                 <td>

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { ActionForm, SelectField, SubmitButton, useActionForm } from "@/app/_components/form";
-import { ROLES, type Role } from "@/lib/auth/permissions";
+import { ROLES, type Role } from "@/lib/enums";
 import { changeRole, changeStatus, resendLink } from "./actions";
 
 const secondary =

@@ -9,10 +9,11 @@ import { Facts, Section } from "@/app/_components/section";
 import { Notice, PageHeader, StatusBadge } from "@/app/_components/ui";
 import { getDb } from "@/db";
 import { requireActor } from "@/lib/auth/require";
-import { listContracts } from "@/lib/contracts/service";
+import { listContracts } from "@/lib/contracts/queries";
 import { getSubaccountDetail } from "@/lib/subaccounts/queries";
-import { organizationOf } from "@/lib/subaccounts/organization";
-import { canChangeTerms, canManageSubaccount } from "@/lib/subaccounts/rules";
+import { addressLine, contactLine, organizationOf } from "@/lib/accounts/organization";
+import { subaccountAbilities } from "@/lib/subaccounts/rules";
+import { assignableManagers } from "@/lib/users/rules";
 import { listAccountUsers } from "@/lib/users/queries";
 import {
   ContractForm,
@@ -38,33 +39,29 @@ export default async function SubaccountPage({
   const db = await getDb();
   // Only a direct subaccount of the actor's account is found at all.
   const sub = await getSubaccountDetail(db, actor.accountId, id.data);
-  if (!sub || !canManageSubaccount(actor, sub, "view")) notFound();
-  const may = (what: Parameters<typeof canManageSubaccount>[2]) =>
-    canManageSubaccount(actor, sub, what);
-  const [t, tSubs, tTypes, tOrg, format, contracts, parentUsers] = await Promise.all([
+  const may = sub ? subaccountAbilities(actor, sub) : null;
+  if (!sub || !may?.view) notFound();
+  const [t, tSubs, tCommon, tTypes, tOrg, format, contracts, parentUsers] = await Promise.all([
     getTranslations("subaccount"),
     getTranslations("subaccounts"),
+    getTranslations("common"),
     getTranslations("accountTypes"),
     getTranslations("organization"),
     getFormatter(),
-    may("assignContract") ? listContracts(db, actor.accountId) : Promise.resolve([]),
-    may("assignManager") ? listAccountUsers(db, actor.accountId) : Promise.resolve([]),
+    may.assignContract ? listContracts(db, actor.accountId) : Promise.resolve([]),
+    may.assignManager ? listAccountUsers(db, actor.accountId) : Promise.resolve([]),
   ]);
   const created = (await searchParams).created === "1";
-  const locked = !!sub.contractId;
-  const contact = [sub.contactFirstName, sub.contactLastName].filter(Boolean).join(" ");
-  const address = [
-    sub.addressLine1,
-    sub.addressLine2,
-    [sub.postalCode, sub.city].filter(Boolean).join(" "),
-    sub.region,
-    sub.country,
-  ].filter(Boolean);
 
   return (
-    <ClientMessages namespaces={["createSubaccount", "organization", "subaccount", "subaccounts"]}>
+    <ClientMessages
+      namespaces={["common", "createSubaccount", "organization", "subaccount", "subaccounts"]}
+    >
       <div className="flex max-w-4xl flex-col gap-6">
-        <PageHeader title={sub.name} back={{ href: "/subaccounts", label: t("back") }} />
+        <PageHeader
+          title={sub.name}
+          back={{ href: "/subaccounts", label: tCommon("backToSubaccounts") }}
+        />
         <p className="-mt-6 text-sm text-slate-600">
           {t("accountId", { number: sub.number })} ·{" "}
           <StatusBadge status={sub.status}>{tSubs(`statuses.${sub.status}`)}</StatusBadge>
@@ -113,21 +110,21 @@ export default async function SubaccountPage({
         </Section>
 
         <Section id="organization" title={tOrg("section")}>
-          {may("editDetails") ? (
+          {may.editDetails ? (
             <DetailsForm id={sub.id} values={organizationOf(sub)} nickname={sub.nickname} />
           ) : (
             <Facts
               items={[
                 [tOrg("name"), sub.name],
-                [tOrg("addressLine1"), address.join(", ")],
-                [tOrg("contact"), [contact, sub.contactEmail].filter(Boolean).join(", ")],
+                [tOrg("addressLine1"), addressLine(sub)],
+                [tOrg("contact"), contactLine(sub)],
               ]}
             />
           )}
         </Section>
 
         <Section id="terms" title={t("terms")}>
-          {locked ? (
+          {sub.contractId ? (
             <p
               role="note"
               className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
@@ -135,19 +132,19 @@ export default async function SubaccountPage({
               {t("lockedByContract", { contract: sub.contractName ?? "" })}
             </p>
           ) : null}
-          {canChangeTerms(actor, sub, "billingAndPricing") ? (
+          {may.changeBillingAndPricing ? (
             <TermsForm id={sub.id} billing={sub.billing} pricing={sub.pricing} />
           ) : (
             <Facts
               items={[
-                [t("billing"), tSubs(`billingModes.${sub.billing}`)],
-                [t("pricing"), tSubs(`pricingModes.${sub.pricing}`)],
+                [tCommon("billing"), tCommon(`billingModes.${sub.billing}`)],
+                [tCommon("pricing"), tCommon(`pricingModes.${sub.pricing}`)],
               ]}
             />
           )}
         </Section>
 
-        {may("assignContract") ? (
+        {may.assignContract ? (
           <Section id="contract" title={t("contract")}>
             <ContractForm
               id={sub.id}
@@ -158,26 +155,24 @@ export default async function SubaccountPage({
         ) : null}
 
         <Section id="products" title={t("products")}>
-          {canChangeTerms(actor, sub, "products") ? (
+          {may.changeProducts ? (
             <ProductsForm id={sub.id} prices={sub.prices} />
           ) : (
             <PriceTable caption={t("products")} prices={sub.prices} />
           )}
         </Section>
 
-        {may("assignManager") ? (
+        {may.assignManager ? (
           <Section id="manager" title={t("manager")}>
             <ManagerForm
               id={sub.id}
-              users={parentUsers
-                .filter((u) => u.status === "active")
-                .map((u) => ({ id: u.id, name: u.name }))}
+              users={assignableManagers(parentUsers).map((u) => ({ id: u.id, name: u.name }))}
               current={sub.accountManagerId}
             />
           </Section>
         ) : null}
 
-        {may("changeStatus") ? (
+        {may.changeStatus ? (
           <Section id="status" title={t("status")}>
             <StatusForm id={sub.id} name={sub.name} status={sub.status} />
           </Section>

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { FilterBar, FilterSearch, FilterSelect } from "@/app/_components/filter-bar";
 import type { InvitationCounts, InvitationListParams } from "@/lib/invitations/queries";
-import { DISPLAY_STATUSES } from "@/lib/invitations/rules";
+import { DISPLAY_STATUSES } from "@/lib/invitations/constants";
 
 /** A plain GET form: filters live in the URL, so they survive reloads and can be shared. */
 export async function InvitationFilters({

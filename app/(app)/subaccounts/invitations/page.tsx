@@ -14,7 +14,8 @@ import { getDb } from "@/db";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/require";
 import { shownDelivery } from "@/lib/invitations/rules";
-import { queryString } from "@/lib/url";
+import { showsExpiry } from "@/lib/invitations/status";
+import { Pager } from "@/app/_components/pager";
 import {
   getInvitationDetail,
   invitationCounts,
@@ -36,17 +37,24 @@ export default async function InvitationsPage({
   const sentId = z.uuid().safeParse(raw.sent);
   const db = await getDb();
   const now = new Date();
-  const [t, tTypes, format, page, counts, sent] = await Promise.all([
+  const [t, tCommon, tTypes, format, page, counts, sent] = await Promise.all([
     getTranslations("invitations"),
+    getTranslations("common"),
     getTranslations("accountTypes"),
     getFormatter(),
     listInvitations(db, actor.accountId, params, now),
     invitationCounts(db, actor.accountId, now),
     sentId.success ? getInvitationDetail(db, actor.accountId, sentId.data, now) : null,
   ]);
-  const filtered = !!(params.status || params.q || params.delivery || params.after);
+  const filtered = !!(
+    params.status ||
+    params.q ||
+    params.delivery ||
+    params.after ||
+    params.before
+  );
   const empty = page.rows.length === 0 && !filtered && counts.all === 0;
-  const base = {
+  const filters = {
     status: params.status,
     q: params.q,
     delivery: params.delivery,
@@ -58,7 +66,7 @@ export default async function InvitationsPage({
     <>
       <PageHeader
         title={t("title")}
-        back={{ href: "/subaccounts", label: t("back") }}
+        back={{ href: "/subaccounts", label: tCommon("backToSubaccounts") }}
         actions={
           can(actor.role, "invitations.create") ? (
             <ButtonLink href="/subaccounts/invite">
@@ -112,32 +120,13 @@ export default async function InvitationsPage({
                   <td>{row.sentBy}</td>
                   <td className="whitespace-nowrap">{date(row.lastSentAt)}</td>
                   <td className="whitespace-nowrap">
-                    {row.status === "pending" || row.status === "expired"
-                      ? date(row.expiresAt)
-                      : "—"}
+                    {showsExpiry(row.status) ? date(row.expiresAt) : "—"}
                   </td>
                 </tr>
               ))}
             </DataTable>
           )}
-          <nav aria-label={t("pagination")} className="mt-4 flex gap-4 text-sm">
-            {params.after ? (
-              <Link
-                href={`/subaccounts/invitations${queryString(base)}`}
-                className="text-brand-700 underline"
-              >
-                {t("previous")}
-              </Link>
-            ) : null}
-            {page.nextCursor ? (
-              <Link
-                href={`/subaccounts/invitations${queryString({ ...base, after: page.nextCursor })}`}
-                className="text-brand-700 underline"
-              >
-                {t("next")}
-              </Link>
-            ) : null}
-          </nav>
+          <Pager path="/subaccounts/invitations" filters={filters} page={page} />
         </>
       )}
     </>

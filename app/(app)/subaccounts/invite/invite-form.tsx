@@ -15,8 +15,8 @@ import {
   useField,
 } from "@/app/_components/form";
 import { LanguageSelect } from "@/app/_components/language-select";
-import { CUSTOM_MESSAGE_MAX } from "@/lib/invitations/rules";
-import type { InvitableType } from "@/lib/subaccounts/rules";
+import { CUSTOM_MESSAGE_MAX } from "@/lib/invitations/constants";
+import { type InvitableType } from "@/lib/enums";
 import { inviteSubaccount } from "./actions";
 
 export function InviteForm({

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef } from "react";
-import type { InvitableType } from "@/lib/subaccounts/rules";
+import { type InvitableType } from "@/lib/enums";
 import { InviteForm } from "./invite-form";
 
 /** "Invite subaccount" as a window over the list; Escape or Cancel goes back to the list. */

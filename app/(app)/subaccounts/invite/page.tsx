@@ -4,6 +4,7 @@ import { PageHeader } from "@/app/_components/ui";
 import { InviteForm } from "./invite-form";
 import { loadInviteForm } from "./load";
 import { ClientMessages } from "@/app/_components/client-messages";
+import { INVITATION_TTL_DAYS } from "@/lib/invitations/constants";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("invite"))("title") };
@@ -16,9 +17,12 @@ export default async function InvitePage() {
       <div className="max-w-xl">
         <PageHeader
           title={t("title")}
-          back={{ href: "/subaccounts", label: (await getTranslations("invitations"))("back") }}
+          back={{
+            href: "/subaccounts",
+            label: (await getTranslations("common"))("backToSubaccounts"),
+          }}
         />
-        <p className="mb-6 text-sm text-slate-600">{t("intro")}</p>
+        <p className="mb-6 text-sm text-slate-600">{t("intro", { days: INVITATION_TTL_DAYS })}</p>
         <div className="rounded-lg border border-slate-200 bg-white p-6">
           <InviteForm types={types} defaultLocale={actor.locale} />
         </div>

@@ -15,7 +15,8 @@ import {
 } from "@/app/_components/form";
 import { LanguageSelect } from "@/app/_components/language-select";
 import { OrganizationFields } from "@/app/_components/organization-fields";
-import { invitableTypes, NICKNAME_MAX, type AccountType } from "@/lib/subaccounts/rules";
+import { type AccountType } from "@/lib/enums";
+import { invitableTypes, NICKNAME_MAX } from "@/lib/subaccounts/rules";
 import { createSubaccount } from "./actions";
 
 export function CreateSubaccountForm({ types }: { types: AccountType[] }) {

@@ -3,7 +3,7 @@ import { Webhook } from "standardwebhooks";
 import type * as DbModule from "@/db";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { emailOutbox, invitationEvents } from "@/db/schema";
-import { createInvitation } from "@/lib/invitations/service";
+import { createInvitation } from "@/lib/invitations/send";
 import { makeActor } from "@/tests/helpers/actors";
 import { setupTestDb } from "@/tests/helpers/db";
 
@@ -40,14 +40,14 @@ async function sentInvitation() {
   const actor = await makeActor(t.db);
   const { id } = await createInvitation(
     t.db,
+    actor,
     {
-      actor,
       email: "bob@example.com",
       subaccountType: "retail",
       customMessage: null,
       locale: "en",
-      now: new Date(),
     },
+    new Date(),
     { appUrl: "http://x", invitationsPerHour: 10 },
   );
   await t.db

@@ -1,6 +1,7 @@
 import { InviteModal } from "../../invite/invite-modal";
 import { loadInviteForm } from "../../invite/load";
 import { ClientMessages } from "@/app/_components/client-messages";
+import { INVITATION_TTL_DAYS } from "@/lib/invitations/constants";
 
 export default async function InviteWindow() {
   const { actor, types, t } = await loadInviteForm();
@@ -10,7 +11,7 @@ export default async function InviteWindow() {
         types={types}
         defaultLocale={actor.locale}
         title={t("title")}
-        intro={t("intro")}
+        intro={t("intro", { days: INVITATION_TTL_DAYS })}
       />
     </ClientMessages>
   );

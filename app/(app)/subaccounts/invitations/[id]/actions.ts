@@ -7,14 +7,14 @@ import { action } from "@/lib/actions/action";
 import { emailInput } from "@/lib/auth/inputs";
 import { kickOutbox } from "@/lib/email/worker";
 import { env } from "@/lib/env";
-import { cancelInvitation as cancel, resendInvitation as resend } from "@/lib/invitations/service";
+import { cancelInvitation as cancel, resendInvitation as resend } from "@/lib/invitations/send";
 
 const input = z.object({ id: z.uuid() });
 
 export const resendInvitation = action(
   { permission: "invitations.resend", input },
   async ({ id }, { actor, db, now }) => {
-    const { email } = await resend(db, { actor, id, now }, { appUrl: env().APP_URL });
+    const { email } = await resend(db, actor, { id }, now, { appUrl: env().APP_URL });
     after(kickOutbox);
     revalidatePath("/subaccounts/invitations");
     return { ok: true, message: "invitation.resent", params: { email } };
@@ -22,12 +22,9 @@ export const resendInvitation = action(
 );
 
 export const correctAddressAndResend = action(
-  {
-    permission: "invitations.resend",
-    input: input.extend({ email: emailInput }),
-  },
+  { permission: "invitations.resend", input: input.extend({ email: emailInput }) },
   async ({ id, email }, { actor, db, now }) => {
-    await resend(db, { actor, id, now, email }, { appUrl: env().APP_URL });
+    await resend(db, actor, { id, email }, now, { appUrl: env().APP_URL });
     after(kickOutbox);
     revalidatePath("/subaccounts/invitations");
     // The form goes away once the email is on its way again; the page says where it went.
@@ -38,7 +35,7 @@ export const correctAddressAndResend = action(
 export const cancelInvitation = action(
   { permission: "invitations.cancel", input },
   async ({ id }, { actor, db, now }) => {
-    await cancel(db, { actor, id, now });
+    await cancel(db, actor, { id }, now);
     revalidatePath("/subaccounts/invitations");
     return { ok: true, message: "invitation.canceled" };
   },

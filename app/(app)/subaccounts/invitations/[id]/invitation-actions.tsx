@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { ConfirmForm } from "@/app/_components/confirm-form";
 import { ActionForm, FormMessage, SubmitButton, useActionForm } from "@/app/_components/form";
+import { INVITATION_TTL_DAYS } from "@/lib/invitations/constants";
 import { cancelInvitation, resendInvitation } from "./actions";
 
 export function InvitationActions({
@@ -35,7 +36,7 @@ export function InvitationActions({
           <div>
             <SubmitButton>{t("resend")}</SubmitButton>
           </div>
-          <p className="text-xs text-slate-600">{t("resendHint")}</p>
+          <p className="text-xs text-slate-600">{t("resendHint", { days: INVITATION_TTL_DAYS })}</p>
         </ActionForm>
       ) : null}
       {canCancel ? (

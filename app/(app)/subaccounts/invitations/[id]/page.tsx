@@ -6,10 +6,10 @@ import { z } from "zod";
 import { Facts, Section } from "@/app/_components/section";
 import { Notice, PageHeader, StatusBadge } from "@/app/_components/ui";
 import { getDb } from "@/db";
-import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/require";
 import { getInvitationDetail } from "@/lib/invitations/queries";
-import { canCancel, canCorrectAddress, canResend, shownDelivery } from "@/lib/invitations/rules";
+import { invitationActions, shownDelivery } from "@/lib/invitations/rules";
+import { showsExpiry } from "@/lib/invitations/status";
 import { CorrectAddressForm } from "./correct-address-form";
 import { InvitationActions } from "./invitation-actions";
 import { ClientMessages } from "@/app/_components/client-messages";
@@ -29,13 +29,15 @@ export default async function InvitationPage({
   // Scoped to the actor's account: another account's id is simply not found.
   const inv = await getInvitationDetail(await getDb(), actor.accountId, id.data, now);
   if (!inv) notFound();
-  const [t, tErrors, tList, tTypes, format] = await Promise.all([
+  const [t, tCommon, tErrors, tList, tTypes, format] = await Promise.all([
     getTranslations("invitation"),
+    getTranslations("common"),
     getTranslations("errors"),
     getTranslations("invitations"),
     getTranslations("accountTypes"),
     getFormatter(),
   ]);
+  const offers = invitationActions(actor, inv, now);
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const status = tList(`statuses.${inv.displayStatus}`);
   const facts: [string, ReactNode][] = [
@@ -47,7 +49,7 @@ export default async function InvitationPage({
     ],
     [t("email"), inv.email],
     [t("type"), tTypes(inv.subaccountType)],
-    [t("language"), t(`languages.${inv.locale}`)],
+    [t("language"), tCommon(`languages.${inv.locale}`)],
     [
       t("delivery"),
       shownDelivery(inv.displayStatus, inv.deliveryStatus)
@@ -59,8 +61,7 @@ export default async function InvitationPage({
     [t("lastSent"), when(inv.lastSentAt)],
     [t("sendCount"), format.number(inv.sendCount)],
   ];
-  if (inv.displayStatus === "pending" || inv.displayStatus === "expired")
-    facts.push([t("expires"), when(inv.expiresAt)]);
+  if (showsExpiry(inv.displayStatus)) facts.push([t("expires"), when(inv.expiresAt)]);
   if (inv.acceptedAt) facts.push([t("acceptedAt"), when(inv.acceptedAt)]);
   if (inv.subaccountName) facts.push([t("subaccount"), inv.subaccountName]);
   if (inv.canceledAt) facts.push([t("canceledAt"), when(inv.canceledAt)]);
@@ -79,10 +80,10 @@ export default async function InvitationPage({
         <InvitationActions
           id={inv.id}
           email={inv.email}
-          canResend={can(actor.role, "invitations.resend") && canResend(inv, now)}
-          canCancel={can(actor.role, "invitations.cancel") && canCancel(inv, now)}
+          canResend={offers.resend}
+          canCancel={offers.cancel}
         />
-        {can(actor.role, "invitations.resend") && canCorrectAddress(inv, now) ? (
+        {offers.correctAddress ? (
           <Section id="correct" title={t("correctTitle")}>
             <CorrectAddressForm id={inv.id} email={inv.email} />
           </Section>

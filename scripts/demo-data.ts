@@ -4,13 +4,12 @@ import type { Db } from "@/db";
 import { accounts, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
-import { loadActor } from "@/lib/auth/service";
-import {
-  acceptInvitation,
-  cancelInvitation,
-  createInvitation,
-  type AcceptInput,
-} from "@/lib/invitations/service";
+import { loadActor } from "@/lib/auth/sign-in";
+import { acceptInvitation } from "@/lib/invitations/accept";
+import { cancelInvitation, createInvitation } from "@/lib/invitations/send";
+import type { AcceptInput } from "@/lib/invitations/inputs";
+import { createSubaccount } from "@/lib/subaccounts/create";
+import { insertUser } from "@/lib/users/create";
 
 const DEMO_USERS = [
   { username: "demo.admin", role: "administrator", firstName: "Ada", lastName: "Admin" },
@@ -24,20 +23,20 @@ function demoPassword() {
   return `Demo-${randomBytes(9).toString("base64url")}-7a`;
 }
 
-function acceptForm(legalName: string, username: string, password: string): AcceptInput {
+function acceptForm(name: string, username: string, password: string): AcceptInput {
   return {
     firstName: "Demo",
-    lastName: legalName.split(" ")[0]!,
-    phone: null,
+    lastName: name.split(" ")[0]!,
+    contactPhone: null,
     jobTitle: "IT administrator",
-    legalName,
+    name,
     addressLine1: "1 Demo Street",
     addressLine2: null,
     city: "Springfield",
     region: null,
     postalCode: "12345",
     country: "United States",
-    orgPhone: null,
+    phone: null,
     username,
     password,
   };
@@ -75,9 +74,11 @@ export async function seedDemo(db: Db, now: Date = new Date()) {
         country: "United States",
       })
       .returning({ id: accounts.id });
+    // Their passwords are set below, fresh on every run.
     const placeholder = await hashPassword(demoPassword());
-    await db.insert(users).values(
-      DEMO_USERS.map((u) => ({
+    let adminId = "";
+    for (const u of DEMO_USERS) {
+      const id = await insertUser(db, {
         accountId: partner!.id,
         username: u.username,
         email: `${u.username}@northwind.example`,
@@ -85,13 +86,12 @@ export async function seedDemo(db: Db, now: Date = new Date()) {
         firstName: u.firstName,
         lastName: u.lastName,
         role: u.role,
-      })),
-    );
-    const [admin] = await db
-      .select({ id: users.id })
-      .from(users)
-      .where(eq(users.username, "demo.admin"));
-    const actor = (await loadActor(db, admin!.id)) as Actor;
+        locale: "en",
+        now,
+      });
+      if (u.role === "administrator") adminId = id;
+    }
+    const actor = (await loadActor(db, adminId)) as Actor;
     const deps = { appUrl, invitationsPerHour: 1000 };
     const invite = (
       email: string,
@@ -101,7 +101,9 @@ export async function seedDemo(db: Db, now: Date = new Date()) {
     ) =>
       createInvitation(
         db,
-        { actor, email, subaccountType: type, customMessage: message, locale: "en", now: at },
+        actor,
+        { email, subaccountType: type, customMessage: message, locale: "en" },
+        at,
         deps,
       );
 
@@ -118,20 +120,40 @@ export async function seedDemo(db: Db, now: Date = new Date()) {
         {
           token,
           form: acceptForm(name, `demo.${type}`, demoPassword()),
-          now: new Date(sentAt.getTime() + DAY),
         },
+        new Date(sentAt.getTime() + DAY),
         { appUrl },
       );
     }
     // A managed (API-only) subaccount is created by the parent, never by invitation.
-    await db.insert(accounts).values({
-      parentId: partner!.id,
-      name: "Woodgrove API Integration",
-      type: "managed",
-      createdVia: "manual",
-      billing: "bill_to_parent",
-      accountManagerId: admin!.id,
-    });
+    await createSubaccount(
+      db,
+      actor,
+      {
+        subaccount: {
+          name: "Woodgrove API Integration",
+          addressLine1: "4 Integration Way",
+          addressLine2: null,
+          city: "Redmond",
+          region: null,
+          postalCode: "98052",
+          country: "United States",
+          phone: null,
+          contactFirstName: "Ada",
+          contactLastName: "Admin",
+          contactEmail: "demo.admin@northwind.example",
+          contactPhone: null,
+          type: "managed",
+          billing: "bill_to_parent",
+          pricing: "standard",
+          allowedSubaccountTypes: [],
+          nickname: null,
+          administrator: null,
+        },
+      },
+      new Date(now.getTime() - 15 * DAY),
+      { appUrl },
+    );
     await invite(
       "pending.one@example.com",
       "enterprise",
@@ -145,7 +167,7 @@ export async function seedDemo(db: Db, now: Date = new Date()) {
       "reseller",
       new Date(now.getTime() - 10 * DAY),
     );
-    await cancelInvitation(db, { actor, id: canceled.id, now: new Date(now.getTime() - 9 * DAY) });
+    await cancelInvitation(db, actor, { id: canceled.id }, new Date(now.getTime() - 9 * DAY));
   }
 
   for (const c of credentials) {

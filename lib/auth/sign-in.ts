@@ -1,14 +1,11 @@
-import { eq, isNotNull, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { accounts, setupCodes, users } from "@/db/schema";
+import { accounts, users } from "@/db/schema";
 import { accountUsableSql } from "@/lib/accounts/usable";
-import { DomainError } from "@/lib/errors";
 import * as rateLimit from "@/lib/rate-limit/service";
 import { fullName } from "@/lib/users/names";
 import type { Actor } from "./actor";
-import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password";
-import { passwordProblems } from "./password-policy";
-import { isSetupOpen, isValidSetupCode } from "./setup-code";
+import { verifyAgainstDummy, verifyPassword } from "./password";
 
 // Sign-in attempts allowed per window. Every attempt is counted before any
 // password is checked, so parallel guesses cannot slip past a limit.
@@ -119,80 +116,4 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
     accountType: row.accountType,
     locale: row.locale,
   };
-}
-
-export async function setUserLocale(db: Db, userId: string, locale: "en" | "de") {
-  await db.update(users).set({ locale, updatedAt: new Date() }).where(eq(users.id, userId));
-}
-
-export { isSetupOpen };
-
-export type SetupInput = {
-  accountName: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  username: string;
-  password: string;
-  locale: "en" | "de";
-};
-
-/** First run: the top-level partner account and its Administrator. Closed once any account exists. */
-export async function completeSetup(
-  db: Db,
-  input: SetupInput,
-  now: Date,
-  /** On a public host, the one-time code from the server's log (see setup-code.ts). */
-  access: { codeRequired: boolean; setupCode?: string | null } = { codeRequired: false },
-): Promise<{ accountId: string; userId: string }> {
-  if (passwordProblems(input.password, input).length > 0)
-    throw new DomainError("weak_password", "password");
-  // Checked before the (costly) hash as well as inside the transaction: once set
-  // up, or without the code, the public form costs nothing.
-  if (!(await isSetupOpen(db))) throw new DomainError("setup_closed");
-  if (
-    access.codeRequired &&
-    !(access.setupCode && (await isValidSetupCode(db, access.setupCode, now)))
-  )
-    throw new DomainError("setup_code_invalid", "setupCode");
-  const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
-    // Two browsers submitting the setup form at once must not make two partner accounts.
-    await tx.execute(sql`select pg_advisory_xact_lock(727002)`);
-    if (!(await isSetupOpen(tx))) throw new DomainError("setup_closed");
-    if (
-      access.codeRequired &&
-      !(access.setupCode && (await isValidSetupCode(tx, access.setupCode, now)))
-    )
-      throw new DomainError("setup_code_invalid", "setupCode");
-    // Used once: no code opens setup again.
-    await tx.delete(setupCodes).where(isNotNull(setupCodes.id));
-    const [account] = await tx
-      .insert(accounts)
-      .values({
-        name: input.accountName,
-        type: "reseller",
-        createdVia: "setup",
-        allowedSubaccountTypes: ["enterprise", "reseller", "retail", "managed"],
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: accounts.id });
-    const [user] = await tx
-      .insert(users)
-      .values({
-        accountId: account!.id,
-        username: input.username,
-        email: input.email,
-        passwordHash,
-        firstName: input.firstName,
-        lastName: input.lastName,
-        role: "administrator",
-        locale: input.locale,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: users.id });
-    return { accountId: account!.id, userId: user!.id };
-  });
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { accounts, invitations, users } from "@/db/schema";
-import { authenticate } from "@/lib/auth/service";
-import { displayStatus } from "@/lib/invitations/rules";
+import { authenticate } from "@/lib/auth/sign-in";
+import { displayStatus } from "@/lib/invitations/status";
 import { setupTestDb } from "@/tests/helpers/db";
-import { seedDemo } from "./seed";
+import { seedDemo } from "./demo-data";
 
 const t = setupTestDb();
 const now = new Date("2026-06-01T12:00:00Z");

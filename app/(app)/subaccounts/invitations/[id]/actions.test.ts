@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { actorInAccount, makeActor } from "@/tests/helpers/actors";
+import { setupTestDb } from "@/tests/helpers/db";
+import { invitationSnapshot, invite } from "@/tests/helpers/invitations";
+import { formData, actionRequest } from "@/tests/helpers/request";
+import { cancelInvitation, resendInvitation } from "./actions";
+
+const t = setupTestDb();
+const request = actionRequest(t, new Date("2026-04-01T10:00:00Z"));
+
+async function existingInvitation() {
+  const { actor: owner, id } = await invite(t.db, { now: new Date("2026-03-30T00:00:00Z") });
+  return { owner, id, before: await invitationSnapshot(t.db) };
+}
+
+describe("resending and canceling an invitation", () => {
+  it("refuse a signed-out caller and change nothing", async () => {
+    const { id, before } = await existingInvitation();
+    for (const act of [resendInvitation, cancelInvitation])
+      expect(await act(undefined, formData({ id }))).toEqual({
+        ok: false,
+        message: "errors.signed_out",
+      });
+    expect(await invitationSnapshot(t.db)).toEqual(before);
+  });
+
+  it("refuse a User of the same account and change nothing", async () => {
+    const { owner, id, before } = await existingInvitation();
+    request.actor = await actorInAccount(t.db, owner.accountId, "user");
+    for (const act of [resendInvitation, cancelInvitation])
+      expect(await act(undefined, formData({ id }))).toEqual({
+        ok: false,
+        message: "errors.forbidden",
+      });
+    expect(await invitationSnapshot(t.db)).toEqual(before);
+  });
+
+  it("refuse a manager of another account, as if the invitation did not exist", async () => {
+    const { id, before } = await existingInvitation();
+    request.actor = await makeActor(t.db, { accountName: "Elsewhere", role: "manager" });
+    for (const act of [resendInvitation, cancelInvitation])
+      expect(await act(undefined, formData({ id }))).toMatchObject({
+        ok: false,
+        message: "errors.invitation_not_found",
+      });
+    expect(await invitationSnapshot(t.db)).toEqual(before);
+  });
+
+  it("let the owning account's manager resend and cancel", async () => {
+    const { owner, id } = await existingInvitation();
+    request.actor = await actorInAccount(t.db, owner.accountId, "manager");
+    expect(await resendInvitation(undefined, formData({ id }))).toMatchObject({
+      ok: true,
+      message: "invitation.resent",
+    });
+    expect(await cancelInvitation(undefined, formData({ id }))).toMatchObject({
+      ok: true,
+      message: "invitation.canceled",
+    });
+  });
+
+  it("reject a malformed id without touching the database", async () => {
+    const { owner } = await existingInvitation();
+    request.actor = await actorInAccount(t.db, owner.accountId, "administrator");
+    expect(await cancelInvitation(undefined, formData({ id: "1 or 1=1" }))).toMatchObject({
+      ok: false,
+      message: "errors.invalid_input",
+    });
+  });
+});

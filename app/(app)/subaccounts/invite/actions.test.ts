@@ -1,0 +1,86 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { invitations } from "@/db/schema";
+import { actorInAccount, makeActor } from "@/tests/helpers/actors";
+import { setupTestDb } from "@/tests/helpers/db";
+import { invitationSnapshot } from "@/tests/helpers/invitations";
+import { formData, actionRequest } from "@/tests/helpers/request";
+import { inviteSubaccount } from "./actions";
+
+const t = setupTestDb();
+const request = actionRequest(t, new Date("2026-04-01T10:00:00Z"));
+const inviteForm = () =>
+  formData({ email: "new@example.com", subaccountType: "enterprise", locale: "en" });
+
+describe("sending an invitation", () => {
+  it("refuses a signed-out caller and sends nothing", async () => {
+    expect(await inviteSubaccount(undefined, inviteForm())).toEqual({
+      ok: false,
+      message: "errors.signed_out",
+    });
+    expect((await invitationSnapshot(t.db)).emails).toBe(0);
+  });
+
+  it("refuses a User, who may not invite, and sends nothing", async () => {
+    const owner = await makeActor(t.db);
+    request.actor = await actorInAccount(t.db, owner.accountId, "user");
+    expect(await inviteSubaccount(undefined, inviteForm())).toEqual({
+      ok: false,
+      message: "errors.forbidden",
+    });
+    expect(await invitationSnapshot(t.db)).toEqual({ invitations: [], emails: 0 });
+  });
+
+  it("lets a Manager invite, into their own account only", async () => {
+    const owner = await makeActor(t.db);
+    request.actor = await actorInAccount(t.db, owner.accountId, "manager");
+    await expect(inviteSubaccount(undefined, inviteForm())).rejects.toMatchObject({
+      message: "NEXT_REDIRECT",
+    });
+    const [created] = await t.db
+      .select()
+      .from(invitations)
+      .where(eq(invitations.email, "new@example.com"));
+    expect(created!.accountId).toBe(owner.accountId);
+  });
+
+  it("refuses a custom message over 1,000 characters and keeps what was typed", async () => {
+    request.actor = await makeActor(t.db);
+    const state = await inviteSubaccount(
+      undefined,
+      formData({
+        email: "long@example.com",
+        subaccountType: "retail",
+        locale: "en",
+        sendCustomMessage: "on",
+        customMessage: "x".repeat(1001),
+      }),
+    );
+    expect(state).toMatchObject({
+      ok: false,
+      fieldErrors: { customMessage: [{ code: "validation.custom_message_too_long" }] },
+      values: {
+        email: ["long@example.com"],
+        subaccountType: ["retail"],
+        sendCustomMessage: ["on"],
+      },
+    });
+  });
+
+  it("sends the custom message only when it is to be sent", async () => {
+    request.actor = await makeActor(t.db);
+    await expect(
+      inviteSubaccount(
+        undefined,
+        formData({
+          email: "quiet@example.com",
+          subaccountType: "retail",
+          locale: "en",
+          customMessage: "typed, then unticked",
+        }),
+      ),
+    ).rejects.toMatchObject({ message: "NEXT_REDIRECT" });
+    const [created] = await t.db.select().from(invitations);
+    expect(created!.customMessage).toBeNull();
+  });
+});

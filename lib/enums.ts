@@ -1,0 +1,56 @@
+/**
+ * The closed sets of the product, once. Dependency-free, so the database schema
+ * (pgEnum), the zod schemas, the types and client components all derive from here.
+ */
+
+export const ACCOUNT_TYPES = ["enterprise", "reseller", "retail", "managed"] as const;
+export type AccountType = (typeof ACCOUNT_TYPES)[number];
+/** Types an invitation can offer: Managed has no one to sign in, so it is never invited. */
+export const INVITABLE_TYPES = ["enterprise", "reseller", "retail"] as const;
+export type InvitableType = (typeof INVITABLE_TYPES)[number];
+
+export const ACCOUNT_STATUSES = ["active", "deactivated"] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+export const BILLING_MODES = ["bill_to_parent", "bill_to_subaccount"] as const;
+export type BillingMode = (typeof BILLING_MODES)[number];
+export const PRICING_MODES = ["standard", "custom"] as const;
+export type PricingMode = (typeof PRICING_MODES)[number];
+export const CREATED_VIA = ["setup", "invitation", "manual"] as const;
+export type CreatedVia = (typeof CREATED_VIA)[number];
+
+export const ROLES = ["administrator", "manager", "finance_manager", "user"] as const;
+export type Role = (typeof ROLES)[number];
+export const USER_STATUSES = ["active", "deactivated"] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+export const LOCALES = ["en", "de"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/**
+ * Invitation statuses as stored. "expired" is also derived: a pending invitation
+ * past its expiry shows as expired before the sweep writes it (lib/invitations/status.ts).
+ */
+export const INVITATION_STATUSES = ["pending", "accepted", "canceled", "expired"] as const;
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+/**
+ * What became of an invitation's latest email: queued or being retried (sending),
+ * handed to the provider (sent), and what the provider reported since.
+ */
+export const DELIVERY_STATUSES = ["sending", "sent", "delivered", "bounced", "failed"] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+export const INVITATION_EVENT_TYPES = [
+  "created",
+  "sent",
+  "resent",
+  "canceled",
+  "accepted",
+  "accept_failed",
+  "delivered",
+  "delivery_failed",
+  "bounced",
+  "complained",
+  "address_corrected",
+] as const;
+export type InvitationEventType = (typeof INVITATION_EVENT_TYPES)[number];
+
+export const EMAIL_STATUSES = ["pending", "sent", "failed"] as const;

@@ -1,0 +1,17 @@
+import { DomainError } from "@/lib/errors";
+
+export const INVITATION_ERROR_CODES = [
+  "invitation_not_found",
+  "invitation_not_resendable",
+  "invitation_not_cancelable",
+  "invitation_duplicate_pending",
+  "invitation_rate_limited",
+  "invitation_type_not_allowed",
+  "invitation_not_acceptable",
+  "resend_rate_limited",
+  "address_not_correctable",
+  "address_unchanged",
+  "accept_rate_limited",
+] as const;
+
+export class InvitationError extends DomainError<(typeof INVITATION_ERROR_CODES)[number]> {}

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { organizationAddressInput } from "@/lib/accounts/organization";
+import { optionalText } from "@/lib/actions/fields";
+import { checkPasswords, emailInput, nameInput, usernameInput } from "@/lib/auth/inputs";
+import { INVITABLE_TYPES, LOCALES } from "@/lib/enums";
+import { CUSTOM_MESSAGE_MAX } from "./constants";
+
+/** A new invitation as the invite form sends it; the message counts only when it is to be sent. */
+export const invitationInput = z
+  .object({
+    email: emailInput,
+    subaccountType: z.enum(INVITABLE_TYPES),
+    sendCustomMessage: z.literal("on").optional(),
+    customMessage: z
+      .string()
+      .max(CUSTOM_MESSAGE_MAX, { message: "v.custom_message_too_long" })
+      .optional(),
+    locale: z.enum(LOCALES),
+  })
+  .transform(({ sendCustomMessage, customMessage, ...rest }) => ({
+    ...rest,
+    customMessage: sendCustomMessage ? customMessage?.trim() || null : null,
+  }));
+
+/**
+ * What the invitee fills in: the organization's name and address (the shared
+ * organization fields), themselves as its contact and first Administrator, and
+ * their sign-in.
+ */
+export const acceptInput = organizationAddressInput.extend({
+  firstName: nameInput,
+  lastName: nameInput,
+  contactPhone: optionalText(40),
+  jobTitle: optionalText(100),
+  username: usernameInput,
+  password: z.string().max(1000),
+});
+export type AcceptInput = z.output<typeof acceptInput>;
+
+/** The accept form: the input, the link's token, and the password typed twice. */
+export const acceptFormInput = acceptInput
+  .extend({ token: z.string().max(100), confirmPassword: z.string().max(1000) })
+  .superRefine(checkPasswords);

@@ -1,0 +1,252 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { accounts, emailOutbox, invitationEvents, invitations } from "@/db/schema";
+import { setupTestDb } from "@/tests/helpers/db";
+import { makeActor } from "@/tests/helpers/actors";
+import type { Actor } from "@/lib/auth/actor";
+import { acceptInvitation, viewInvitationToken } from "./accept";
+import type { AcceptInput } from "./inputs";
+import { cancelInvitation, createInvitation, type NewInvitation, resendInvitation } from "./send";
+import { expiryFor } from "./status";
+import { hashToken } from "@/lib/tokens";
+
+const t = setupTestDb();
+const deps = { appUrl: "https://portal.example", invitationsPerHour: 200 };
+const now = new Date("2026-03-01T09:00:00Z");
+const days = (n: number) => new Date(now.getTime() + n * 24 * 3600 * 1000);
+
+const form: AcceptInput = {
+  firstName: "Bob",
+  lastName: "Builder",
+  contactPhone: null,
+  jobTitle: "IT lead",
+  name: "Contoso Ltd",
+  addressLine1: "1 Main St",
+  addressLine2: null,
+  city: "Springfield",
+  region: null,
+  postalCode: "12345",
+  country: "US",
+  phone: null,
+  username: "bob.contoso",
+  password: "Sturdy-Passw0rd!",
+};
+
+async function invite({
+  actor: given,
+  now: at = now,
+  ...overrides
+}: Partial<NewInvitation> & { actor?: Actor; now?: Date } = {}) {
+  const actor = given ?? (await makeActor(t.db));
+  const result = await createInvitation(
+    t.db,
+    actor,
+    {
+      email: "bob@contoso.example",
+      subaccountType: "enterprise",
+      customMessage: null,
+      locale: "en",
+      ...overrides,
+    },
+    at,
+    deps,
+  );
+  return { actor, ...result };
+}
+
+describe("create invitation", () => {
+  it("stores only the token's hash and queues the email with the link in one go", async () => {
+    const { id, token } = await invite({ customMessage: "Hi <b>Bob</b>" });
+    const [row] = await t.db.select().from(invitations).where(eq(invitations.id, id));
+    expect(row).toMatchObject({
+      status: "pending",
+      tokenHash: hashToken(token),
+      sendCount: 1,
+      sentAt: now,
+      lastSentAt: now,
+      expiresAt: expiryFor(now),
+    });
+    expect(JSON.stringify(row)).not.toContain(token);
+    const [mail] = await t.db.select().from(emailOutbox);
+    expect(mail).toMatchObject({
+      toAddress: "bob@contoso.example",
+      invitationId: id,
+      status: "pending",
+    });
+    expect(mail!.text).toContain(`https://portal.example/accept/${token}`);
+    expect(mail!.html).toContain("Hi &lt;b&gt;Bob&lt;/b&gt;");
+    const events = await t.db
+      .select()
+      .from(invitationEvents)
+      .where(eq(invitationEvents.invitationId, id));
+    expect(events.map((e) => e.type)).toEqual(["created"]);
+  });
+
+  it("refuses a second pending invitation to the same address, whatever its case, and names the first", async () => {
+    const { actor, id } = await invite();
+    await expect(invite({ actor, email: "BOB@contoso.example" })).rejects.toMatchObject({
+      code: "invitation_duplicate_pending",
+      params: { existingId: id },
+    });
+    expect(await t.db.$count(invitations)).toBe(1);
+  });
+
+  it("lets another account invite the same address", async () => {
+    await invite();
+    const other = await makeActor(t.db, { accountName: "Other" });
+    await expect(invite({ actor: other })).resolves.toHaveProperty("id");
+  });
+
+  it("lets an expired invitation be replaced by a new one, which closes the old one as expired", async () => {
+    const { actor, id } = await invite();
+    const later = days(31);
+    const second = await invite({ actor, now: later });
+    const rows = await t.db
+      .select({ id: invitations.id, status: invitations.status })
+      .from(invitations);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { id, status: "expired" },
+        { id: second.id, status: "pending" },
+      ]),
+    );
+  });
+
+  it("refuses Managed and types the account may not create", async () => {
+    const actor = await makeActor(t.db);
+    await expect(invite({ actor, subaccountType: "managed" as never })).rejects.toMatchObject({
+      code: "invitation_type_not_allowed",
+    });
+    await t.db
+      .update(accounts)
+      .set({ allowedSubaccountTypes: ["retail"] })
+      .where(eq(accounts.id, actor.accountId));
+    await expect(invite({ actor, subaccountType: "enterprise" })).rejects.toMatchObject({
+      code: "invitation_type_not_allowed",
+    });
+    await expect(invite({ actor, subaccountType: "retail" })).resolves.toHaveProperty("id");
+  });
+
+  it("limits how many invitations an account sends per hour", async () => {
+    const actor = await makeActor(t.db);
+    const limited = { ...deps, invitationsPerHour: 2 };
+    const send = (email: string, at = now) =>
+      createInvitation(
+        t.db,
+        actor,
+        { email, subaccountType: "retail", customMessage: null, locale: "de" },
+        at,
+        limited,
+      );
+    await send("a@example.com");
+    await send("b@example.com");
+    await expect(send("c@example.com")).rejects.toMatchObject({ code: "invitation_rate_limited" });
+    await expect(send("c@example.com", new Date(now.getTime() + 3600_000))).resolves.toHaveProperty(
+      "id",
+    );
+  });
+});
+
+describe("resend", () => {
+  it("rotates the token: the old link stops working, the new one works for 30 more days", async () => {
+    const { actor, id, token } = await invite();
+    const later = days(10);
+    const resent = await resendInvitation(t.db, actor, { id }, later, deps);
+    expect(resent.token).not.toBe(token);
+    expect(await viewInvitationToken(t.db, token, later)).toEqual({ state: "invalid" });
+    expect((await viewInvitationToken(t.db, resent.token, later)).state).toBe("valid");
+    const [row] = await t.db.select().from(invitations).where(eq(invitations.id, id));
+    expect(row).toMatchObject({
+      sendCount: 2,
+      sentAt: now,
+      lastSentAt: later,
+      expiresAt: expiryFor(later),
+    });
+    const mails = await t.db.select().from(emailOutbox).orderBy(emailOutbox.createdAt);
+    // The first email, not yet delivered, would carry a dead link: it is withdrawn.
+    expect(mails.map((m) => [m.status, m.text.includes(resent.token)])).toEqual([
+      ["failed", false],
+      ["pending", true],
+    ]);
+    await expect(acceptInvitation(t.db, { token, form }, later, deps)).rejects.toMatchObject({
+      code: "invitation_not_acceptable",
+    });
+  });
+
+  it("revives an expired invitation", async () => {
+    const { actor, id } = await invite();
+    const { token } = await resendInvitation(t.db, actor, { id }, days(45), deps);
+    expect((await viewInvitationToken(t.db, token, days(45))).state).toBe("valid");
+  });
+
+  it("refuses to resend an accepted invitation", async () => {
+    const { actor, id, token } = await invite();
+    await acceptInvitation(t.db, { token, form }, now, deps);
+    await expect(resendInvitation(t.db, actor, { id }, now, deps)).rejects.toMatchObject({
+      code: "invitation_not_resendable",
+    });
+  });
+
+  it("refuses to resend a canceled invitation", async () => {
+    const { actor, id } = await invite();
+    await cancelInvitation(t.db, actor, { id }, now);
+    await expect(resendInvitation(t.db, actor, { id }, now, deps)).rejects.toMatchObject({
+      code: "invitation_not_resendable",
+    });
+  });
+
+  it("refuses to revive an expired invitation when a newer one to the address is pending", async () => {
+    const { actor, id } = await invite();
+    await invite({ actor, now: days(31) });
+    await expect(resendInvitation(t.db, actor, { id }, days(32), deps)).rejects.toMatchObject({
+      code: "invitation_duplicate_pending",
+    });
+  });
+
+  it("does not find another account's invitation", async () => {
+    const { id } = await invite();
+    const stranger = await makeActor(t.db, { accountName: "Stranger" });
+    await expect(resendInvitation(t.db, stranger, { id }, now, deps)).rejects.toMatchObject({
+      code: "invitation_not_found",
+    });
+  });
+});
+
+describe("cancel", () => {
+  it("cancels a pending invitation; its link then says so", async () => {
+    const { actor, id, token } = await invite();
+    await cancelInvitation(t.db, actor, { id }, days(1));
+    expect(await viewInvitationToken(t.db, token, days(1))).toEqual({ state: "canceled" });
+    const [row] = await t.db.select().from(invitations).where(eq(invitations.id, id));
+    expect(row).toMatchObject({
+      status: "canceled",
+      canceledAt: days(1),
+      canceledBy: actor.userId,
+    });
+    const [mail] = await t.db.select().from(emailOutbox);
+    expect(mail!.status).toBe("failed");
+  });
+
+  it("cancels an expired invitation", async () => {
+    const { actor, id } = await invite();
+    await expect(cancelInvitation(t.db, actor, { id }, days(40))).resolves.toBeUndefined();
+  });
+
+  it("refuses to cancel an accepted invitation", async () => {
+    const { actor, id, token } = await invite();
+    await acceptInvitation(t.db, { token, form }, now, deps);
+    await expect(cancelInvitation(t.db, actor, { id }, now)).rejects.toMatchObject({
+      code: "invitation_not_cancelable",
+    });
+  });
+
+  it("does not let another account cancel it", async () => {
+    const { id } = await invite();
+    const stranger = await makeActor(t.db, { accountName: "Stranger" });
+    await expect(cancelInvitation(t.db, stranger, { id }, now)).rejects.toMatchObject({
+      code: "invitation_not_found",
+    });
+    const [row] = await t.db.select().from(invitations).where(eq(invitations.id, id));
+    expect(row!.status).toBe("pending");
+  });
+});

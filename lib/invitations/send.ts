@@ -1,0 +1,277 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { accounts, invitationEvents, invitations } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize, lockActor } from "@/lib/auth/authorize";
+import { enqueueEmail, withdrawQueued } from "@/lib/email/outbox";
+import { renderInvitationEmail } from "@/lib/email/render";
+import type { InvitableType, Locale } from "@/lib/enums";
+import { isUniqueViolation } from "@/lib/errors";
+import { limitFor } from "@/lib/rate-limit/limits";
+import * as rateLimit from "@/lib/rate-limit/service";
+import { invitableTypes } from "@/lib/subaccounts/rules";
+import { hashToken, newToken } from "@/lib/tokens";
+import { invitationEmailKey } from "./delivery";
+import { InvitationError } from "./errors";
+import { cancelPlan, canCorrectAddress, resendPlan } from "./rules";
+import { displayStatus, expiryFor } from "./status";
+
+/** The inviter's use cases: send an invitation, send it again, cancel it. */
+
+export type InvitationDeps = {
+  /** Public base URL: links are built from configuration, never from a request's Host header. */
+  appUrl: string;
+  invitationsPerHour: number;
+};
+
+export type NewInvitation = {
+  email: string;
+  subaccountType: InvitableType;
+  customMessage: string | null;
+  locale: Locale;
+};
+
+const ONE_PENDING = "invitations_one_pending_per_email";
+
+export function acceptUrl(appUrl: string, token: string) {
+  return `${appUrl}/accept/${token}`;
+}
+
+function duplicate(existingId?: string) {
+  return new InvitationError(
+    "invitation_duplicate_pending",
+    "email",
+    existingId ? { existingId } : undefined,
+  );
+}
+
+export async function createInvitation(
+  db: Db,
+  actor: Actor,
+  input: NewInvitation,
+  now: Date,
+  deps: InvitationDeps,
+): Promise<{ id: string; token: string }> {
+  authorize(actor, "invitations.create");
+  // The actor's rights and their account (and every account above it) as they are now.
+  const current = await lockActor(db, actor, "invitations.create");
+  const [account] = await db
+    .select({ allowed: accounts.allowedSubaccountTypes })
+    .from(accounts)
+    .where(eq(accounts.id, current.accountId));
+  if (!account || !invitableTypes(account.allowed).includes(input.subaccountType)) {
+    throw new InvitationError("invitation_type_not_allowed", "subaccountType");
+  }
+  const limit = await rateLimit.hit(
+    db,
+    {
+      key: `invitations:account:${current.accountId}`,
+      limit: deps.invitationsPerHour,
+      windowSeconds: 3600,
+    },
+    now,
+  );
+  if (!limit.allowed) throw new InvitationError("invitation_rate_limited");
+
+  const token = newToken();
+  const expiresAt = expiryFor(now);
+  const email = await renderInvitationEmail({
+    locale: input.locale,
+    inviterName: current.name,
+    organization: current.accountName,
+    subaccountType: input.subaccountType,
+    customMessage: input.customMessage,
+    acceptUrl: acceptUrl(deps.appUrl, token),
+    expiresAt,
+  });
+
+  try {
+    return await db.transaction(async (tx) => {
+      await lockActor(tx, current, "invitations.create");
+      const [existing] = await tx
+        .select({
+          id: invitations.id,
+          status: invitations.status,
+          expiresAt: invitations.expiresAt,
+        })
+        .from(invitations)
+        .where(
+          and(
+            eq(invitations.accountId, current.accountId),
+            eq(sql`lower(${invitations.email})`, input.email.toLowerCase()),
+            eq(invitations.status, "pending"),
+          ),
+        )
+        .for("update");
+      if (existing) {
+        if (displayStatus(existing, now) === "pending") throw duplicate(existing.id);
+        // An expired invitation does not block a new one; it is closed out as expired.
+        await tx
+          .update(invitations)
+          .set({ status: "expired" })
+          .where(eq(invitations.id, existing.id));
+      }
+      const [created] = await tx
+        .insert(invitations)
+        .values({
+          accountId: current.accountId,
+          email: input.email,
+          subaccountType: input.subaccountType,
+          customMessage: input.customMessage,
+          locale: input.locale,
+          tokenHash: hashToken(token),
+          sentBy: current.userId,
+          sentAt: now,
+          lastSentAt: now,
+          expiresAt,
+          createdAt: now,
+        })
+        .returning({ id: invitations.id });
+      const id = created!.id;
+      await tx
+        .insert(invitationEvents)
+        .values({ invitationId: id, type: "created", actorUserId: current.userId, createdAt: now });
+      await enqueueEmail(tx, {
+        to: input.email,
+        email,
+        template: "invitation",
+        idempotencyKey: invitationEmailKey(id, 1),
+        invitationId: id,
+        // Worth retrying for as long as its link works.
+        deadline: expiresAt,
+        now,
+      });
+      return { id, token };
+    });
+  } catch (error) {
+    // Two managers inviting the same address at the same moment: the index decides.
+    if (isUniqueViolation(error, ONE_PENDING)) throw duplicate();
+    throw error;
+  }
+}
+
+/** One of the actor's account's invitations, locked for a change; any other id is "not found". */
+async function lockOwnInvitation(
+  tx: Db,
+  actor: Actor,
+  id: string,
+  permission: "invitations.resend" | "invitations.cancel",
+) {
+  const current = await lockActor(tx, actor, permission);
+  const [row] = await tx
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.id, id), eq(invitations.accountId, current.accountId)))
+    .for("update");
+  if (!row) throw new InvitationError("invitation_not_found");
+  return row;
+}
+
+/**
+ * A new token (the old link stops working), a new 30-day window and a new
+ * email; with `email`, to a corrected address (only after the last email
+ * bounced or failed).
+ */
+export async function resendInvitation(
+  db: Db,
+  actor: Actor,
+  input: { id: string; email?: string },
+  now: Date,
+  deps: Pick<InvitationDeps, "appUrl">,
+): Promise<{ token: string; email: string }> {
+  authorize(actor, "invitations.resend");
+  // Counted outside the transaction, so a refused resend still counts.
+  const counted = await Promise.all(
+    [
+      limitFor("resendsPerInvitation", `${actor.accountId}:${input.id}`),
+      limitFor("resendsPerAccount", actor.accountId),
+    ].map((rule) => rateLimit.hit(db, rule, now)),
+  );
+  if (counted.some((result) => !result.allowed)) throw new InvitationError("resend_rate_limited");
+  try {
+    return await db.transaction(async (tx) => {
+      const inv = await lockOwnInvitation(tx, actor, input.id, "invitations.resend");
+      const plan = resendPlan(inv, now);
+      const to = input.email ?? inv.email;
+      const corrected = to.toLowerCase() !== inv.email.toLowerCase();
+      if (input.email !== undefined && !corrected)
+        throw new InvitationError("address_unchanged", "email");
+      if (corrected && !canCorrectAddress(inv, now))
+        throw new InvitationError("address_not_correctable", "email");
+      const token = newToken();
+      const sendCount = inv.sendCount + 1;
+      const email = await renderInvitationEmail({
+        locale: inv.locale,
+        inviterName: actor.name,
+        organization: actor.accountName,
+        subaccountType: inv.subaccountType as InvitableType,
+        customMessage: inv.customMessage,
+        acceptUrl: acceptUrl(deps.appUrl, token),
+        expiresAt: plan.expiresAt,
+      });
+      await tx
+        .update(invitations)
+        .set({
+          ...plan,
+          email: to,
+          tokenHash: hashToken(token),
+          sendCount,
+          deliveryStatus: "sending",
+        })
+        .where(eq(invitations.id, inv.id));
+      await withdrawQueued(tx, inv.id);
+      if (corrected)
+        await tx.insert(invitationEvents).values({
+          invitationId: inv.id,
+          type: "address_corrected",
+          actorUserId: actor.userId,
+          detail: { from: inv.email, to },
+          createdAt: now,
+        });
+      await tx.insert(invitationEvents).values({
+        invitationId: inv.id,
+        type: "resent",
+        actorUserId: actor.userId,
+        createdAt: now,
+      });
+      await enqueueEmail(tx, {
+        to,
+        email,
+        template: "invitation",
+        idempotencyKey: invitationEmailKey(inv.id, sendCount),
+        invitationId: inv.id,
+        deadline: plan.expiresAt,
+        now,
+      });
+      return { token, email: to };
+    });
+  } catch (error) {
+    // Reviving an expired invitation while a newer one to the same address is pending.
+    if (isUniqueViolation(error, ONE_PENDING)) throw duplicate();
+    throw error;
+  }
+}
+
+export async function cancelInvitation(
+  db: Db,
+  actor: Actor,
+  input: { id: string },
+  now: Date,
+): Promise<void> {
+  authorize(actor, "invitations.cancel");
+  await db.transaction(async (tx) => {
+    const inv = await lockOwnInvitation(tx, actor, input.id, "invitations.cancel");
+    const plan = cancelPlan(inv, now);
+    await tx
+      .update(invitations)
+      .set({ ...plan, canceledBy: actor.userId })
+      .where(eq(invitations.id, inv.id));
+    await withdrawQueued(tx, inv.id);
+    await tx.insert(invitationEvents).values({
+      invitationId: inv.id,
+      type: "canceled",
+      actorUserId: actor.userId,
+      createdAt: now,
+    });
+  });
+}

@@ -1,0 +1,187 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db";
+import { accountPrices, accounts, contracts, products, users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize, lockActor } from "@/lib/auth/authorize";
+import type { AccountStatus, BillingMode, PricingMode } from "@/lib/enums";
+import type { z } from "zod";
+import { SubaccountError } from "./errors";
+import type { ProductTerms, subaccountDetailsInput } from "./inputs";
+import {
+  assertTermsEditable,
+  canManageSubaccount,
+  type SubaccountAction,
+  subaccountActionPermission,
+} from "./rules";
+
+/** The parent's users keep their subaccounts: details, terms, contract, manager, status. */
+
+/**
+ * Checks the actor's role for the change, then loads and locks the subaccount.
+ * Anything outside the actor's reach is "not found", never "forbidden", so ids
+ * of other accounts' subaccounts reveal nothing.
+ */
+async function lockSubaccount(tx: Db, requester: Actor, id: string, what: SubaccountAction) {
+  // The actor's role as it is now, not as it was when the request began.
+  const actor = await lockActor(tx, requester);
+  const [sub] = await tx.select().from(accounts).where(eq(accounts.id, id)).for("update");
+  if (!sub || sub.parentId !== actor.accountId) throw new SubaccountError("subaccount_not_found");
+  if (!canManageSubaccount(actor, sub, what)) throw new SubaccountError("forbidden");
+  return { sub, actor };
+}
+
+/** The first check of each change: the role for it, before anything is read. */
+function authorizeFor(actor: Actor, what: SubaccountAction) {
+  authorize(actor, subaccountActionPermission(what));
+}
+
+export async function updateSubaccountDetails(
+  db: Db,
+  actor: Actor,
+  input: { id: string; details: z.output<typeof subaccountDetailsInput> },
+  now: Date,
+) {
+  authorizeFor(actor, "editDetails");
+  await db.transaction(async (tx) => {
+    await lockSubaccount(tx, actor, input.id, "editDetails");
+    await tx
+      .update(accounts)
+      .set({ ...input.details, updatedAt: now })
+      .where(eq(accounts.id, input.id));
+  });
+}
+
+/** Billing and pricing change together: it takes both roles, and never under a contract. */
+export async function updateBillingAndPricing(
+  db: Db,
+  actor: Actor,
+  input: { id: string; billing: BillingMode; pricing: PricingMode },
+  now: Date,
+) {
+  authorizeFor(actor, "editBilling");
+  authorizeFor(actor, "editPricing");
+  await db.transaction(async (tx) => {
+    const { sub, actor: current } = await lockSubaccount(tx, actor, input.id, "editBilling");
+    if (!canManageSubaccount(current, sub, "editPricing")) throw new SubaccountError("forbidden");
+    assertTermsEditable(sub);
+    await tx
+      .update(accounts)
+      .set({ billing: input.billing, pricing: input.pricing, updatedAt: now })
+      .where(eq(accounts.id, sub.id));
+  });
+}
+
+/** Custom prices and product availability; locked with the rest of the terms by a contract. */
+export async function updateProductTerms(
+  db: Db,
+  actor: Actor,
+  input: { id: string; terms: ProductTerms[] },
+  now: Date,
+) {
+  authorizeFor(actor, "editPricing");
+  await db.transaction(async (tx) => {
+    const { sub } = await lockSubaccount(tx, actor, input.id, "editPricing");
+    assertTermsEditable(sub);
+    const known = await tx
+      .select({ id: products.id })
+      .from(products)
+      .where(
+        inArray(
+          products.id,
+          input.terms.map((t) => t.productId),
+        ),
+      );
+    const knownIds = new Set(known.map((p) => p.id));
+    for (const term of input.terms.filter((t) => knownIds.has(t.productId))) {
+      await tx
+        .insert(accountPrices)
+        .values({ accountId: sub.id, ...term })
+        .onConflictDoUpdate({
+          target: [accountPrices.accountId, accountPrices.productId],
+          set: { priceCents: term.priceCents, available: term.available },
+        });
+    }
+    await tx.update(accounts).set({ updatedAt: now }).where(eq(accounts.id, sub.id));
+  });
+}
+
+/** Assigning a contract applies its billing and pricing and locks them; removing it unlocks them. */
+export async function assignContract(
+  db: Db,
+  actor: Actor,
+  input: { id: string; contractId: string | null },
+  now: Date,
+) {
+  authorizeFor(actor, "assignContract");
+  await db.transaction(async (tx) => {
+    const { sub } = await lockSubaccount(tx, actor, input.id, "assignContract");
+    if (!input.contractId) {
+      await tx
+        .update(accounts)
+        .set({ contractId: null, updatedAt: now })
+        .where(eq(accounts.id, sub.id));
+      return;
+    }
+    const [contract] = await tx
+      .select()
+      .from(contracts)
+      .where(and(eq(contracts.id, input.contractId), eq(contracts.accountId, actor.accountId)));
+    if (!contract) throw new SubaccountError("contract_not_found", "contractId");
+    await tx
+      .update(accounts)
+      .set({
+        contractId: contract.id,
+        billing: contract.billing,
+        pricing: contract.pricing,
+        updatedAt: now,
+      })
+      .where(eq(accounts.id, sub.id));
+  });
+}
+
+/** The account manager is an active user of the parent account, or nobody. */
+export async function assignAccountManager(
+  db: Db,
+  actor: Actor,
+  input: { id: string; userId: string | null },
+  now: Date,
+) {
+  authorizeFor(actor, "assignManager");
+  await db.transaction(async (tx) => {
+    const { sub } = await lockSubaccount(tx, actor, input.id, "assignManager");
+    if (input.userId) {
+      const [user] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(
+          and(
+            eq(users.id, input.userId),
+            eq(users.accountId, actor.accountId),
+            eq(users.status, "active"),
+          ),
+        );
+      if (!user) throw new SubaccountError("account_manager_not_found", "userId");
+    }
+    await tx
+      .update(accounts)
+      .set({ accountManagerId: input.userId, updatedAt: now })
+      .where(eq(accounts.id, sub.id));
+  });
+}
+
+/** A deactivated subaccount's users are signed out at once and cannot sign in. */
+export async function setSubaccountStatus(
+  db: Db,
+  actor: Actor,
+  input: { id: string; status: AccountStatus },
+  now: Date,
+) {
+  authorizeFor(actor, "changeStatus");
+  await db.transaction(async (tx) => {
+    const { sub } = await lockSubaccount(tx, actor, input.id, "changeStatus");
+    await tx
+      .update(accounts)
+      .set({ status: input.status, updatedAt: now })
+      .where(eq(accounts.id, sub.id));
+  });
+}
