@@ -3,7 +3,7 @@ import type { Db } from "@/db";
 import { accounts, setupCodes } from "@/db/schema";
 import type { Locale } from "@/lib/enums";
 import { insertUser } from "@/lib/users/create";
-import { AuthError } from "./errors";
+import { SetupError } from "./errors";
 import { hashPassword } from "./password";
 import { assertStrongPassword } from "./password-policy";
 import { isSetupOpen, isValidSetupCode } from "./setup-code";
@@ -24,12 +24,12 @@ type SetupAccess = { codeRequired: boolean; setupCode?: string | null };
 
 /** Setup is open until the first account exists and, on a public host, only with the code. */
 async function assertSetupAllowed(db: Db, access: SetupAccess, now: Date) {
-  if (!(await isSetupOpen(db))) throw new AuthError("setup_closed");
+  if (!(await isSetupOpen(db))) throw new SetupError("setup_closed");
   if (
     access.codeRequired &&
     !(access.setupCode && (await isValidSetupCode(db, access.setupCode, now)))
   )
-    throw new AuthError("setup_code_invalid", "setupCode");
+    throw new SetupError("setup_code_invalid", "setupCode");
 }
 
 /** First run: the top-level partner account and its Administrator. Closed once any account exists. */

@@ -2,13 +2,13 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { accounts, emailOutbox, invitationEvents, invitations, users } from "@/db/schema";
 import { setupTestDb } from "@/tests/helpers/db";
+import { invite } from "@/tests/helpers/invitations";
 import { makeActor } from "@/tests/helpers/actors";
 import { makeUser } from "@/tests/helpers/fixtures";
-import type { Actor } from "@/lib/auth/actor";
 import { LIMITS } from "@/lib/rate-limit/limits";
 import { acceptInvitation, viewInvitationLink, viewInvitationToken } from "./accept";
 import type { AcceptInput } from "./inputs";
-import { cancelInvitation, createInvitation, type NewInvitation } from "./send";
+import { cancelInvitation } from "./send";
 import { expiryFor } from "./status";
 
 const t = setupTestDb();
@@ -33,31 +33,9 @@ const form: AcceptInput = {
   password: "Sturdy-Passw0rd!",
 };
 
-async function invite({
-  actor: given,
-  now: at = now,
-  ...overrides
-}: Partial<NewInvitation> & { actor?: Actor; now?: Date } = {}) {
-  const actor = given ?? (await makeActor(t.db));
-  const result = await createInvitation(
-    t.db,
-    actor,
-    {
-      email: "bob@contoso.example",
-      subaccountType: "enterprise",
-      customMessage: null,
-      locale: "en",
-      ...overrides,
-    },
-    at,
-    deps,
-  );
-  return { actor, ...result };
-}
-
 describe("accept", () => {
   it("creates the subaccount under the inviter with the invitation's type, own billing and standard pricing", async () => {
-    const { actor, id, token } = await invite({ subaccountType: "reseller", locale: "de" });
+    const { actor, id, token } = await invite(t.db, { subaccountType: "reseller", locale: "de" });
     const result = await acceptInvitation(t.db, { token, form }, days(2), deps);
     const [account] = await t.db.select().from(accounts).where(eq(accounts.id, result.accountId));
     expect(account).toMatchObject({
@@ -96,7 +74,7 @@ describe("accept", () => {
   it("also sends the action-required welcome when the parent uses single sign-in", async () => {
     const actor = await makeActor(t.db);
     await t.db.update(accounts).set({ singleSignOn: true }).where(eq(accounts.id, actor.accountId));
-    const { token } = await invite({ actor });
+    const { token } = await invite(t.db, { actor });
     await acceptInvitation(t.db, { token, form }, now, deps);
     const [mail] = await t.db
       .select()
@@ -107,7 +85,7 @@ describe("accept", () => {
   });
 
   it("is refused a second time, after expiry, after cancel, and once the inviting account is deactivated", async () => {
-    const first = await invite();
+    const first = await invite(t.db);
     await acceptInvitation(t.db, { token: first.token, form }, now, deps);
     await expect(
       acceptInvitation(
@@ -118,7 +96,7 @@ describe("accept", () => {
       ),
     ).rejects.toMatchObject({ code: "invitation_not_acceptable" });
 
-    const expired = await invite({ email: "e@example.com" });
+    const expired = await invite(t.db, { email: "e@example.com" });
     await expect(
       acceptInvitation(
         t.db,
@@ -139,7 +117,7 @@ describe("accept", () => {
       ),
     ).resolves.toHaveProperty("accountId");
 
-    const canceled = await invite({ email: "c@example.com" });
+    const canceled = await invite(t.db, { email: "c@example.com" });
     await cancelInvitation(t.db, canceled.actor, { id: canceled.id }, now);
     await expect(
       acceptInvitation(
@@ -150,7 +128,7 @@ describe("accept", () => {
       ),
     ).rejects.toMatchObject({ code: "invitation_not_acceptable" });
 
-    const orphan = await invite({ email: "o@example.com" });
+    const orphan = await invite(t.db, { email: "o@example.com" });
     await t.db
       .update(accounts)
       .set({ status: "deactivated" })
@@ -162,7 +140,7 @@ describe("accept", () => {
   });
 
   it("rolls everything back on a taken username and leaves the invitation usable", async () => {
-    const { actor, id, token } = await invite();
+    const { actor, id, token } = await invite(t.db);
     await makeUser(t.db, actor.accountId, { username: "Bob.Contoso" });
     const accountsBefore = await t.db.$count(accounts);
     await expect(acceptInvitation(t.db, { token, form }, now, deps)).rejects.toMatchObject({
@@ -184,14 +162,14 @@ describe("accept", () => {
   });
 
   it("refuses a password built on the invited email address", async () => {
-    const { token } = await invite();
+    const { token } = await invite(t.db);
     await expect(
       acceptInvitation(t.db, { token, form: { ...form, password: "Bob-2026-secure" } }, now, deps),
     ).rejects.toMatchObject({ code: "weak_password" });
   });
 
   it("opening the link changes nothing", async () => {
-    const { id, token } = await invite();
+    const { id, token } = await invite(t.db);
     const before = await t.db.select().from(invitations).where(eq(invitations.id, id));
     expect((await viewInvitationToken(t.db, token, now)).state).toBe("valid");
     expect((await viewInvitationToken(t.db, token, now)).state).toBe("valid");
@@ -206,7 +184,7 @@ describe("accept", () => {
 
 describe("concurrent accepts", () => {
   it("twenty accepts of one link at once create exactly one subaccount and one user", async () => {
-    const { actor, token } = await invite();
+    const { actor, token } = await invite(t.db);
     const accountsBefore = await t.db.$count(accounts);
     const usersBefore = await t.db.$count(users);
     const results = await Promise.allSettled(
@@ -229,7 +207,7 @@ describe("concurrent accepts", () => {
 
 describe("bad links", () => {
   it("refuses an address that opened too many invalid links, even for a valid one", async () => {
-    const { token } = await invite();
+    const { token } = await invite(t.db);
     const ip = "203.0.113.7";
     for (let i = 0; i < LIMITS.badInvitationLinksPerAddress.limit; i++) {
       expect(

@@ -2,11 +2,11 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { accounts, emailOutbox, invitationEvents, invitations } from "@/db/schema";
 import { setupTestDb } from "@/tests/helpers/db";
+import { acceptForm } from "@/tests/helpers/fixtures";
+import { invite } from "@/tests/helpers/invitations";
 import { makeActor } from "@/tests/helpers/actors";
-import type { Actor } from "@/lib/auth/actor";
 import { acceptInvitation, viewInvitationToken } from "./accept";
-import type { AcceptInput } from "./inputs";
-import { cancelInvitation, createInvitation, type NewInvitation, resendInvitation } from "./send";
+import { cancelInvitation, createInvitation, resendInvitation } from "./send";
 import { expiryFor } from "./status";
 import { hashToken } from "@/lib/tokens";
 
@@ -15,48 +15,11 @@ const deps = { appUrl: "https://portal.example", invitationsPerHour: 200 };
 const now = new Date("2026-03-01T09:00:00Z");
 const days = (n: number) => new Date(now.getTime() + n * 24 * 3600 * 1000);
 
-const form: AcceptInput = {
-  firstName: "Bob",
-  lastName: "Builder",
-  contactPhone: null,
-  jobTitle: "IT lead",
-  name: "Contoso Ltd",
-  addressLine1: "1 Main St",
-  addressLine2: null,
-  city: "Springfield",
-  region: null,
-  postalCode: "12345",
-  country: "US",
-  phone: null,
-  username: "bob.contoso",
-  password: "Sturdy-Passw0rd!",
-};
-
-async function invite({
-  actor: given,
-  now: at = now,
-  ...overrides
-}: Partial<NewInvitation> & { actor?: Actor; now?: Date } = {}) {
-  const actor = given ?? (await makeActor(t.db));
-  const result = await createInvitation(
-    t.db,
-    actor,
-    {
-      email: "bob@contoso.example",
-      subaccountType: "enterprise",
-      customMessage: null,
-      locale: "en",
-      ...overrides,
-    },
-    at,
-    deps,
-  );
-  return { actor, ...result };
-}
+const form = acceptForm("bob.contoso");
 
 describe("create invitation", () => {
   it("stores only the token's hash and queues the email with the link in one go", async () => {
-    const { id, token } = await invite({ customMessage: "Hi <b>Bob</b>" });
+    const { id, token } = await invite(t.db, { customMessage: "Hi <b>Bob</b>" });
     const [row] = await t.db.select().from(invitations).where(eq(invitations.id, id));
     expect(row).toMatchObject({
       status: "pending",
@@ -83,8 +46,8 @@ describe("create invitation", () => {
   });
 
   it("refuses a second pending invitation to the same address, whatever its case, and names the first", async () => {
-    const { actor, id } = await invite();
-    await expect(invite({ actor, email: "BOB@contoso.example" })).rejects.toMatchObject({
+    const { actor, id } = await invite(t.db);
+    await expect(invite(t.db, { actor, email: "BOB@contoso.example" })).rejects.toMatchObject({
       code: "invitation_duplicate_pending",
       params: { existingId: id },
     });
@@ -92,15 +55,15 @@ describe("create invitation", () => {
   });
 
   it("lets another account invite the same address", async () => {
-    await invite();
+    await invite(t.db);
     const other = await makeActor(t.db, { accountName: "Other" });
-    await expect(invite({ actor: other })).resolves.toHaveProperty("id");
+    await expect(invite(t.db, { actor: other })).resolves.toHaveProperty("id");
   });
 
   it("lets an expired invitation be replaced by a new one, which closes the old one as expired", async () => {
-    const { actor, id } = await invite();
+    const { actor, id } = await invite(t.db);
     const later = days(31);
-    const second = await invite({ actor, now: later });
+    const second = await invite(t.db, { actor, now: later });
     const rows = await t.db
       .select({ id: invitations.id, status: invitations.status })
       .from(invitations);
@@ -114,17 +77,19 @@ describe("create invitation", () => {
 
   it("refuses Managed and types the account may not create", async () => {
     const actor = await makeActor(t.db);
-    await expect(invite({ actor, subaccountType: "managed" as never })).rejects.toMatchObject({
-      code: "invitation_type_not_allowed",
-    });
+    await expect(invite(t.db, { actor, subaccountType: "managed" as never })).rejects.toMatchObject(
+      {
+        code: "invitation_type_not_allowed",
+      },
+    );
     await t.db
       .update(accounts)
       .set({ allowedSubaccountTypes: ["retail"] })
       .where(eq(accounts.id, actor.accountId));
-    await expect(invite({ actor, subaccountType: "enterprise" })).rejects.toMatchObject({
+    await expect(invite(t.db, { actor, subaccountType: "enterprise" })).rejects.toMatchObject({
       code: "invitation_type_not_allowed",
     });
-    await expect(invite({ actor, subaccountType: "retail" })).resolves.toHaveProperty("id");
+    await expect(invite(t.db, { actor, subaccountType: "retail" })).resolves.toHaveProperty("id");
   });
 
   it("limits how many invitations an account sends per hour", async () => {
@@ -149,7 +114,7 @@ describe("create invitation", () => {
 
 describe("resend", () => {
   it("rotates the token: the old link stops working, the new one works for 30 more days", async () => {
-    const { actor, id, token } = await invite();
+    const { actor, id, token } = await invite(t.db);
     const later = days(10);
     const resent = await resendInvitation(t.db, actor, { id }, later, deps);
     expect(resent.token).not.toBe(token);
@@ -174,13 +139,13 @@ describe("resend", () => {
   });
 
   it("revives an expired invitation", async () => {
-    const { actor, id } = await invite();
+    const { actor, id } = await invite(t.db);
     const { token } = await resendInvitation(t.db, actor, { id }, days(45), deps);
     expect((await viewInvitationToken(t.db, token, days(45))).state).toBe("valid");
   });
 
   it("refuses to resend an accepted invitation", async () => {
-    const { actor, id, token } = await invite();
+    const { actor, id, token } = await invite(t.db);
     await acceptInvitation(t.db, { token, form }, now, deps);
     await expect(resendInvitation(t.db, actor, { id }, now, deps)).rejects.toMatchObject({
       code: "invitation_not_resendable",
@@ -188,7 +153,7 @@ describe("resend", () => {
   });
 
   it("refuses to resend a canceled invitation", async () => {
-    const { actor, id } = await invite();
+    const { actor, id } = await invite(t.db);
     await cancelInvitation(t.db, actor, { id }, now);
     await expect(resendInvitation(t.db, actor, { id }, now, deps)).rejects.toMatchObject({
       code: "invitation_not_resendable",
@@ -196,15 +161,15 @@ describe("resend", () => {
   });
 
   it("refuses to revive an expired invitation when a newer one to the address is pending", async () => {
-    const { actor, id } = await invite();
-    await invite({ actor, now: days(31) });
+    const { actor, id } = await invite(t.db);
+    await invite(t.db, { actor, now: days(31) });
     await expect(resendInvitation(t.db, actor, { id }, days(32), deps)).rejects.toMatchObject({
       code: "invitation_duplicate_pending",
     });
   });
 
   it("does not find another account's invitation", async () => {
-    const { id } = await invite();
+    const { id } = await invite(t.db);
     const stranger = await makeActor(t.db, { accountName: "Stranger" });
     await expect(resendInvitation(t.db, stranger, { id }, now, deps)).rejects.toMatchObject({
       code: "invitation_not_found",
@@ -214,7 +179,7 @@ describe("resend", () => {
 
 describe("cancel", () => {
   it("cancels a pending invitation; its link then says so", async () => {
-    const { actor, id, token } = await invite();
+    const { actor, id, token } = await invite(t.db);
     await cancelInvitation(t.db, actor, { id }, days(1));
     expect(await viewInvitationToken(t.db, token, days(1))).toEqual({ state: "canceled" });
     const [row] = await t.db.select().from(invitations).where(eq(invitations.id, id));
@@ -228,12 +193,12 @@ describe("cancel", () => {
   });
 
   it("cancels an expired invitation", async () => {
-    const { actor, id } = await invite();
+    const { actor, id } = await invite(t.db);
     await expect(cancelInvitation(t.db, actor, { id }, days(40))).resolves.toBeUndefined();
   });
 
   it("refuses to cancel an accepted invitation", async () => {
-    const { actor, id, token } = await invite();
+    const { actor, id, token } = await invite(t.db);
     await acceptInvitation(t.db, { token, form }, now, deps);
     await expect(cancelInvitation(t.db, actor, { id }, now)).rejects.toMatchObject({
       code: "invitation_not_cancelable",
@@ -241,7 +206,7 @@ describe("cancel", () => {
   });
 
   it("does not let another account cancel it", async () => {
-    const { id } = await invite();
+    const { id } = await invite(t.db);
     const stranger = await makeActor(t.db, { accountName: "Stranger" });
     await expect(cancelInvitation(t.db, stranger, { id }, now)).rejects.toMatchObject({
       code: "invitation_not_found",

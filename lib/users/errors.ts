@@ -10,6 +10,7 @@ export const USER_ERROR_CODES = [
   "users_rate_limited",
   "link_rate_limited",
   "password_already_set",
+  "user_not_active",
 ] as const;
 
 export class UserError extends DomainError<(typeof USER_ERROR_CODES)[number]> {}

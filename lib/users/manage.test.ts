@@ -102,6 +102,15 @@ describe("a new set-password link", () => {
     });
   });
 
+  it("is refused for a deactivated user, whose link would lead nowhere", async () => {
+    const actor = await makeActor(t.db);
+    const { userId } = await addUser(t.db, actor, { user: erin }, now, deps);
+    await setUserStatus(t.db, actor, { userId, status: "deactivated" }, now);
+    await expect(resendPasswordLink(t.db, actor, { userId }, now, deps)).rejects.toMatchObject({
+      code: "user_not_active",
+    });
+  });
+
   it("is only for users of the actor's account", async () => {
     const actor = await makeActor(t.db);
     const { userId } = await addUser(t.db, actor, { user: erin }, now, deps);

@@ -105,6 +105,8 @@ export async function resendPasswordLink(
       .for("update");
     if (!user) throw new UserError("user_not_found");
     if (user.passwordHash) throw new UserError("password_already_set");
+    // Its link would lead nowhere: a deactivated user cannot set a password.
+    if (user.status !== "active") throw new UserError("user_not_active");
     const token = await issuePasswordLink(
       tx,
       {

@@ -1,3 +1,4 @@
+import { can } from "@/lib/auth/permissions";
 import type { Role, UserStatus } from "@/lib/enums";
 import { UserError } from "./errors";
 
@@ -35,4 +36,20 @@ export function userDisplayStatus(user: {
 /** Who may be assigned as a subaccount's account manager: the parent's active users. */
 export function assignableManagers<U extends { status: UserStatus }>(users: U[]): U[] {
   return users.filter((u) => u.status === "active");
+}
+
+/**
+ * What the Users page offers for one member: nobody changes their own role or
+ * status (so no one locks themselves out), and a new set-password link only for
+ * an active user who has not chosen a password yet.
+ */
+export function memberActions(
+  actor: { userId: string; role: Role },
+  member: { id: string; status: UserStatus; passwordSet: boolean },
+) {
+  const manage = can(actor.role, "users.manage") && member.id !== actor.userId;
+  return {
+    changeRoleAndStatus: manage,
+    resendLink: manage && member.status === "active" && !member.passwordSet,
+  };
 }

@@ -63,7 +63,7 @@ for (const lang of LANGS) {
         const details = page.getByRole("region", { name: m("invitation.details") });
         await expect(fact(details, m("invitation.type"))).toHaveText(m("accountTypes.retail"));
         await expect(fact(details, m("invitation.language"))).toHaveText(
-          m(`invitation.languages.${other.value}`),
+          m(`common.languages.${other.value}`),
         );
         await expect(
           page.getByRole("region", { name: m("invitation.customMessage") }),

@@ -10,8 +10,8 @@ for (const lang of LANGS) {
   const me = administratorIn(lang);
   const other =
     lang === "en" ? { value: "de", label: "Deutsch" } : { value: "en", label: "English" };
-  const billing = (mode: string) => m(`subaccounts.billingModes.${mode}`);
-  const pricing = (mode: string) => m(`subaccounts.pricingModes.${mode}`);
+  const billing = (mode: string) => m(`common.billingModes.${mode}`);
+  const pricing = (mode: string) => m(`common.pricingModes.${mode}`);
 
   test.describe(`contracts and subaccounts (${lang})`, () => {
     test.describe.configure({ mode: "serial" });

@@ -75,6 +75,11 @@ export const organization = {
   contactPhone: null,
 };
 
+/** The same organization as a form submits it: the optional fields left empty. */
+export const organizationForm = Object.fromEntries(
+  Object.entries(organization).filter((entry): entry is [string, string] => entry[1] !== null),
+);
+
 /** What an invitee fills in to accept, with the username of the test's choosing. */
 export const acceptForm = (username: string) => ({
   firstName: "Ann",

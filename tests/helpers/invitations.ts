@@ -12,7 +12,7 @@ export async function invite(
   options: Partial<NewInvitation> & { actor?: Actor; now?: Date } = {},
 ) {
   const { actor: given, now = new Date("2026-03-01T09:00:00Z"), ...overrides } = options;
-  const actor = given ?? (await makeActor(db, { accountName: "Owner" }));
+  const actor = given ?? (await makeActor(db));
   const result = await createInvitation(
     db,
     actor,

@@ -4,7 +4,7 @@ import { DataTable, PageHeader, StatusBadge } from "@/app/_components/ui";
 import { getDb } from "@/db";
 import { requireActor } from "@/lib/auth/require";
 import { listAccountUsers } from "@/lib/users/queries";
-import { userDisplayStatus } from "@/lib/users/rules";
+import { memberActions, userDisplayStatus } from "@/lib/users/rules";
 import { AddUserForm } from "./add-user-form";
 import { UserRowActions } from "./user-row-actions";
 import { ClientMessages } from "@/app/_components/client-messages";
@@ -43,6 +43,7 @@ export default async function UsersPage() {
         >
           {members.map((m) => {
             const status = userDisplayStatus(m);
+            const offers = memberActions(actor, m);
             return (
               <tr key={m.id}>
                 <td>
@@ -66,15 +67,15 @@ export default async function UsersPage() {
                     : t("never")}
                 </td>
                 <td>
-                  {m.id === actor.userId ? null : (
+                  {offers.changeRoleAndStatus ? (
                     <UserRowActions
                       userId={m.id}
                       name={m.name}
                       role={m.role}
                       status={m.status}
-                      passwordSet={m.passwordSet}
+                      offerLink={offers.resendLink}
                     />
-                  )}
+                  ) : null}
                 </td>
               </tr>
             );

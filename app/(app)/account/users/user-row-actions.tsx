@@ -13,13 +13,14 @@ export function UserRowActions({
   name,
   role,
   status,
-  passwordSet,
+  offerLink,
 }: {
   userId: string;
   name: string;
   role: Role;
   status: "active" | "deactivated";
-  passwordSet: boolean;
+  /** A new set-password link, for an active user who has not chosen a password yet. */
+  offerLink: boolean;
 }) {
   const t = useTranslations("users");
   const tRoles = useTranslations("roles");
@@ -55,7 +56,7 @@ export function UserRowActions({
           </SubmitButton>
         </div>
       </ActionForm>
-      {passwordSet || status !== "active" ? null : (
+      {!offerLink ? null : (
         <ActionForm form={linkForm} className="flex flex-col gap-2">
           <input type="hidden" name="userId" value={userId} />
           <div>

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { accounts, contracts, products } from "@/db/schema";
 import { actorInAccount, makeActor } from "@/tests/helpers/actors";
 import { setupTestDb } from "@/tests/helpers/db";
+import { organizationForm } from "@/tests/helpers/fixtures";
 import { formData, actionRequest } from "@/tests/helpers/request";
 import { subaccountOf } from "@/tests/helpers/subaccounts";
 import * as detailActions from "./actions";
@@ -10,16 +11,7 @@ import * as detailActions from "./actions";
 const t = setupTestDb();
 const request = actionRequest(t, new Date("2026-10-01T10:00:00Z"));
 
-const org = {
-  name: "Umbrella",
-  addressLine1: "1 Hive Way",
-  city: "Raccoon City",
-  postalCode: "12345",
-  country: "US",
-  contactFirstName: "Albert",
-  contactLastName: "W",
-  contactEmail: "albert@umbrella.example",
-};
+const org = organizationForm;
 
 async function world() {
   const parent = await makeActor(t.db, { accountName: "Parent" });

@@ -6,7 +6,6 @@ import { accounts, users } from "@/db/schema";
 import { setupTestDb } from "@/tests/helpers/db";
 import { makeAccount, makeUser, PASSWORD } from "@/tests/helpers/fixtures";
 import { buildAuthConfig } from "./config";
-import { completeSetup, isSetupOpen } from "./setup";
 import { authenticate, loadActor, SIGN_IN_LIMITS } from "./sign-in";
 
 const t = setupTestDb();
@@ -173,37 +172,5 @@ describe("session", () => {
     await t.db.update(accounts).set({ status: "deactivated" }).where(eq(accounts.id, account.id));
     expect(await loadActor(t.db, user.id)).toBeNull();
     expect((await sessionRequest(user.id)).body).toBeNull();
-  });
-});
-
-describe("first-run setup", () => {
-  const input = {
-    accountName: "Acme Partner",
-    firstName: "Ada",
-    lastName: "Admin",
-    email: "ada@example.com",
-    username: "ada",
-    password: "Another-Passw0rd",
-    locale: "en" as const,
-  };
-
-  it("creates the partner account and its administrator, then closes", async () => {
-    expect(await isSetupOpen(t.db)).toBe(true);
-    const { userId } = await completeSetup(t.db, input, now);
-    expect(await loadActor(t.db, userId)).toMatchObject({
-      role: "administrator",
-      accountName: "Acme Partner",
-    });
-    expect(await isSetupOpen(t.db)).toBe(false);
-    await expect(completeSetup(t.db, { ...input, username: "eve" }, now)).rejects.toMatchObject({
-      code: "setup_closed",
-    });
-  });
-
-  it("refuses a weak password and creates nothing", async () => {
-    await expect(
-      completeSetup(t.db, { ...input, password: "ada-password" }, now),
-    ).rejects.toMatchObject({ code: "weak_password" });
-    expect(await isSetupOpen(t.db)).toBe(true);
   });
 });
