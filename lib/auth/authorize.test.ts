@@ -62,7 +62,8 @@ const cases: Record<string, Case> = {
     manageSub.assignAccountManager(db, a, { id: w.subaccountId, userId: null }, now),
   setSubaccountStatus: (db, a, w) =>
     manageSub.setSubaccountStatus(db, a, { id: w.subaccountId, status: "deactivated" }, now),
-  updateOwnOrganization: (db, a) => own.updateOwnOrganization(db, a, { details: organization }, now),
+  updateOwnOrganization: (db, a) =>
+    own.updateOwnOrganization(db, a, { details: organization }, now),
   createContract: (db, a) =>
     contractUseCases.createContract(
       db,
