@@ -1,20 +1,18 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 
 /** A plain GET form for a list's filters: they live in the URL, survive reloads and can be shared. */
-export function FilterBar({
+export async function FilterBar({
   label,
   resetHref,
-  applyLabel,
-  resetLabel,
   children,
 }: {
   label: string;
   resetHref: string;
-  applyLabel: string;
-  resetLabel: string;
   children: ReactNode;
 }) {
+  const t = await getTranslations("common");
   return (
     <form
       method="get"
@@ -27,28 +25,33 @@ export function FilterBar({
         type="submit"
         className="bg-brand-600 hover:bg-brand-700 rounded-md px-4 py-2 text-sm font-semibold text-white"
       >
-        {applyLabel}
+        {t("apply")}
       </button>
       <Link href={resetHref} className="text-brand-700 px-2 py-2 text-sm underline">
-        {resetLabel}
+        {t("reset")}
       </Link>
     </form>
   );
 }
 
-/** One filter of a FilterBar: a labelled select whose value stands in the URL. */
+/**
+ * One filter of a FilterBar: a labelled select whose value stands in the URL.
+ * `all` labels the choice that filters nothing (no value in the URL).
+ */
 export function FilterSelect({
   id,
   name,
   label,
   value,
+  all,
   options,
 }: {
   id: string;
   name: string;
   label: string;
-  value: string;
-  options: { value: string; label: string }[];
+  value: string | undefined;
+  all?: string;
+  options: readonly { value: string; label: string }[];
 }) {
   return (
     <div className="flex flex-col gap-1">
@@ -58,9 +61,10 @@ export function FilterSelect({
       <select
         id={id}
         name={name}
-        defaultValue={value}
+        defaultValue={value ?? ""}
         className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
       >
+        {all === undefined ? null : <option value="">{all}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -331,6 +331,31 @@ export function Field({
   );
 }
 
+/**
+ * A username: typed exactly, never capitalized or corrected by a phone's keyboard.
+ * `autoComplete="off"` where someone types another person's username.
+ */
+export function UsernameField({
+  label,
+  name = "username",
+  autoComplete = "username",
+}: {
+  label: string;
+  name?: string;
+  autoComplete?: "username" | "off";
+}) {
+  return (
+    <Field
+      label={label}
+      name={name}
+      required
+      autoComplete={autoComplete}
+      autoCapitalize="none"
+      spellCheck={false}
+    />
+  );
+}
+
 /** A select with its label, hint and errors, showing what was chosen after a refusal. */
 export function SelectField({
   label,

@@ -1,7 +1,13 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { ActionForm, Field, SubmitButton, useActionForm } from "@/app/_components/form";
+import {
+  ActionForm,
+  Field,
+  SubmitButton,
+  useActionForm,
+  UsernameField,
+} from "@/app/_components/form";
 import { PasswordFields } from "@/app/_components/password-fields";
 import { setupAction } from "./actions";
 
@@ -34,14 +40,7 @@ export function SetupForm({ codeRequired }: { codeRequired: boolean }) {
           <Field label={t("lastName")} name="lastName" required autoComplete="family-name" />
         </div>
         <Field label={t("email")} name="email" type="email" required autoComplete="email" />
-        <Field
-          label={t("username")}
-          name="username"
-          required
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-        />
+        <UsernameField label={t("username")} />
         <PasswordFields
           labels={{
             password: t("password"),

@@ -1,7 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ActionForm, Field, SubmitButton, useActionForm } from "@/app/_components/form";
+import {
+  ActionForm,
+  Field,
+  SubmitButton,
+  useActionForm,
+  UsernameField,
+} from "@/app/_components/form";
 import { signInAction } from "./actions";
 
 export function SignInForm({ returnTo }: { returnTo?: string }) {
@@ -10,14 +16,7 @@ export function SignInForm({ returnTo }: { returnTo?: string }) {
   return (
     <ActionForm form={form} className="flex flex-col gap-4">
       <input type="hidden" name="returnTo" value={returnTo ?? "/"} />
-      <Field
-        label={t("username")}
-        name="username"
-        autoComplete="username"
-        required
-        autoCapitalize="none"
-        spellCheck={false}
-      />
+      <UsernameField label={t("username")} />
       <Field
         label={t("password")}
         name="password"

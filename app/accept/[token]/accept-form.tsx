@@ -1,7 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ActionForm, Field, SubmitButton, useActionForm } from "@/app/_components/form";
+import {
+  ActionForm,
+  Field,
+  SubmitButton,
+  useActionForm,
+  UsernameField,
+} from "@/app/_components/form";
 import { OrganizationFields } from "@/app/_components/organization-fields";
 import { PasswordFields } from "@/app/_components/password-fields";
 import { acceptInvitationAction } from "./actions";
@@ -40,14 +46,7 @@ export function AcceptForm({ token, email }: { token: string; email: string }) {
       <OrganizationFields groups={["organization"]} />
       <fieldset className="flex flex-col gap-4">
         <legend className="mb-2 text-lg font-semibold">{t("signIn")}</legend>
-        <Field
-          label={t("username")}
-          name="username"
-          required
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-        />
+        <UsernameField label={t("username")} />
         <PasswordFields
           labels={{
             password: t("password"),

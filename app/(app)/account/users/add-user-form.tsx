@@ -7,6 +7,7 @@ import {
   SelectField,
   SubmitButton,
   useActionForm,
+  UsernameField,
 } from "@/app/_components/form";
 import { LanguageSelect } from "@/app/_components/language-select";
 import { ROLES } from "@/lib/enums";
@@ -23,14 +24,7 @@ export function AddUserForm() {
         <Field label={t("firstName")} name="firstName" required autoComplete="off" />
         <Field label={t("lastName")} name="lastName" required autoComplete="off" />
         <Field label={t("email")} name="email" type="email" required autoComplete="off" />
-        <Field
-          label={t("username")}
-          name="username"
-          required
-          autoComplete="off"
-          autoCapitalize="none"
-          spellCheck={false}
-        />
+        <UsernameField label={t("username")} autoComplete="off" />
         <SelectField
           label={t("role")}
           name="role"

@@ -13,34 +13,25 @@ export async function InvitationFilters({
 }) {
   const t = await getTranslations("invitations");
   return (
-    <FilterBar
-      label={t("filters")}
-      resetHref="/subaccounts/invitations"
-      applyLabel={t("apply")}
-      resetLabel={t("reset")}
-    >
+    <FilterBar label={t("filters")} resetHref="/subaccounts/invitations">
       <FilterSelect
         id="filter-status"
         name="status"
         label={t("statusFilter")}
-        value={params.status ?? ""}
-        options={[
-          { value: "", label: t("allStatusesCount", { count: counts.all }) },
-          ...DISPLAY_STATUSES.map((s) => ({
-            value: s,
-            label: t("statusCount", { status: t(`statuses.${s}`), count: counts[s] }),
-          })),
-        ]}
+        value={params.status}
+        all={t("allStatusesCount", { count: counts.all })}
+        options={DISPLAY_STATUSES.map((s) => ({
+          value: s,
+          label: t("statusCount", { status: t(`statuses.${s}`), count: counts[s] }),
+        }))}
       />
       <FilterSelect
         id="filter-delivery"
         name="delivery"
         label={t("deliveryFilter")}
-        value={params.delivery ?? ""}
-        options={[
-          { value: "", label: t("allDeliveries") },
-          { value: "problems", label: t("deliveryProblems") },
-        ]}
+        value={params.delivery}
+        all={t("allDeliveries")}
+        options={[{ value: "problems", label: t("deliveryProblems") }]}
       />
       <FilterSearch id="filter-q" label={t("search")} value={params.q ?? ""} />
       <FilterSelect

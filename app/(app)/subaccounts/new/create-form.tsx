@@ -12,6 +12,7 @@ import {
   SubmitButton,
   useActionForm,
   useField,
+  UsernameField,
 } from "@/app/_components/form";
 import { LanguageSelect } from "@/app/_components/language-select";
 import { OrganizationFields } from "@/app/_components/organization-fields";
@@ -94,14 +95,7 @@ function TypeAndAdministrator({ types, children }: { types: AccountType[]; child
               required
               autoComplete="off"
             />
-            <Field
-              label={t("adminUsername")}
-              name="adminUsername"
-              required
-              autoComplete="off"
-              autoCapitalize="none"
-              spellCheck={false}
-            />
+            <UsernameField label={t("adminUsername")} name="adminUsername" autoComplete="off" />
           </div>
           <LanguageSelect label={t("language")} defaultValue={locale} />
         </fieldset>
