@@ -6,11 +6,7 @@ import { passwordStrength } from "@/lib/auth/password-policy";
 import { Field, useField } from "./form";
 
 /** Password and confirmation with the rule as a hint and a live strength meter. */
-export function PasswordFields({
-  labels,
-}: {
-  labels: { password: string; confirm: string; hint: string };
-}) {
+export function PasswordFields() {
   const t = useTranslations("password");
   const { attempt } = useField("password");
   // The strength of what is typed now: nothing while empty, and the field is empty
@@ -23,7 +19,7 @@ export function PasswordFields({
   return (
     <>
       <Field
-        label={labels.password}
+        label={t("password")}
         name="password"
         type="password"
         autoComplete="new-password"
@@ -34,7 +30,7 @@ export function PasswordFields({
         }}
         hint={
           <>
-            {labels.hint}{" "}
+            {t("hint")}{" "}
             <span aria-live="polite" className="font-medium">
               {level === null ? null : t("strength", { level: t(`levels.${level}`) })}
             </span>
@@ -52,7 +48,7 @@ export function PasswordFields({
         className="h-2 w-full"
       />
       <Field
-        label={labels.confirm}
+        label={t("confirm")}
         name="confirmPassword"
         type="password"
         autoComplete="new-password"

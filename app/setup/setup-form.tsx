@@ -41,13 +41,7 @@ export function SetupForm({ codeRequired }: { codeRequired: boolean }) {
         </div>
         <Field label={t("email")} name="email" type="email" required autoComplete="email" />
         <UsernameField label={t("username")} />
-        <PasswordFields
-          labels={{
-            password: t("password"),
-            confirm: t("confirmPassword"),
-            hint: t("passwordHint"),
-          }}
-        />
+        <PasswordFields />
       </fieldset>
       <SubmitButton>{t("submit")}</SubmitButton>
     </ActionForm>

@@ -46,8 +46,8 @@ for (const lang of LANGS) {
       ];
       for (const [label, value] of details) await p.getByLabel(label, { exact: true }).fill(value);
       await p.getByLabel(m("accept.username")).fill(admin.username);
-      await p.getByLabel(m("accept.password"), { exact: true }).fill("Initrode-Passw0rd!");
-      await p.getByLabel(m("accept.confirmPassword")).fill("Initrode-Passw0rd!");
+      await p.getByLabel(m("password.password"), { exact: true }).fill("Initrode-Passw0rd!");
+      await p.getByLabel(m("password.confirm")).fill("Initrode-Passw0rd!");
       await p.getByRole("button", { name: m("accept.submit") }).click();
 
       await expectErrorSummary(p, m("errors.username_taken"), [
@@ -56,12 +56,12 @@ for (const lang of LANGS) {
       for (const [label, value] of details)
         await expect(p.getByLabel(label, { exact: true })).toHaveValue(value);
       await expect(p.getByLabel(m("accept.username"))).toHaveValue(admin.username);
-      await expect(p.getByLabel(m("accept.password"), { exact: true })).toHaveValue("");
-      await expect(p.getByLabel(m("accept.confirmPassword"))).toHaveValue("");
+      await expect(p.getByLabel(m("password.password"), { exact: true })).toHaveValue("");
+      await expect(p.getByLabel(m("password.confirm"))).toHaveValue("");
 
       await p.getByLabel(m("accept.username")).fill(`ines.${stamp}`);
-      await p.getByLabel(m("accept.password"), { exact: true }).fill("Initrode-Passw0rd!");
-      await p.getByLabel(m("accept.confirmPassword")).fill("Initrode-Passw0rd!");
+      await p.getByLabel(m("password.password"), { exact: true }).fill("Initrode-Passw0rd!");
+      await p.getByLabel(m("password.confirm")).fill("Initrode-Passw0rd!");
       await p.getByRole("button", { name: m("accept.submit") }).click();
       await expect(
         p.getByRole("heading", { name: m("home.title", { name: `Ines Initrode ${stamp}` }) }),

@@ -106,27 +106,27 @@ for (const lang of LANGS) {
       await page.goto(link);
       await expect(page.getByText(/Password strength|Passwortstärke/)).toHaveCount(0);
       await page
-        .getByLabel(m("setPassword.password"), { exact: true })
+        .getByLabel(m("password.password"), { exact: true })
         .fill(`${user.username}-X1!`);
-      await page.getByLabel(m("setPassword.confirmPassword")).fill("something else");
+      await page.getByLabel(m("password.confirm")).fill("something else");
       await page.getByRole("button", { name: m("setPassword.submit") }).click();
       await expectErrorSummary(page, m("errors.invalid_input"), [
-        `${m("setPassword.confirmPassword")}: ${m("validation.passwords_differ")}`,
+        `${m("password.confirm")}: ${m("validation.passwords_differ")}`,
       ]);
-      await expect(page.getByLabel(m("setPassword.password"), { exact: true })).toHaveValue("");
-      await expect(page.getByLabel(m("setPassword.confirmPassword"))).toHaveValue("");
+      await expect(page.getByLabel(m("password.password"), { exact: true })).toHaveValue("");
+      await expect(page.getByLabel(m("password.confirm"))).toHaveValue("");
 
       // The password rule is the server's: it contains the username.
       await page
-        .getByLabel(m("setPassword.password"), { exact: true })
+        .getByLabel(m("password.password"), { exact: true })
         .fill(`${user.username}-X1!`);
-      await page.getByLabel(m("setPassword.confirmPassword")).fill(`${user.username}-X1!`);
+      await page.getByLabel(m("password.confirm")).fill(`${user.username}-X1!`);
       await page.getByRole("button", { name: m("setPassword.submit") }).click();
       await expectErrorSummary(page, m("errors.weak_password"));
-      await expect(page.getByLabel(m("setPassword.password"), { exact: true })).toHaveValue("");
+      await expect(page.getByLabel(m("password.password"), { exact: true })).toHaveValue("");
 
-      await page.getByLabel(m("setPassword.password"), { exact: true }).fill(password);
-      await page.getByLabel(m("setPassword.confirmPassword")).fill(password);
+      await page.getByLabel(m("password.password"), { exact: true }).fill(password);
+      await page.getByLabel(m("password.confirm")).fill(password);
       await page.getByRole("button", { name: m("setPassword.submit") }).click();
       await expect(page.getByRole("heading", { name: /Fiona/ })).toBeVisible();
       await context.close();

@@ -47,13 +47,7 @@ export function AcceptForm({ token, email }: { token: string; email: string }) {
       <fieldset className="flex flex-col gap-4">
         <legend className="mb-2 text-lg font-semibold">{t("signIn")}</legend>
         <UsernameField label={t("username")} />
-        <PasswordFields
-          labels={{
-            password: t("password"),
-            confirm: t("confirmPassword"),
-            hint: t("passwordHint"),
-          }}
-        />
+        <PasswordFields />
       </fieldset>
       <SubmitButton>{t("submit")}</SubmitButton>
     </ActionForm>

@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { viewSetPasswordLinkFrom } from "@/lib/users/set-password";
 import { SetPasswordForm } from "./set-password-form";
 import { ClientMessages } from "@/app/_components/client-messages";
+import { SET_PASSWORD_TTL_DAYS } from "@/lib/users/rules";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("setPassword"))("title"), robots: { index: false } };
@@ -32,7 +33,7 @@ export default async function SetPasswordPage({ params }: PageProps<"/set-passwo
     );
   if (view.state !== "valid")
     return (
-      <AuthCard title={t("invalidTitle")} intro={t("invalid")}>
+      <AuthCard title={t("invalidTitle")} intro={t("invalid", { days: SET_PASSWORD_TTL_DAYS })}>
         {null}
       </AuthCard>
     );

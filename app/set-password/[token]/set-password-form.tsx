@@ -13,9 +13,7 @@ export function SetPasswordForm({ token, username }: { token: string; username: 
       <input type="hidden" name="token" value={token} />
       {/* Lets password managers store the new password under the right username. */}
       <input type="text" name="username" value={username} autoComplete="username" readOnly hidden />
-      <PasswordFields
-        labels={{ password: t("password"), confirm: t("confirmPassword"), hint: t("passwordHint") }}
-      />
+      <PasswordFields />
       <SubmitButton>{t("submit")}</SubmitButton>
     </ActionForm>
   );
