@@ -2,12 +2,13 @@ import { Button, Heading, Link, Section, Text } from "@react-email/components";
 import { type Locale } from "@/lib/enums";
 import { emailTranslator, formatEmailDate } from "./i18n";
 import { EmailLayout, styles } from "./layout";
+import type { InvitableType } from "@/lib/enums";
 
 export type InvitationEmailProps = {
   locale: Locale;
   inviterName: string;
   organization: string;
-  subaccountType: "enterprise" | "reseller" | "retail";
+  subaccountType: InvitableType;
   customMessage: string | null;
   acceptUrl: string;
   expiresAt: Date;

@@ -10,6 +10,7 @@ import { cancelInvitation, createInvitation } from "@/lib/invitations/send";
 import type { AcceptInput } from "@/lib/invitations/inputs";
 import { createSubaccount } from "@/lib/subaccounts/create";
 import { insertUser } from "@/lib/users/create";
+import type { InvitableType } from "@/lib/enums";
 
 const DEMO_USERS = [
   { username: "demo.admin", role: "administrator", firstName: "Ada", lastName: "Admin" },
@@ -93,12 +94,7 @@ export async function seedDemo(db: Db, now: Date = new Date()) {
     }
     const actor = (await loadActor(db, adminId)) as Actor;
     const deps = { appUrl, invitationsPerHour: 1000 };
-    const invite = (
-      email: string,
-      type: "enterprise" | "reseller" | "retail",
-      at: Date,
-      message: string | null = null,
-    ) =>
+    const invite = (email: string, type: InvitableType, at: Date, message: string | null = null) =>
       createInvitation(
         db,
         actor,

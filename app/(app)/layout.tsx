@@ -12,7 +12,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
   const t = await getTranslations();
   // Administrators learn at once when email cannot go out (a revoked key, no transport).
-  const email = actor.role === "administrator" ? await instanceEmailStatus(await getDb()) : null;
+  const email = can(actor.role, "instance.emailStatus")
+    ? await instanceEmailStatus(await getDb())
+    : null;
   return (
     <div className="min-h-screen">
       <a

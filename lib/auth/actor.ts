@@ -1,4 +1,4 @@
-import { type Role } from "@/lib/enums";
+import type { AccountType, Locale, Role } from "@/lib/enums";
 
 /** The signed-in person, as every page and action sees them: re-read from the database on each request. */
 export type Actor = {
@@ -9,6 +9,6 @@ export type Actor = {
   name: string;
   email: string;
   accountName: string;
-  accountType: "enterprise" | "reseller" | "retail" | "managed";
-  locale: "en" | "de" | null;
+  accountType: AccountType;
+  locale: Locale | null;
 };

@@ -19,6 +19,8 @@ const TABLE = {
   "contracts.manage": ["administrator"],
   "users.manage": ["administrator"],
   "account.edit": ["administrator"],
+  // Whether the instance can send email at all (a revoked key, no transport).
+  "instance.emailStatus": ["administrator"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof TABLE;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, ilike, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, ilike, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { type Db, selectRows } from "@/db";
@@ -14,14 +14,16 @@ import {
   containsPattern,
   keyset,
   keysetCondition,
+  keysetOrder,
   keysetPage,
+  PAGE_SIZE,
   pagePosition,
   searchTerm,
 } from "@/lib/lists/keyset";
 import { DISPLAY_STATUSES, type DisplayStatus } from "./constants";
 import { displayStatus, lapsedCondition, statusCondition } from "./status";
 
-export const INVITATIONS_PAGE_SIZE = 25;
+export const INVITATIONS_PAGE_SIZE = PAGE_SIZE;
 
 /** The list's filters as they stand in the URL. Unknown values fall back to defaults. */
 export const invitationListParams = z.object({
@@ -48,11 +50,10 @@ export async function listInvitations(
   if (params.delivery === "problems")
     // Written as the partial index's own condition, so that index serves it.
     conditions.push(sql`${invitations.deliveryStatus} in ('bounced', 'failed')`);
-  const after = keysetCondition({ at: invitations.lastSentAt, id: invitations.id }, ks);
+  const key = { at: invitations.lastSentAt, id: invitations.id };
+  const after = keysetCondition(key, ks);
   if (after) conditions.push(after);
-  const order = ks.descending
-    ? [desc(invitations.lastSentAt), desc(invitations.id)]
-    : [asc(invitations.lastSentAt), asc(invitations.id)];
+  const order = keysetOrder(key, ks);
   const limit = INVITATIONS_PAGE_SIZE + 1;
   const columns = {
     id: invitations.id,

@@ -1,4 +1,4 @@
-import { type AnyColumn, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, asc, desc, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 
 /**
@@ -6,6 +6,9 @@ import { z } from "zod";
  * the URL, "Previous" that goes back one page, and LIKE patterns that match
  * what was typed. A list supplies its columns and its query; the rest is here.
  */
+
+/** Rows on one page of any list. */
+export const PAGE_SIZE = 25;
 
 export type Cursor = { at: Date; id: string };
 
@@ -72,6 +75,11 @@ export function keysetCondition(
   return descending
     ? sql`(${columns.at}, ${columns.id}) < (${at}, ${id})`
     : sql`(${columns.at}, ${columns.id}) > (${at}, ${id})`;
+}
+
+/** The ORDER BY of a keyset query in its direction. */
+export function keysetOrder(columns: { at: AnyColumn; id: AnyColumn }, { descending }: Keyset) {
+  return descending ? [desc(columns.at), desc(columns.id)] : [asc(columns.at), asc(columns.id)];
 }
 
 export type Page<T> = { rows: T[]; nextCursor: string | null; previousCursor: string | null };

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Db } from "@/db";
@@ -7,7 +7,9 @@ import {
   containsPattern,
   keyset,
   keysetCondition,
+  keysetOrder,
   keysetPage,
+  PAGE_SIZE,
   pagePosition,
   searchTerm,
 } from "@/lib/lists/keyset";
@@ -16,7 +18,7 @@ import { ACCOUNT_STATUSES, ACCOUNT_TYPES } from "@/lib/enums";
 import { priceList } from "@/lib/accounts/prices";
 import { invitableTypes } from "./rules";
 
-export const SUBACCOUNTS_PAGE_SIZE = 25;
+export const SUBACCOUNTS_PAGE_SIZE = PAGE_SIZE;
 
 export const subaccountListParams = z.object({
   q: searchTerm(200),
@@ -52,7 +54,8 @@ export async function listSubaccounts(
       /^\d{1,9}$/.test(params.q) ? or(byName, eq(accounts.number, Number(params.q)))! : byName,
     );
   }
-  const after = keysetCondition({ at: accounts.createdAt, id: accounts.id }, ks);
+  const key = { at: accounts.createdAt, id: accounts.id };
+  const after = keysetCondition(key, ks);
   if (after) conditions.push(after);
   const rows = await db
     .select({
@@ -69,11 +72,7 @@ export async function listSubaccounts(
     })
     .from(accounts)
     .where(and(...conditions))
-    .orderBy(
-      ...(ks.descending
-        ? [desc(accounts.createdAt), desc(accounts.id)]
-        : [asc(accounts.createdAt), asc(accounts.id)]),
-    )
+    .orderBy(...keysetOrder(key, ks))
     .limit(SUBACCOUNTS_PAGE_SIZE + 1);
   return keysetPage(rows, SUBACCOUNTS_PAGE_SIZE, ks, (r) => ({ at: r.createdAt, id: r.id }));
 }

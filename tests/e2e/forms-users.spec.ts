@@ -105,9 +105,7 @@ for (const lang of LANGS) {
       const page = await context.newPage();
       await page.goto(link);
       await expect(page.getByText(/Password strength|Passwortstärke/)).toHaveCount(0);
-      await page
-        .getByLabel(m("password.password"), { exact: true })
-        .fill(`${user.username}-X1!`);
+      await page.getByLabel(m("password.password"), { exact: true }).fill(`${user.username}-X1!`);
       await page.getByLabel(m("password.confirm")).fill("something else");
       await page.getByRole("button", { name: m("setPassword.submit") }).click();
       await expectErrorSummary(page, m("errors.invalid_input"), [
@@ -117,9 +115,7 @@ for (const lang of LANGS) {
       await expect(page.getByLabel(m("password.confirm"))).toHaveValue("");
 
       // The password rule is the server's: it contains the username.
-      await page
-        .getByLabel(m("password.password"), { exact: true })
-        .fill(`${user.username}-X1!`);
+      await page.getByLabel(m("password.password"), { exact: true }).fill(`${user.username}-X1!`);
       await page.getByLabel(m("password.confirm")).fill(`${user.username}-X1!`);
       await page.getByRole("button", { name: m("setPassword.submit") }).click();
       await expectErrorSummary(page, m("errors.weak_password"));

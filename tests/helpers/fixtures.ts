@@ -1,12 +1,10 @@
 import type { Db } from "@/db";
 import { accounts, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { type Role } from "@/lib/enums";
+import type { AccountType, Role } from "@/lib/enums";
 
 export const PASSWORD = "Sturdy-Passw0rd!";
 let passwordHash: Promise<string> | undefined;
-
-type AccountType = "enterprise" | "reseller" | "retail" | "managed";
 
 export async function makeAccount(
   db: Db,
@@ -97,3 +95,13 @@ export const acceptForm = (username: string) => ({
   username,
   password: "Example-Passw0rd!",
 });
+
+/** A user an Administrator adds to their account. */
+export const newUser = {
+  username: "erin",
+  email: "erin@contoso.example",
+  firstName: "Erin",
+  lastName: "Example",
+  role: "user" as const,
+  locale: "en" as const,
+};

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { ActionForm, SelectField, SubmitButton, useActionForm } from "@/app/_components/form";
-import { ROLES, type Role } from "@/lib/enums";
+import { ROLES, type Role, type UserStatus } from "@/lib/enums";
 import { changeRole, changeStatus, resendLink } from "./actions";
 
 const secondary =
@@ -18,7 +18,7 @@ export function UserRowActions({
   userId: string;
   name: string;
   role: Role;
-  status: "active" | "deactivated";
+  status: UserStatus;
   /** A new set-password link, for an active user who has not chosen a password yet. */
   offerLink: boolean;
 }) {

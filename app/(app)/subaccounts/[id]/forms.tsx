@@ -25,6 +25,7 @@ import {
   updateProducts,
   updateTerms,
 } from "./actions";
+import type { AccountStatus } from "@/lib/enums";
 
 const secondary =
   "rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-50 disabled:opacity-60";
@@ -253,7 +254,7 @@ export function StatusForm({
 }: {
   id: string;
   name: string;
-  status: "active" | "deactivated";
+  status: AccountStatus;
 }) {
   const t = useTranslations("subaccount");
   const form = useActionForm(setStatus);
