@@ -1,5 +1,7 @@
 "use client";
 
+import { LOCALES } from "@/lib/enums";
+import { LOCALE_NAMES } from "@/lib/i18n/locale";
 import { SelectField } from "./form";
 
 /** The language an email is written in. Language names stay in their own language. */
@@ -9,10 +11,7 @@ export function LanguageSelect({ label, defaultValue }: { label: string; default
       label={label}
       name="locale"
       defaultValue={defaultValue}
-      options={[
-        { value: "en", label: "English", lang: "en" },
-        { value: "de", label: "Deutsch", lang: "de" },
-      ]}
+      options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))}
     />
   );
 }

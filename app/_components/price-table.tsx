@@ -11,11 +11,7 @@ type Price = {
 
 /** A read-only price list: what the account pays, and which products it may order. */
 export async function PriceTable({ caption, prices }: { caption: string; prices: Price[] }) {
-  const [t, tHome, format] = await Promise.all([
-    getTranslations("subaccount"),
-    getTranslations("home"),
-    getFormatter(),
-  ]);
+  const [t, format] = await Promise.all([getTranslations("prices"), getFormatter()]);
   return (
     <DataTable
       caption={caption}
@@ -29,7 +25,7 @@ export async function PriceTable({ caption, prices }: { caption: string; prices:
               ? format.number(p.priceCents / 100, { style: "currency", currency: p.currency })
               : "—"}
           </td>
-          <td>{p.available ? t("yes") : tHome("notAvailable")}</td>
+          <td>{p.available ? t("yes") : t("notAvailable")}</td>
         </tr>
       ))}
     </DataTable>

@@ -29,3 +29,6 @@ function fromAcceptLanguage(header: string): Locale | null {
     .sort((a, b) => b.q - a.q || a.index - b.index);
   return ranked.map((e) => e.lang).find(isLocale) ?? null;
 }
+
+/** Each language by its own name, as a language choice shows it to someone who reads it. */
+export const LOCALE_NAMES: Record<Locale, string> = { en: "English", de: "Deutsch" };

@@ -26,7 +26,7 @@ for (const lang of LANGS) {
           form = page;
         } else {
           await page.goto("/subaccounts");
-          await page.getByRole("link", { name: m("subaccounts.invite") }).click();
+          await page.getByRole("link", { name: m("common.inviteSubaccount") }).click();
           form = page.getByRole("dialog", { name: m("invite.title") });
           await expect(form).toBeVisible();
         }

@@ -5,9 +5,10 @@ import { ACCOUNT_STATUSES, ACCOUNT_TYPES } from "@/lib/enums";
 
 /** A plain GET form: the filters live in the URL. */
 export async function SubaccountFilters({ params }: { params: SubaccountListParams }) {
-  const [t, tTypes] = await Promise.all([
+  const [t, tTypes, tStatuses] = await Promise.all([
     getTranslations("subaccounts"),
     getTranslations("accountTypes"),
+    getTranslations("accountStatuses"),
   ]);
   return (
     <FilterBar label={t("filters")} resetHref="/subaccounts">
@@ -28,7 +29,7 @@ export async function SubaccountFilters({ params }: { params: SubaccountListPara
         all={t("allStatuses")}
         options={ACCOUNT_STATUSES.map((status) => ({
           value: status,
-          label: t(`statuses.${status}`),
+          label: tStatuses(status),
         }))}
       />
     </FilterBar>

@@ -17,10 +17,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SubaccountsPage({ searchParams }: PageProps<"/subaccounts">) {
   const actor = await requireActor();
   const scope = subaccountListScope(actor);
-  const [t, tTypes, tCommon, format] = await Promise.all([
+  const [t, tTypes, tCommon, tStatuses, tVia, format] = await Promise.all([
     getTranslations("subaccounts"),
     getTranslations("accountTypes"),
     getTranslations("common"),
+    getTranslations("accountStatuses"),
+    getTranslations("createdVia"),
     getFormatter(),
   ]);
   const params = subaccountListParams.parse(await searchParams);
@@ -34,7 +36,7 @@ export default async function SubaccountsPage({ searchParams }: PageProps<"/suba
         actions={
           <>
             {can(actor.role, "invitations.create") ? (
-              <ButtonLink href="/subaccounts/invite">{t("invite")}</ButtonLink>
+              <ButtonLink href="/subaccounts/invite">{tCommon("inviteSubaccount")}</ButtonLink>
             ) : null}
             {can(actor.role, "invitations.view") ? (
               <ButtonLink href="/subaccounts/invitations" variant="secondary">
@@ -85,11 +87,11 @@ export default async function SubaccountsPage({ searchParams }: PageProps<"/suba
                   <td>{tCommon(`billingModes.${row.billing}`)}</td>
                   <td>{tCommon(`pricingModes.${row.pricing}`)}</td>
                   <td>
-                    <StatusBadge status={row.status}>{t(`statuses.${row.status}`)}</StatusBadge>
+                    <StatusBadge status={row.status}>{tStatuses(row.status)}</StatusBadge>
                   </td>
                   <td className="whitespace-nowrap">
                     {format.dateTime(row.createdAt, { dateStyle: "medium" })}
-                    <div className="text-slate-600">{t(`createdVia.${row.createdVia}`)}</div>
+                    <div className="text-slate-600">{tVia(row.createdVia)}</div>
                   </td>
                 </tr>
               ))}

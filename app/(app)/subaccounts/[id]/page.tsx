@@ -41,16 +41,18 @@ export default async function SubaccountPage({
   const sub = await getSubaccountDetail(db, actor.accountId, id.data);
   const may = sub ? subaccountAbilities(actor, sub) : null;
   if (!sub || !may?.view) notFound();
-  const [t, tSubs, tCommon, tTypes, tOrg, format, contracts, parentUsers] = await Promise.all([
-    getTranslations("subaccount"),
-    getTranslations("subaccounts"),
-    getTranslations("common"),
-    getTranslations("accountTypes"),
-    getTranslations("organization"),
-    getFormatter(),
-    may.assignContract ? listContracts(db, actor.accountId) : Promise.resolve([]),
-    may.assignManager ? listAccountUsers(db, actor.accountId) : Promise.resolve([]),
-  ]);
+  const [t, tStatuses, tVia, tCommon, tTypes, tOrg, format, contracts, parentUsers] =
+    await Promise.all([
+      getTranslations("subaccount"),
+      getTranslations("accountStatuses"),
+      getTranslations("createdVia"),
+      getTranslations("common"),
+      getTranslations("accountTypes"),
+      getTranslations("organization"),
+      getFormatter(),
+      may.assignContract ? listContracts(db, actor.accountId) : Promise.resolve([]),
+      may.assignManager ? listAccountUsers(db, actor.accountId) : Promise.resolve([]),
+    ]);
   const created = (await searchParams).created === "1";
 
   return (
@@ -64,9 +66,9 @@ export default async function SubaccountPage({
         />
         <p className="-mt-6 text-sm text-slate-600">
           {t("accountId", { number: sub.number })} ·{" "}
-          <StatusBadge status={sub.status}>{tSubs(`statuses.${sub.status}`)}</StatusBadge>
+          <StatusBadge status={sub.status}>{tStatuses(sub.status)}</StatusBadge>
         </p>
-        {created ? <Notice>{(await getTranslations("createSubaccount"))("created")}</Notice> : null}
+        {created ? <Notice>{t("createdNotice")}</Notice> : null}
 
         <Section id="overview" title={t("overview")}>
           <Facts
@@ -80,7 +82,7 @@ export default async function SubaccountPage({
               ],
               [
                 t("created"),
-                `${format.dateTime(sub.createdAt, { dateStyle: "medium" })} (${tSubs(`createdVia.${sub.createdVia}`)})`,
+                `${format.dateTime(sub.createdAt, { dateStyle: "medium" })} (${tVia(sub.createdVia)})`,
               ],
               ...(sub.invitation
                 ? ([

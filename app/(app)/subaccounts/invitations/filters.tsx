@@ -11,7 +11,10 @@ export async function InvitationFilters({
   params: InvitationListParams;
   counts: InvitationCounts;
 }) {
-  const t = await getTranslations("invitations");
+  const [t, tStatuses] = await Promise.all([
+    getTranslations("invitations"),
+    getTranslations("invitationStatuses"),
+  ]);
   return (
     <FilterBar label={t("filters")} resetHref="/subaccounts/invitations">
       <FilterSelect
@@ -22,7 +25,7 @@ export async function InvitationFilters({
         all={t("allStatusesCount", { count: counts.all })}
         options={DISPLAY_STATUSES.map((s) => ({
           value: s,
-          label: t("statusCount", { status: t(`statuses.${s}`), count: counts[s] }),
+          label: t("statusCount", { status: tStatuses(s), count: counts[s] }),
         }))}
       />
       <FilterSelect

@@ -37,9 +37,11 @@ export default async function InvitationsPage({
   const sentId = z.uuid().safeParse(raw.sent);
   const db = await getDb();
   const now = new Date();
-  const [t, tCommon, tTypes, format, page, counts, sent] = await Promise.all([
+  const [t, tCommon, tStatuses, tDelivery, tTypes, format, page, counts, sent] = await Promise.all([
     getTranslations("invitations"),
     getTranslations("common"),
+    getTranslations("invitationStatuses"),
+    getTranslations("deliveryStatuses"),
     getTranslations("accountTypes"),
     getFormatter(),
     listInvitations(db, actor.accountId, params, now),
@@ -69,9 +71,7 @@ export default async function InvitationsPage({
         back={{ href: "/subaccounts", label: tCommon("backToSubaccounts") }}
         actions={
           can(actor.role, "invitations.create") ? (
-            <ButtonLink href="/subaccounts/invite">
-              {(await getTranslations("subaccounts"))("invite")}
-            </ButtonLink>
+            <ButtonLink href="/subaccounts/invite">{tCommon("inviteSubaccount")}</ButtonLink>
           ) : null
         }
       />
@@ -102,17 +102,17 @@ export default async function InvitationsPage({
                     <Link
                       href={`/subaccounts/invitations/${row.id}`}
                       aria-label={t("statusLink", {
-                        status: t(`statuses.${row.status}`),
+                        status: tStatuses(row.status),
                         email: row.email,
                       })}
                       className="rounded-full focus-visible:outline-2"
                     >
-                      <StatusBadge status={row.status}>{t(`statuses.${row.status}`)}</StatusBadge>
+                      <StatusBadge status={row.status}>{tStatuses(row.status)}</StatusBadge>
                     </Link>
                   </td>
                   <td className="whitespace-nowrap">
                     {shownDelivery(row.status, row.deliveryStatus)
-                      ? t(`deliveryStatuses.${row.deliveryStatus}`)
+                      ? tDelivery(row.deliveryStatus)
                       : "—"}
                   </td>
                   <td className="break-all">{row.email}</td>

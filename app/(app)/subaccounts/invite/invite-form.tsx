@@ -43,7 +43,7 @@ export function InviteForm({
           href={`/subaccounts/invitations/${existingId}`}
           className="text-brand-700 text-sm underline"
         >
-          {tAll("invitation.resend")}
+          {t("viewExisting")}
         </Link>
       ) : null}
       <Field label={t("email")} name="email" type="email" autoComplete="off" required />
@@ -64,14 +64,14 @@ export function InviteForm({
             onClick={onCancel}
             className="rounded-md border border-slate-300 px-4 py-2 text-sm"
           >
-            {t("cancel")}
+            {tAll("common.cancel")}
           </button>
         ) : (
           <Link
             href="/subaccounts"
             className="rounded-md border border-slate-300 px-4 py-2 text-sm"
           >
-            {t("cancel")}
+            {tAll("common.cancel")}
           </Link>
         )}
       </div>

@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function InvitePage() {
   const { actor, types, t } = await loadInviteForm();
   return (
-    <ClientMessages namespaces={["accountTypes", "invitation", "invite"]}>
+    <ClientMessages namespaces={["accountTypes", "common", "invite"]}>
       <div className="max-w-xl">
         <PageHeader
           title={t("title")}

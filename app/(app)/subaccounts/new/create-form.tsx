@@ -53,7 +53,7 @@ export function CreateSubaccountForm({ types }: { types: AccountType[] }) {
       <div className="flex gap-3">
         <SubmitButton>{t("submit")}</SubmitButton>
         <Link href="/subaccounts" className="rounded-md border border-slate-300 px-4 py-2 text-sm">
-          {tAll("invite.cancel")}
+          {tAll("common.cancel")}
         </Link>
       </div>
     </ActionForm>

@@ -29,17 +29,18 @@ export default async function InvitationPage({
   // Scoped to the actor's account: another account's id is simply not found.
   const inv = await getInvitationDetail(await getDb(), actor.accountId, id.data, now);
   if (!inv) notFound();
-  const [t, tCommon, tErrors, tList, tTypes, format] = await Promise.all([
+  const [t, tCommon, tErrors, tStatuses, tDelivery, tTypes, format] = await Promise.all([
     getTranslations("invitation"),
     getTranslations("common"),
     getTranslations("errors"),
-    getTranslations("invitations"),
+    getTranslations("invitationStatuses"),
+    getTranslations("deliveryStatuses"),
     getTranslations("accountTypes"),
     getFormatter(),
   ]);
   const offers = invitationActions(actor, inv, now);
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
-  const status = tList(`statuses.${inv.displayStatus}`);
+  const status = tStatuses(inv.displayStatus);
   const facts: [string, ReactNode][] = [
     [
       t("status"),
@@ -52,9 +53,7 @@ export default async function InvitationPage({
     [t("language"), tCommon(`languages.${inv.locale}`)],
     [
       t("delivery"),
-      shownDelivery(inv.displayStatus, inv.deliveryStatus)
-        ? tList(`deliveryStatuses.${inv.deliveryStatus}`)
-        : "—",
+      shownDelivery(inv.displayStatus, inv.deliveryStatus) ? tDelivery(inv.deliveryStatus) : "—",
     ],
     [t("sentBy"), inv.sentByName],
     [t("firstSent"), when(inv.sentAt)],
