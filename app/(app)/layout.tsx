@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { MainNav } from "@/app/_components/main-nav";
 import { NavLink } from "@/app/_components/nav-link";
 import { UserMenu } from "@/app/_components/user-menu";
 import { requireActor } from "@/lib/auth/require";
@@ -23,48 +24,45 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       >
         {t("app.skipToContent")}
       </a>
-      <header className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-4 py-2">
+      <header className="flex items-center justify-between gap-2 border-b border-slate-200 bg-white px-4 py-2">
         <div className="flex min-w-0 items-baseline gap-3">
-          <span className="text-brand-700 font-bold">{t("app.name")}</span>
-          <span className="truncate text-sm text-slate-600">{actor.accountName}</span>
+          <span className="text-brand-700 shrink-0 font-bold">{t("app.name")}</span>
+          <span className="truncate text-sm text-slate-600" title={actor.accountName}>
+            {actor.accountName}
+          </span>
         </div>
         <UserMenu actor={actor} />
       </header>
       <div className="flex flex-col md:flex-row">
-        <nav
-          aria-label={t("nav.label")}
-          className="border-b border-slate-200 bg-white p-2 md:min-h-[calc(100vh-3rem)] md:w-56 md:border-r md:border-b-0"
-        >
-          <ul className="flex gap-1 md:flex-col">
+        <MainNav label={t("nav.label")} menuLabel={t("nav.menu")}>
+          <li>
+            <NavLink href="/">{t("nav.home")}</NavLink>
+          </li>
+          <li>
+            <NavLink href="/subaccounts">{t("nav.subaccounts")}</NavLink>
+          </li>
+          {can(actor.role, "contracts.manage") ? (
             <li>
-              <NavLink href="/">{t("nav.home")}</NavLink>
+              <NavLink href="/contracts">{t("nav.contracts")}</NavLink>
             </li>
+          ) : null}
+          {can(actor.role, "users.manage") ? (
             <li>
-              <NavLink href="/subaccounts">{t("nav.subaccounts")}</NavLink>
+              <NavLink href="/account/users">{t("nav.users")}</NavLink>
             </li>
-            {can(actor.role, "contracts.manage") ? (
-              <li>
-                <NavLink href="/contracts">{t("nav.contracts")}</NavLink>
-              </li>
-            ) : null}
-            {can(actor.role, "users.manage") ? (
-              <li>
-                <NavLink href="/account/users">{t("nav.users")}</NavLink>
-              </li>
-            ) : null}
-            {env().devMailbox ? (
-              <li>
-                <a
-                  href="/dev/mailbox"
-                  target="_blank"
-                  className="block rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
-                >
-                  {t("nav.mailbox")}
-                </a>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
+          ) : null}
+          {env().devMailbox ? (
+            <li>
+              <a
+                href="/dev/mailbox"
+                target="_blank"
+                className="block rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
+              >
+                {t("nav.mailbox")}
+              </a>
+            </li>
+          ) : null}
+        </MainNav>
         <main id="main" className="min-w-0 flex-1 p-4 md:p-8">
           {email?.state === "paused" ? (
             <p

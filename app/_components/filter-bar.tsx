@@ -1,25 +1,35 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { AutoApplyForm } from "./auto-apply-form";
 
-/** A plain GET form for a list's filters: they live in the URL, survive reloads and can be shared. */
+/**
+ * A GET form for a list's filters: they live in the URL, survive reloads and can
+ * be shared. They apply as they change; Apply is there for use without JavaScript.
+ * `keep` carries values chosen elsewhere on the page (the status tab, the order).
+ */
 export async function FilterBar({
   label,
   resetHref,
+  keep = {},
   children,
 }: {
   label: string;
   resetHref: string;
+  keep?: Record<string, string | undefined>;
   children: ReactNode;
 }) {
   const t = await getTranslations("common");
   return (
-    <form
+    <AutoApplyForm
       method="get"
       role="search"
       aria-label={label}
       className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
     >
+      {Object.entries(keep).map(([name, value]) =>
+        value ? <input key={name} type="hidden" name={name} value={value} /> : null,
+      )}
       {children}
       <button
         type="submit"
@@ -30,7 +40,7 @@ export async function FilterBar({
       <Link href={resetHref} className="text-brand-700 px-2 py-2 text-sm underline">
         {t("reset")}
       </Link>
-    </form>
+    </AutoApplyForm>
   );
 }
 

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { DataTable } from "./ui";
+import { Cell, DataTable } from "./ui";
 
 type Price = {
   productId: string;
@@ -19,13 +19,13 @@ export async function PriceTable({ caption, prices }: { caption: string; prices:
     >
       {prices.map((p) => (
         <tr key={p.productId}>
-          <td>{p.name}</td>
-          <td className="tabular-nums">
+          <Cell className="font-medium">{p.name}</Cell>
+          <Cell label={t("price")} className="tabular-nums">
             {p.available
               ? format.number(p.priceCents / 100, { style: "currency", currency: p.currency })
               : "—"}
-          </td>
-          <td>{p.available ? t("yes") : t("notAvailable")}</td>
+          </Cell>
+          <Cell label={t("available")}>{p.available ? t("yes") : t("notAvailable")}</Cell>
         </tr>
       ))}
     </DataTable>

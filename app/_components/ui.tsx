@@ -80,25 +80,53 @@ export function Notice({ children }: { children: ReactNode }) {
   );
 }
 
-/** A bordered, horizontally scrollable table with a caption for screen readers. */
+export type Column = {
+  label: string;
+  /** The column the list is ordered by, and which way. */
+  sort?: "ascending" | "descending";
+  /** A link that orders the list by this column (the other way when it already is). */
+  sortHref?: string;
+};
+
+/**
+ * A bordered table with a caption for screen readers. Wider than the screen it
+ * scrolls inside a focusable region (keyboard users can scroll it too); on a
+ * phone each row is a card (`.data-table` in globals.css) whose cells name their
+ * column, so give every `Cell` its column's label.
+ */
 export function DataTable({
   caption,
   columns,
   children,
 }: {
   caption: string;
-  columns: { label: string; sort?: "ascending" | "descending" }[];
+  columns: Column[];
   children: ReactNode;
 }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-sm">
+    // A group, not a region: a page section of the same name is the landmark.
+    <div
+      role="group"
+      aria-label={caption}
+      tabIndex={0}
+      className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+    >
+      <table className="data-table w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100 text-left">
           <tr>
             {columns.map((c) => (
               <th key={c.label} scope="col" className="p-3" aria-sort={c.sort}>
-                {c.label}
+                {c.sortHref ? (
+                  <Link href={c.sortHref} className="inline-flex items-center gap-1 underline">
+                    {c.label}
+                    <span aria-hidden="true">
+                      {c.sort === "ascending" ? "↑" : c.sort === "descending" ? "↓" : "↕"}
+                    </span>
+                  </Link>
+                ) : (
+                  c.label
+                )}
               </th>
             ))}
           </tr>
@@ -107,4 +135,49 @@ export function DataTable({
       </table>
     </div>
   );
+}
+
+/** A row of a DataTable; with a `RowLink` inside, the whole row opens it. */
+export function Row({ children }: { children: ReactNode }) {
+  return (
+    <tr className="relative hover:bg-slate-50 has-[a[data-row-link]:focus-visible]:bg-slate-50">
+      {children}
+    </tr>
+  );
+}
+
+/** A cell that, on a phone, names its column before the value. */
+export function Cell({
+  label,
+  className,
+  children,
+}: {
+  label?: string;
+  className?: string;
+  children?: ReactNode;
+}) {
+  return (
+    <td data-label={label} className={className}>
+      {children}
+    </td>
+  );
+}
+
+/**
+ * The link that opens a row's details: its hit area stretches over the whole row.
+ * Controls elsewhere in the row sit above it (`RowActions`).
+ */
+export function RowLink({ className, ...props }: ComponentProps<typeof Link>) {
+  return (
+    <Link
+      data-row-link=""
+      className={`after:absolute after:inset-0 after:content-[''] ${className ?? ""}`}
+      {...props}
+    />
+  );
+}
+
+/** Controls inside a linked row, kept clickable above the row's link. */
+export function RowActions({ children }: { children: ReactNode }) {
+  return <div className="relative z-10 flex flex-wrap gap-2">{children}</div>;
 }

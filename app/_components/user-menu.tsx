@@ -12,7 +12,11 @@ export async function UserMenu({ actor }: { actor: Actor }) {
   return (
     <Disclosure
       label={t("label")}
-      buttonContent={<span className="font-medium">{actor.name}</span>}
+      buttonContent={
+        <span className="block max-w-[9rem] truncate font-medium sm:max-w-[16rem]">
+          {actor.name}
+        </span>
+      }
     >
       <p className="text-sm">{t("signedInAs", { username: actor.username })}</p>
       <p className="mb-3 text-xs text-slate-600">{tRoles(actor.role)}</p>

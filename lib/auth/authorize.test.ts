@@ -3,6 +3,8 @@ import type { Db } from "@/db";
 import { accounts, contracts, invitations, rateLimits, users } from "@/db/schema";
 import * as own from "@/lib/accounts/own";
 import * as contractUseCases from "@/lib/contracts/manage";
+import * as exportUseCases from "@/lib/invitations/export";
+import { invitationListParams } from "@/lib/invitations/queries";
 import * as send from "@/lib/invitations/send";
 import * as createSub from "@/lib/subaccounts/create";
 import * as manageSub from "@/lib/subaccounts/manage";
@@ -22,7 +24,16 @@ const deps = { appUrl: "https://portal.example", invitationsPerHour: 100 };
 // Every use case a front door (a form, the API, a job) can call: called directly,
 // each one refuses a caller whose role lacks its permission, before it reads,
 // counts or writes anything.
-const useCaseModules = { send, createSub, manageSub, own, contractUseCases, manageUsers };
+const useCaseModules = {
+  send,
+  exportUseCases,
+  createSub,
+  manageSub,
+  own,
+  contractUseCases,
+  manageUsers,
+};
+const words = { column: String, status: String, delivery: String, type: String };
 
 type World = { invitationId: string; subaccountId: string; memberId: string };
 type Case = (db: Db, caller: Actor, w: World) => Promise<unknown>;
@@ -38,6 +49,8 @@ const cases: Record<string, Case> = {
     ),
   resendInvitation: (db, a, w) => send.resendInvitation(db, a, { id: w.invitationId }, now, deps),
   cancelInvitation: (db, a, w) => send.cancelInvitation(db, a, { id: w.invitationId }, now),
+  exportInvitations: (db, a) =>
+    exportUseCases.exportInvitations(db, a, invitationListParams.parse({}), now, { words }),
   createSubaccount: (db, a) =>
     createSub.createSubaccount(db, a, { subaccount: newSubaccount() }, now, deps),
   updateSubaccountDetails: (db, a, w) =>

@@ -46,7 +46,7 @@ describe("messages sent to the browser", () => {
     expect(invite.translates).toBe(true);
     expect(invite.namespaces).toEqual(expect.arrayContaining(["invite", "accountTypes"]));
     const list = clientNamespacesOf(
-      path.join(projectRoot, "app", "(app)", "subaccounts", "invitations", "page.tsx"),
+      path.join(projectRoot, "app", "(app)", "subaccounts", "page.tsx"),
     );
     expect(list.translates).toBe(false);
   });

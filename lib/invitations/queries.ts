@@ -42,6 +42,7 @@ export async function listInvitations(
   accountId: string,
   params: InvitationListParams,
   now: Date,
+  { size = INVITATIONS_PAGE_SIZE }: { size?: number } = {},
 ) {
   const ks = keyset(params, params.sort);
   const conditions: SQL[] = [eq(invitations.accountId, accountId)];
@@ -54,7 +55,7 @@ export async function listInvitations(
   const after = keysetCondition(key, ks);
   if (after) conditions.push(after);
   const order = keysetOrder(key, ks);
-  const limit = INVITATIONS_PAGE_SIZE + 1;
+  const limit = size + 1;
   const columns = {
     id: invitations.id,
     email: invitations.email,
@@ -99,7 +100,7 @@ export async function listInvitations(
       )
     ).map((r) => ({ ...r, expiresAt: new Date(r.expiresAt), lastSentAt: new Date(r.lastSentAt) }));
   }
-  const page = keysetPage(rows, INVITATIONS_PAGE_SIZE, ks, (r) => ({
+  const page = keysetPage(rows, size, ks, (r) => ({
     at: r.lastSentAt,
     id: r.id,
   }));

@@ -6,6 +6,7 @@ import {
   escapeLike,
   keyset,
   keysetPage,
+  pageRange,
 } from "./keyset";
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
@@ -52,6 +53,31 @@ describe("a keyset page", () => {
     expect(decodeCursor(page.previousCursor!)).toEqual(cursorOf(row(7)));
     const start = keysetPage([row(6), row(7)], 2, ks, cursorOf);
     expect(start.previousCursor).toBeNull();
+  });
+});
+
+describe("where a page stands in the list", () => {
+  const rows = (n: number) => Array.from({ length: n }, (_, i) => row(i));
+  it("counts from the first row on the first page, whatever the address says", () => {
+    expect(pageRange({ from: 51 }, { rows: rows(25), previousCursor: null })).toEqual({
+      first: 1,
+      last: 25,
+      next: 26,
+      previous: 1,
+    });
+  });
+
+  it("counts a later page from its position, and Previous from a page before", () => {
+    const after = encodeCursor(cursorOf(row(1)));
+    expect(pageRange({ after, from: 26 }, { rows: rows(25), previousCursor: after })).toEqual({
+      first: 26,
+      last: 50,
+      next: 51,
+      previous: 1,
+    });
+    expect(
+      pageRange({ before: after, from: 51 }, { rows: rows(3), previousCursor: after }),
+    ).toEqual({ first: 51, last: 53, next: 54, previous: 26 });
   });
 });
 

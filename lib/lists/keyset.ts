@@ -25,11 +25,28 @@ export function decodeCursor(value: string | undefined): Cursor | null {
   return { at: date, id: id! };
 }
 
-/** The page position as it stands in the URL: after a row (Next) or before one (Previous). */
+/**
+ * The page position as it stands in the URL: after a row (Next) or before one
+ * (Previous), and the number of the page's first row, only for "Showing 26–50"
+ * (the cursor decides what is shown; rows added meanwhile shift the count, not the page).
+ */
 export const pagePosition = {
   after: z.string().max(200).optional().catch(undefined),
   before: z.string().max(200).optional().catch(undefined),
+  from: z.coerce.number().int().min(1).max(1e9).optional().catch(undefined),
 };
+
+/** Where the shown page starts, ends and what Previous and Next count from. */
+export function pageRange(
+  params: { after?: string; before?: string; from?: number },
+  page: Pick<Page<unknown>, "rows" | "previousCursor">,
+  size = PAGE_SIZE,
+) {
+  // The first page is row 1 whatever the URL says; so is a page with nothing before it.
+  const first = page.previousCursor && (params.after || params.before) ? (params.from ?? 1) : 1;
+  const last = first + page.rows.length - 1;
+  return { first, last, next: last + 1, previous: Math.max(1, first - size) };
+}
 
 /** A search term as typed, matched literally: `%`, `_` and `\` are not wildcards. */
 export function escapeLike(value: string): string {

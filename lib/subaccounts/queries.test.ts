@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { actorInAccount, makeActor } from "@/tests/helpers/actors";
 import { setupTestDb } from "@/tests/helpers/db";
 import { newSubaccount as newSub } from "@/tests/helpers/subaccounts";
-import { listSubaccounts, subaccountListParams } from "./queries";
+import { listSubaccounts, subaccountCounts, subaccountListParams } from "./queries";
 import { subaccountListScope } from "./rules";
 import { createSubaccount, type NewSubaccount } from "./create";
 import { assignAccountManager, setSubaccountStatus } from "./manage";
@@ -44,6 +44,29 @@ describe("listing subaccounts", () => {
     expect(await list({ q: String(alpha!.number) })).toEqual([a.id]);
     expect(await list({ status: "deactivated" })).toEqual([b.id]);
     expect(await list({ type: "enterprise" })).toEqual([]);
+    // Both orders of (date created, id): created at the same moment, the id decides.
+    const newestFirst = [a.id, b.id].sort().reverse();
+    expect(await list({})).toEqual(newestFirst);
+    expect(await list({ sort: "oldest" })).toEqual([...newestFirst].reverse());
+  });
+
+  it("counts each status for the tabs with the type and search applied, never another account's", async () => {
+    const parent = await makeActor(t.db);
+    const other = await makeActor(t.db);
+    await subaccountOf(other, { name: "Alpha elsewhere", administrator: null, type: "managed" });
+    await subaccountOf(parent, { name: "Alpha One", administrator: null, type: "managed" });
+    const two = await subaccountOf(parent, {
+      name: "Alpha Two",
+      administrator: null,
+      type: "managed",
+    });
+    await subaccountOf(parent, { name: "Gamma", nickname: null }); // an Enterprise
+    await setSubaccountStatus(t.db, parent, { id: two.id, status: "deactivated" }, now);
+    const counts = (p: Record<string, string>) =>
+      subaccountCounts(t.db, parent.accountId, subaccountListParams.parse(p), {});
+    expect(await counts({})).toEqual({ all: 3, active: 2, deactivated: 1 });
+    expect(await counts({ q: "alpha" })).toEqual({ all: 2, active: 1, deactivated: 1 });
+    expect(await counts({ type: "enterprise" })).toEqual({ all: 1, active: 1, deactivated: 0 });
   });
 });
 

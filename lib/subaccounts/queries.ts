@@ -1,4 +1,4 @@
-import { and, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import { and, count, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Db } from "@/db";
@@ -14,7 +14,7 @@ import {
   searchTerm,
 } from "@/lib/lists/keyset";
 import { fullName } from "@/lib/users/names";
-import { ACCOUNT_STATUSES, ACCOUNT_TYPES } from "@/lib/enums";
+import { ACCOUNT_STATUSES, ACCOUNT_TYPES, type AccountStatus } from "@/lib/enums";
 import { priceList } from "@/lib/accounts/prices";
 import { invitableTypes } from "./rules";
 
@@ -24,26 +24,20 @@ export const subaccountListParams = z.object({
   q: searchTerm(200),
   type: z.enum(ACCOUNT_TYPES).optional().catch(undefined),
   status: z.enum(ACCOUNT_STATUSES).optional().catch(undefined),
+  sort: z.enum(["newest", "oldest"]).catch("newest").default("newest"),
   ...pagePosition,
 });
 export type SubaccountListParams = z.infer<typeof subaccountListParams>;
 
-/**
- * One page of an account's direct subaccounts, newest first, keyset on
- * (created_at, id); scoped by `subaccountListScope` to what the actor may list.
- */
-export async function listSubaccounts(
-  db: Db,
+/** The subaccounts a list shows before its status and page are chosen: scope, type and search. */
+function listConditions(
   parentId: string,
-  params: SubaccountListParams,
-  scope: { managedBy?: string },
-) {
-  const ks = keyset(params, "newest");
-  const { managedBy } = scope;
+  params: Pick<SubaccountListParams, "q" | "type">,
+  { managedBy }: { managedBy?: string },
+): SQL[] {
   const conditions: SQL[] = [eq(accounts.parentId, parentId)];
   if (managedBy) conditions.push(eq(accounts.accountManagerId, managedBy));
   if (params.type) conditions.push(eq(accounts.type, params.type));
-  if (params.status) conditions.push(eq(accounts.status, params.status));
   if (params.q) {
     // "Search by name or ID": a number is also tried as the account ID.
     const byName = or(
@@ -54,6 +48,22 @@ export async function listSubaccounts(
       /^\d{1,9}$/.test(params.q) ? or(byName, eq(accounts.number, Number(params.q)))! : byName,
     );
   }
+  return conditions;
+}
+
+/**
+ * One page of an account's direct subaccounts, newest (or oldest) first, keyset
+ * on (created_at, id); scoped by `subaccountListScope` to what the actor may list.
+ */
+export async function listSubaccounts(
+  db: Db,
+  parentId: string,
+  params: SubaccountListParams,
+  scope: { managedBy?: string },
+) {
+  const ks = keyset(params, params.sort);
+  const conditions = listConditions(parentId, params, scope);
+  if (params.status) conditions.push(eq(accounts.status, params.status));
   const key = { at: accounts.createdAt, id: accounts.id };
   const after = keysetCondition(key, ks);
   if (after) conditions.push(after);
@@ -75,6 +85,30 @@ export async function listSubaccounts(
     .orderBy(...keysetOrder(key, ks))
     .limit(SUBACCOUNTS_PAGE_SIZE + 1);
   return keysetPage(rows, SUBACCOUNTS_PAGE_SIZE, ks, (r) => ({ at: r.createdAt, id: r.id }));
+}
+
+export type SubaccountCounts = Record<AccountStatus, number> & { all: number };
+
+/**
+ * How many subaccounts the list holds in each status, with its type and search
+ * applied: the status tabs' figures. A count of the account's own subaccounts
+ * (thousands, not millions), through the same indexes as the list.
+ */
+export async function subaccountCounts(
+  db: Db,
+  parentId: string,
+  params: Pick<SubaccountListParams, "q" | "type">,
+  scope: { managedBy?: string },
+): Promise<SubaccountCounts> {
+  const rows = await db
+    .select({ status: accounts.status, n: count() })
+    .from(accounts)
+    .where(and(...listConditions(parentId, params, scope)))
+    .groupBy(accounts.status);
+  const counts = Object.fromEntries(
+    ACCOUNT_STATUSES.map((status) => [status, rows.find((r) => r.status === status)?.n ?? 0]),
+  ) as Record<AccountStatus, number>;
+  return { ...counts, all: rows.reduce((sum, r) => sum + r.n, 0) };
 }
 
 /** The subaccount types the account may create, and those of them it may invite. */

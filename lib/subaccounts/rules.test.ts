@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ACCOUNT_TYPES } from "@/lib/enums";
 import {
+  subaccountListOffers,
   assertTermsEditable,
   canChangeTerms,
   canManageSubaccount,
@@ -31,6 +32,41 @@ describe("subaccount rules", () => {
     ]);
     expect(defaultAllowedSubaccountTypes("reseller", ["retail", "managed"])).toEqual(["retail"]);
     expect(defaultAllowedSubaccountTypes("enterprise", ACCOUNT_TYPES)).toEqual([]);
+  });
+});
+
+describe("what the Subaccounts page offers", () => {
+  const all = { create: ["enterprise", "managed"] as const, invite: ["enterprise"] as const };
+  it("offers inviting and creating to an Administrator of an account with types to offer", () => {
+    expect(subaccountListOffers({ role: "administrator" }, all)).toEqual({
+      invite: true,
+      manageInvitations: true,
+      create: true,
+    });
+  });
+
+  it("offers neither to an account that may create no type, whatever the role", () => {
+    expect(subaccountListOffers({ role: "administrator" }, { create: [], invite: [] })).toEqual({
+      invite: false,
+      manageInvitations: true,
+      create: false,
+    });
+  });
+
+  it("offers no inviting where only Managed may be created, and nothing beyond the role", () => {
+    expect(
+      subaccountListOffers({ role: "administrator" }, { create: ["managed"], invite: [] }),
+    ).toMatchObject({ invite: false, create: true });
+    expect(subaccountListOffers({ role: "manager" }, all)).toEqual({
+      invite: true,
+      manageInvitations: true,
+      create: false,
+    });
+    expect(subaccountListOffers({ role: "user" }, all)).toEqual({
+      invite: false,
+      manageInvitations: false,
+      create: false,
+    });
   });
 });
 

@@ -8,6 +8,22 @@ export function invitableTypes(allowed: readonly AccountType[]): InvitableType[]
 }
 
 /**
+ * The Subaccounts page's buttons for this actor: inviting and creating need the
+ * role and a type the account may offer; an account that may create no type
+ * sees neither.
+ */
+export function subaccountListOffers(
+  actor: { role: Role },
+  onOffer: { create: readonly AccountType[]; invite: readonly InvitableType[] },
+) {
+  return {
+    invite: can(actor.role, "invitations.create") && onOffer.invite.length > 0,
+    manageInvitations: can(actor.role, "invitations.view"),
+    create: can(actor.role, "subaccounts.create") && onOffer.create.length > 0,
+  };
+}
+
+/**
  * What a subaccount may create in turn when nobody chose otherwise: only
  * resellers invite, and never a type the parent may not create itself.
  */

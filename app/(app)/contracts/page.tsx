@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Section } from "@/app/_components/section";
-import { DataTable, EmptyState, PageHeader } from "@/app/_components/ui";
+import { Cell, DataTable, EmptyState, PageHeader } from "@/app/_components/ui";
 import { getDb } from "@/db";
 import { requireActor } from "@/lib/auth/require";
 import { listContracts } from "@/lib/contracts/queries";
@@ -43,12 +43,12 @@ export default async function ContractsPage() {
           >
             {contracts.map((c) => (
               <tr key={c.id}>
-                <td className="font-medium">{c.name}</td>
-                <td className="whitespace-nowrap">
+                <Cell className="font-medium">{c.name}</Cell>
+                <Cell label={t("term")} className="sm:whitespace-nowrap">
                   {day(c.startsOn)} – {c.endsOn ? day(c.endsOn) : t("openEnded")}
-                </td>
-                <td>{tCommon(`billingModes.${c.billing}`)}</td>
-                <td>{tCommon(`pricingModes.${c.pricing}`)}</td>
+                </Cell>
+                <Cell label={tCommon("billing")}>{tCommon(`billingModes.${c.billing}`)}</Cell>
+                <Cell label={tCommon("pricing")}>{tCommon(`pricingModes.${c.pricing}`)}</Cell>
               </tr>
             ))}
           </DataTable>

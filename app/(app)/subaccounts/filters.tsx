@@ -1,17 +1,16 @@
 import { getTranslations } from "next-intl/server";
 import { FilterBar, FilterSearch, FilterSelect } from "@/app/_components/filter-bar";
 import type { SubaccountListParams } from "@/lib/subaccounts/queries";
-import { ACCOUNT_STATUSES, ACCOUNT_TYPES } from "@/lib/enums";
+import { ACCOUNT_TYPES } from "@/lib/enums";
 
-/** A plain GET form: the filters live in the URL. */
+/** Search, type and order; the status is chosen by the tabs above and kept here. */
 export async function SubaccountFilters({ params }: { params: SubaccountListParams }) {
-  const [t, tTypes, tStatuses] = await Promise.all([
+  const [t, tTypes] = await Promise.all([
     getTranslations("subaccounts"),
     getTranslations("accountTypes"),
-    getTranslations("accountStatuses"),
   ]);
   return (
-    <FilterBar label={t("filters")} resetHref="/subaccounts">
+    <FilterBar label={t("filters")} resetHref="/subaccounts" keep={{ status: params.status }}>
       <FilterSearch id="sub-q" label={t("search")} value={params.q ?? ""} />
       <FilterSelect
         id="sub-type"
@@ -22,15 +21,14 @@ export async function SubaccountFilters({ params }: { params: SubaccountListPara
         options={ACCOUNT_TYPES.map((type) => ({ value: type, label: tTypes(type) }))}
       />
       <FilterSelect
-        id="sub-status"
-        name="status"
-        label={t("status")}
-        value={params.status}
-        all={t("allStatuses")}
-        options={ACCOUNT_STATUSES.map((status) => ({
-          value: status,
-          label: tStatuses(status),
-        }))}
+        id="sub-sort"
+        name="sort"
+        label={t("sort")}
+        value={params.sort}
+        options={[
+          { value: "newest", label: t("newest") },
+          { value: "oldest", label: t("oldest") },
+        ]}
       />
     </FilterBar>
   );

@@ -1,12 +1,27 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ButtonLink, DataTable, EmptyState, PageHeader, StatusBadge } from "@/app/_components/ui";
+import { StatusTabs } from "@/app/_components/status-tabs";
+import {
+  ButtonLink,
+  Cell,
+  DataTable,
+  EmptyState,
+  PageHeader,
+  Row,
+  RowLink,
+  StatusBadge,
+} from "@/app/_components/ui";
 import { getDb } from "@/db";
-import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/require";
-import { listSubaccounts, subaccountListParams } from "@/lib/subaccounts/queries";
-import { subaccountListScope } from "@/lib/subaccounts/rules";
+import {
+  listSubaccounts,
+  subaccountCounts,
+  subaccountListParams,
+  subaccountTypesOnOffer,
+} from "@/lib/subaccounts/queries";
+import { ACCOUNT_STATUSES } from "@/lib/enums";
+import { queryString } from "@/lib/url";
+import { subaccountListOffers, subaccountListScope } from "@/lib/subaccounts/rules";
 import { Pager } from "@/app/_components/pager";
 import { SubaccountFilters } from "./filters";
 
@@ -26,8 +41,20 @@ export default async function SubaccountsPage({ searchParams }: PageProps<"/suba
     getFormatter(),
   ]);
   const params = subaccountListParams.parse(await searchParams);
-  const page = await listSubaccounts(await getDb(), actor.accountId, params, scope);
-  const filters = { q: params.q, type: params.type, status: params.status };
+  const db = await getDb();
+  const [page, counts, onOffer] = await Promise.all([
+    listSubaccounts(db, actor.accountId, params, scope),
+    subaccountCounts(db, actor.accountId, params, scope),
+    subaccountTypesOnOffer(db, actor.accountId),
+  ]);
+  const offers = subaccountListOffers(actor, onOffer);
+  const filters = {
+    q: params.q,
+    type: params.type,
+    status: params.status,
+    sort: params.sort === "oldest" ? "oldest" : undefined,
+  };
+  const path = "/subaccounts";
   const filtered = !!(params.q || params.type || params.status || params.after || params.before);
   return (
     <>
@@ -35,15 +62,15 @@ export default async function SubaccountsPage({ searchParams }: PageProps<"/suba
         title={t("title")}
         actions={
           <>
-            {can(actor.role, "invitations.create") ? (
+            {offers.invite ? (
               <ButtonLink href="/subaccounts/invite">{tCommon("inviteSubaccount")}</ButtonLink>
             ) : null}
-            {can(actor.role, "invitations.view") ? (
+            {offers.manageInvitations ? (
               <ButtonLink href="/subaccounts/invitations" variant="secondary">
                 {t("manageInvitations")}
               </ButtonLink>
             ) : null}
-            {can(actor.role, "subaccounts.create") ? (
+            {offers.create ? (
               <ButtonLink href="/subaccounts/new" variant="secondary">
                 {t("create")}
               </ButtonLink>
@@ -55,6 +82,15 @@ export default async function SubaccountsPage({ searchParams }: PageProps<"/suba
         <EmptyState>{scope.managedBy ? t("noneAssigned") : t("empty")}</EmptyState>
       ) : (
         <>
+          <StatusTabs
+            label={tCommon("statusTabs")}
+            tabs={[undefined, ...ACCOUNT_STATUSES].map((status) => ({
+              label: status ? tStatuses(status) : t("all"),
+              count: counts[status ?? "all"],
+              href: `${path}${queryString({ ...filters, status })}`,
+              current: params.status === status,
+            }))}
+          />
           <SubaccountFilters params={params} />
           {page.rows.length === 0 ? (
             <EmptyState>{t("noMatches")}</EmptyState>
@@ -68,36 +104,53 @@ export default async function SubaccountsPage({ searchParams }: PageProps<"/suba
                 { label: tCommon("billing") },
                 { label: tCommon("pricing") },
                 { label: t("status") },
-                { label: t("created") },
+                {
+                  label: t("created"),
+                  sort: params.sort === "oldest" ? "ascending" : "descending",
+                  sortHref: `${path}${queryString({
+                    ...filters,
+                    sort: params.sort === "oldest" ? undefined : "oldest",
+                  })}`,
+                },
               ]}
             >
               {page.rows.map((row) => (
-                <tr key={row.id}>
-                  <td>
-                    <Link
+                <Row key={row.id}>
+                  <Cell>
+                    <RowLink
                       href={`/subaccounts/${row.id}`}
-                      className="text-brand-700 font-medium underline"
+                      className="text-brand-700 font-medium [overflow-wrap:anywhere] underline"
                     >
                       {row.name}
-                    </Link>
-                    {row.nickname ? <div className="text-slate-600">{row.nickname}</div> : null}
-                  </td>
-                  <td className="tabular-nums">{row.number}</td>
-                  <td>{tTypes(row.type)}</td>
-                  <td>{tCommon(`billingModes.${row.billing}`)}</td>
-                  <td>{tCommon(`pricingModes.${row.pricing}`)}</td>
-                  <td>
+                    </RowLink>
+                    {row.nickname ? (
+                      <div className="w-full text-slate-600">{row.nickname}</div>
+                    ) : null}
+                  </Cell>
+                  <Cell label={t("accountId")} className="tabular-nums">
+                    {row.number}
+                  </Cell>
+                  <Cell label={t("type")}>{tTypes(row.type)}</Cell>
+                  <Cell label={tCommon("billing")}>{tCommon(`billingModes.${row.billing}`)}</Cell>
+                  <Cell label={tCommon("pricing")}>{tCommon(`pricingModes.${row.pricing}`)}</Cell>
+                  <Cell label={t("status")}>
                     <StatusBadge status={row.status}>{tStatuses(row.status)}</StatusBadge>
-                  </td>
-                  <td className="whitespace-nowrap">
-                    {format.dateTime(row.createdAt, { dateStyle: "medium" })}
-                    <div className="text-slate-600">{tVia(row.createdVia)}</div>
-                  </td>
-                </tr>
+                  </Cell>
+                  <Cell label={t("created")} className="sm:whitespace-nowrap">
+                    <span>{format.dateTime(row.createdAt, { dateStyle: "medium" })}</span>
+                    <span className="text-slate-600 sm:block">{tVia(row.createdVia)}</span>
+                  </Cell>
+                </Row>
               ))}
             </DataTable>
           )}
-          <Pager path="/subaccounts" filters={filters} page={page} />
+          <Pager
+            path={path}
+            filters={filters}
+            params={params}
+            page={page}
+            total={counts[params.status ?? "all"]}
+          />
         </>
       )}
     </>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { DataTable, PageHeader, StatusBadge } from "@/app/_components/ui";
+import { Cell, DataTable, PageHeader, StatusBadge } from "@/app/_components/ui";
 import { getDb } from "@/db";
 import { requireActor } from "@/lib/auth/require";
 import { listAccountUsers } from "@/lib/users/queries";
@@ -46,27 +46,30 @@ export default async function UsersPage() {
             const offers = memberActions(actor, m);
             return (
               <tr key={m.id}>
-                <td>
+                <Cell>
                   <span className="font-medium">{m.name}</span>
                   {m.id === actor.userId ? (
                     <span className="text-slate-600"> ({t("you")})</span>
                   ) : null}
-                  <br />
-                  <span className="break-all text-slate-600">{m.email}</span>
-                </td>
-                <td>{m.username}</td>
-                <td>{tRoles(m.role)}</td>
-                <td>
+                  <span className="block w-full [overflow-wrap:anywhere] text-slate-600">
+                    {m.email}
+                  </span>
+                </Cell>
+                <Cell label={t("username")} className="[overflow-wrap:anywhere]">
+                  {m.username}
+                </Cell>
+                <Cell label={t("role")}>{tRoles(m.role)}</Cell>
+                <Cell label={t("status")}>
                   <StatusBadge status={status === "invited" ? "pending" : status}>
                     {t(`statuses.${status}`)}
                   </StatusBadge>
-                </td>
-                <td className="whitespace-nowrap">
+                </Cell>
+                <Cell label={t("lastSignIn")} className="sm:whitespace-nowrap">
                   {m.lastSignInAt
                     ? format.dateTime(m.lastSignInAt, { dateStyle: "medium", timeStyle: "short" })
                     : t("never")}
-                </td>
-                <td>
+                </Cell>
+                <Cell>
                   {offers.changeRoleAndStatus ? (
                     <UserRowActions
                       userId={m.id}
@@ -76,7 +79,7 @@ export default async function UsersPage() {
                       offerLink={offers.resendLink}
                     />
                   ) : null}
-                </td>
+                </Cell>
               </tr>
             );
           })}

@@ -103,8 +103,8 @@ export function ProductsForm({ id, prices }: { id: string; prices: Price[] }) {
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="productIds" value={prices.map((p) => p.productId).join(",")} />
       <p className="text-sm text-slate-600">{t("subaccount.customHint")}</p>
-      <div className="overflow-x-auto">
-        <table className="w-full text-sm">
+      <div>
+        <table className="data-table w-full text-sm">
           <thead className="text-left">
             <tr>
               <th scope="col" className="p-2">
@@ -124,14 +124,17 @@ export function ProductsForm({ id, prices }: { id: string; prices: Price[] }) {
           <tbody>
             {prices.map((p) => (
               <tr key={p.productId} className="border-t border-slate-200">
-                <td className="p-2">{p.name}</td>
-                <td className="p-2 whitespace-nowrap tabular-nums">
+                <td className="p-2 font-medium">{p.name}</td>
+                <td
+                  data-label={t("subaccount.listPrice")}
+                  className="p-2 whitespace-nowrap tabular-nums"
+                >
                   {money(p.standardPriceCents, p.currency)}
                 </td>
-                <td className="p-2">
+                <td data-label={t("subaccount.customPrice")} className="p-2">
                   <PriceInput price={p} />
                 </td>
-                <td className="p-2">
+                <td data-label={t("subaccount.available")} className="p-2">
                   <CheckboxField
                     label={t("subaccount.availableToOrder", { product: p.name })}
                     name={`available_${p.productId}`}

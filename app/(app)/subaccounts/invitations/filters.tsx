@@ -1,33 +1,17 @@
 import { getTranslations } from "next-intl/server";
 import { FilterBar, FilterSearch, FilterSelect } from "@/app/_components/filter-bar";
-import type { InvitationCounts, InvitationListParams } from "@/lib/invitations/queries";
-import { DISPLAY_STATUSES } from "@/lib/invitations/constants";
+import type { InvitationListParams } from "@/lib/invitations/queries";
 
-/** A plain GET form: filters live in the URL, so they survive reloads and can be shared. */
-export async function InvitationFilters({
-  params,
-  counts,
-}: {
-  params: InvitationListParams;
-  counts: InvitationCounts;
-}) {
-  const [t, tStatuses] = await Promise.all([
-    getTranslations("invitations"),
-    getTranslations("invitationStatuses"),
-  ]);
+/** Search, delivery and order; the status is chosen by the tabs above and kept here. */
+export async function InvitationFilters({ params }: { params: InvitationListParams }) {
+  const t = await getTranslations("invitations");
   return (
-    <FilterBar label={t("filters")} resetHref="/subaccounts/invitations">
-      <FilterSelect
-        id="filter-status"
-        name="status"
-        label={t("statusFilter")}
-        value={params.status}
-        all={t("allStatusesCount", { count: counts.all })}
-        options={DISPLAY_STATUSES.map((s) => ({
-          value: s,
-          label: t("statusCount", { status: tStatuses(s), count: counts[s] }),
-        }))}
-      />
+    <FilterBar
+      label={t("filters")}
+      resetHref="/subaccounts/invitations"
+      keep={{ status: params.status }}
+    >
+      <FilterSearch id="filter-q" label={t("search")} value={params.q ?? ""} />
       <FilterSelect
         id="filter-delivery"
         name="delivery"
@@ -36,7 +20,6 @@ export async function InvitationFilters({
         all={t("allDeliveries")}
         options={[{ value: "problems", label: t("deliveryProblems") }]}
       />
-      <FilterSearch id="filter-q" label={t("search")} value={params.q ?? ""} />
       <FilterSelect
         id="filter-sort"
         name="sort"

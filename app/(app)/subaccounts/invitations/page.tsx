@@ -1,20 +1,29 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { ClientMessages } from "@/app/_components/client-messages";
+import { RowAnnouncer } from "@/app/_components/row-announcer";
+import { StatusTabs } from "@/app/_components/status-tabs";
 import {
   ButtonLink,
+  Cell,
   DataTable,
   EmptyState,
   Notice,
   PageHeader,
+  Row,
+  RowActions,
+  RowLink,
   StatusBadge,
 } from "@/app/_components/ui";
 import { getDb } from "@/db";
-import { can } from "@/lib/auth/permissions";
+import { subaccountTypesOnOffer } from "@/lib/subaccounts/queries";
+import { subaccountListOffers } from "@/lib/subaccounts/rules";
 import { requireActor } from "@/lib/auth/require";
-import { shownDelivery } from "@/lib/invitations/rules";
+import { invitationActions, shownDelivery } from "@/lib/invitations/rules";
 import { showsExpiry } from "@/lib/invitations/status";
+import { DISPLAY_STATUSES } from "@/lib/invitations/constants";
+import { queryString } from "@/lib/url";
 import { Pager } from "@/app/_components/pager";
 import {
   getInvitationDetail,
@@ -23,6 +32,7 @@ import {
   listInvitations,
 } from "@/lib/invitations/queries";
 import { InvitationFilters } from "./filters";
+import { InvitationRowActions } from "./row-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("invitations"))("title") };
@@ -37,17 +47,20 @@ export default async function InvitationsPage({
   const sentId = z.uuid().safeParse(raw.sent);
   const db = await getDb();
   const now = new Date();
-  const [t, tCommon, tStatuses, tDelivery, tTypes, format, page, counts, sent] = await Promise.all([
-    getTranslations("invitations"),
-    getTranslations("common"),
-    getTranslations("invitationStatuses"),
-    getTranslations("deliveryStatuses"),
-    getTranslations("accountTypes"),
-    getFormatter(),
-    listInvitations(db, actor.accountId, params, now),
-    invitationCounts(db, actor.accountId, now),
-    sentId.success ? getInvitationDetail(db, actor.accountId, sentId.data, now) : null,
-  ]);
+  const [t, tCommon, tStatuses, tDelivery, tTypes, format, page, counts, sent, onOffer] =
+    await Promise.all([
+      getTranslations("invitations"),
+      getTranslations("common"),
+      getTranslations("invitationStatuses"),
+      getTranslations("deliveryStatuses"),
+      getTranslations("accountTypes"),
+      getFormatter(),
+      listInvitations(db, actor.accountId, params, now),
+      invitationCounts(db, actor.accountId, now),
+      sentId.success ? getInvitationDetail(db, actor.accountId, sentId.data, now) : null,
+      subaccountTypesOnOffer(db, actor.accountId),
+    ]);
+  const offers = subaccountListOffers(actor, onOffer);
   const filtered = !!(
     params.status ||
     params.q ||
@@ -62,17 +75,32 @@ export default async function InvitationsPage({
     delivery: params.delivery,
     sort: params.sort === "oldest" ? "oldest" : undefined,
   };
-  const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
+  const path = "/subaccounts/invitations";
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  // The counters know every status's total; a search or a delivery filter is not counted.
+  const total = params.q || params.delivery ? undefined : counts[params.status ?? "all"];
 
   return (
-    <>
+    <ClientMessages namespaces={["invitation"]}>
       <PageHeader
         title={t("title")}
         back={{ href: "/subaccounts", label: tCommon("backToSubaccounts") }}
         actions={
-          can(actor.role, "invitations.create") ? (
-            <ButtonLink href="/subaccounts/invite">{tCommon("inviteSubaccount")}</ButtonLink>
-          ) : null
+          <>
+            {offers.invite ? (
+              <ButtonLink href="/subaccounts/invite">{tCommon("inviteSubaccount")}</ButtonLink>
+            ) : null}
+            {empty ? null : (
+              // A plain link: the file downloads; client-side navigation would not.
+              <a
+                href={`${path}/export${queryString(filters)}`}
+                download
+                className="inline-flex items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 shadow-sm hover:bg-slate-50"
+              >
+                {t("exportCsv")}
+              </a>
+            )}
+          </>
         }
       />
       {sent ? <Notice>{t("sent", { email: sent.email })}</Notice> : null}
@@ -80,55 +108,93 @@ export default async function InvitationsPage({
         <EmptyState>{t("empty")}</EmptyState>
       ) : (
         <>
-          <InvitationFilters params={params} counts={counts} />
+          <StatusTabs
+            label={tCommon("statusTabs")}
+            tabs={[undefined, ...DISPLAY_STATUSES].map((status) => ({
+              label: status ? tStatuses(status) : t("all"),
+              count: counts[status ?? "all"],
+              href: `${path}${queryString({ ...filters, status })}`,
+              current: params.status === status,
+            }))}
+          />
+          <InvitationFilters params={params} />
           {page.rows.length === 0 ? (
             <EmptyState>{t("noMatches")}</EmptyState>
           ) : (
-            <DataTable
-              caption={t("caption")}
-              columns={[
-                { label: t("status") },
-                { label: t("delivery") },
-                { label: t("email") },
-                { label: t("type") },
-                { label: t("sentBy") },
-                { label: t("sentAt"), sort: params.sort === "oldest" ? "ascending" : "descending" },
-                { label: t("expires") },
-              ]}
-            >
-              {page.rows.map((row) => (
-                <tr key={row.id}>
-                  <td>
-                    <Link
-                      href={`/subaccounts/invitations/${row.id}`}
-                      aria-label={t("statusLink", {
-                        status: tStatuses(row.status),
-                        email: row.email,
-                      })}
-                      className="rounded-full focus-visible:outline-2"
-                    >
-                      <StatusBadge status={row.status}>{tStatuses(row.status)}</StatusBadge>
-                    </Link>
-                  </td>
-                  <td className="whitespace-nowrap">
-                    {shownDelivery(row.status, row.deliveryStatus)
-                      ? tDelivery(row.deliveryStatus)
-                      : "—"}
-                  </td>
-                  <td className="break-all">{row.email}</td>
-                  <td>{tTypes(row.subaccountType)}</td>
-                  <td>{row.sentBy}</td>
-                  <td className="whitespace-nowrap">{date(row.lastSentAt)}</td>
-                  <td className="whitespace-nowrap">
-                    {showsExpiry(row.status) ? date(row.expiresAt) : "—"}
-                  </td>
-                </tr>
-              ))}
-            </DataTable>
+            <RowAnnouncer>
+              <DataTable
+                caption={t("caption")}
+                columns={[
+                  { label: t("status") },
+                  { label: t("delivery") },
+                  { label: t("email") },
+                  { label: t("type") },
+                  { label: t("sentBy") },
+                  {
+                    label: t("sentAt"),
+                    sort: params.sort === "oldest" ? "ascending" : "descending",
+                    sortHref: `${path}${queryString({
+                      ...filters,
+                      sort: params.sort === "oldest" ? undefined : "oldest",
+                    })}`,
+                  },
+                  { label: t("expires") },
+                  { label: t("actions") },
+                ]}
+              >
+                {page.rows.map((row) => {
+                  const offers = invitationActions(actor, row, now);
+                  return (
+                    <Row key={row.id}>
+                      <Cell>
+                        <RowLink
+                          href={`/subaccounts/invitations/${row.id}`}
+                          aria-label={t("statusLink", {
+                            status: tStatuses(row.status),
+                            email: row.email,
+                          })}
+                          className="rounded-full focus-visible:outline-2"
+                        >
+                          <StatusBadge status={row.status}>{tStatuses(row.status)}</StatusBadge>
+                        </RowLink>
+                      </Cell>
+                      <Cell label={t("delivery")} className="whitespace-nowrap">
+                        {shownDelivery(row.status, row.deliveryStatus)
+                          ? tDelivery(row.deliveryStatus)
+                          : "—"}
+                      </Cell>
+                      <Cell label={t("email")} className="font-medium [overflow-wrap:anywhere]">
+                        {row.email}
+                      </Cell>
+                      <Cell label={t("type")}>{tTypes(row.subaccountType)}</Cell>
+                      <Cell label={t("sentBy")}>{row.sentBy}</Cell>
+                      <Cell label={t("sentAt")} className="sm:whitespace-nowrap">
+                        {when(row.lastSentAt)}
+                      </Cell>
+                      <Cell label={t("expires")} className="sm:whitespace-nowrap">
+                        {showsExpiry(row.status) ? when(row.expiresAt) : "—"}
+                      </Cell>
+                      <Cell>
+                        {offers.resend || offers.cancel ? (
+                          <RowActions>
+                            <InvitationRowActions
+                              id={row.id}
+                              email={row.email}
+                              canResend={offers.resend}
+                              canCancel={offers.cancel}
+                            />
+                          </RowActions>
+                        ) : null}
+                      </Cell>
+                    </Row>
+                  );
+                })}
+              </DataTable>
+            </RowAnnouncer>
           )}
-          <Pager path="/subaccounts/invitations" filters={filters} page={page} />
+          <Pager path={path} filters={filters} params={params} page={page} total={total} />
         </>
       )}
-    </>
+    </ClientMessages>
   );
 }

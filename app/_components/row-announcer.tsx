@@ -1,0 +1,36 @@
+"use client";
+
+import { createContext, type ReactNode, useContext, useState } from "react";
+import type { FormState } from "@/lib/actions/form-state";
+import { FormMessage } from "./form";
+
+const Announce = createContext<(state: FormState) => void>(() => {});
+
+/**
+ * Where a list's row actions say how they went: above the list, not in the row,
+ * because the row may leave the page once the list is refreshed (a canceled
+ * invitation leaves the Pending tab; a resent one moves to the top).
+ */
+export function RowAnnouncer({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<FormState>();
+  return (
+    <Announce value={setState}>
+      <div aria-live="polite" className="mb-4 empty:hidden">
+        {state ? <FormMessage state={state} /> : null}
+      </div>
+      {children}
+    </Announce>
+  );
+}
+
+/** A row action's server action whose every answer is also announced above the list. */
+export function useAnnounced(
+  serverAction: (previous: FormState | undefined, formData: FormData) => Promise<FormState>,
+) {
+  const announce = useContext(Announce);
+  return async (previous: FormState | undefined, formData: FormData) => {
+    const state = await serverAction(previous, formData);
+    announce(state);
+    return state;
+  };
+}

@@ -1,0 +1,75 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { adminState } from "./support/accounts";
+import { acceptAs, sendInvitation } from "./support/invite";
+import { acceptLink, waitForEmail } from "./support/mail";
+
+const WIDTHS = [
+  { name: "laptop", viewport: { width: 1280, height: 800 } },
+  { name: "phone", viewport: { width: 390, height: 844 } },
+];
+
+async function expectNoViolations(page: Page, path: string) {
+  await page.goto(path);
+  await page.waitForLoadState("networkidle");
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .analyze();
+  expect
+    .soft(
+      violations.map((v) => ({ page: path, rule: v.id, nodes: v.nodes.map((n) => n.target) })),
+      path,
+    )
+    .toEqual([]);
+}
+
+for (const { name, viewport } of WIDTHS) {
+  test(`axe finds no violation on any page on a ${name}`, async ({ browser }) => {
+    test.setTimeout(180_000);
+    const manager = await browser.newContext({ storageState: adminState, viewport });
+    const page = await manager.newPage();
+    const email = `axe.${name}.${Date.now()}@example.com`;
+    await sendInvitation(page, email);
+    const invitationPath = new URL(
+      (await page
+        .getByRole("link", { name: `Pending: details of the invitation to ${email}` })
+        .getAttribute("href"))!,
+      page.url(),
+    ).pathname;
+    for (const path of [
+      "/",
+      "/subaccounts",
+      "/subaccounts/invitations",
+      invitationPath,
+      "/subaccounts/invite",
+      "/subaccounts/new",
+      "/contracts",
+      "/account/users",
+    ])
+      await expectNoViolations(page, path);
+    const visitor = await browser.newContext({
+      storageState: { cookies: [], origins: [] },
+      viewport,
+    });
+    const guest = await visitor.newPage();
+    const link = new URL(acceptLink(await waitForEmail(email, /invites you/)));
+    for (const path of [
+      "/sign-in",
+      "/accept/not-a-real-invitation-link-at-all-000000000000000",
+      "/set-password/not-a-real-link-000000000000000000000000000000",
+      link.pathname,
+    ])
+      await expectNoViolations(guest, path);
+    // The invitee's new account, then the manager's page of it.
+    const organization = `Axe ${name} ${Date.now()}`;
+    await acceptAs(guest, { username: `axe${name}${Date.now()}`, organization });
+    await expectNoViolations(guest, "/");
+    await page.goto("/subaccounts");
+    await expectNoViolations(
+      page,
+      (await page.getByRole("link", { name: organization }).getAttribute("href"))!,
+    );
+    await visitor.close();
+    await manager.close();
+  });
+}

@@ -1,0 +1,91 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { adminState } from "./support/accounts";
+import { sendInvitation } from "./support/invite";
+
+test.use({ storageState: adminState });
+
+test("Manage invitations at dozens of rows: search as typed, pages both ways, status tabs, row actions, the whole row, CSV of the view", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const tag = `rows${Date.now()}`;
+  const address = (i: number) => `${tag}.${i}@example.com`;
+  for (let i = 0; i < 27; i++) await sendInvitation(page, address(i));
+
+  await page.goto("/subaccounts/invitations");
+  // The search applies once typing pauses, without pressing Apply.
+  await page.getByLabel("Search by email").fill(tag);
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${tag}`));
+  await expect(page.getByText("Showing 1–25", { exact: true })).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: tag })).toHaveCount(25);
+  await expect(page.getByLabel("Search by email")).toBeFocused();
+  // Newest first: the last one sent leads; "Sent" shows the time too.
+  await expect(page.getByRole("row").nth(1)).toContainText(address(26));
+  await expect(page.getByRole("row").nth(1)).toContainText(/\d{1,2}:\d{2}/);
+
+  const pages = page.getByRole("navigation", { name: "Pagination" });
+  await pages.getByRole("link", { name: "Next page" }).click();
+  await expect(page.getByText("Showing 26–27", { exact: true })).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: address(0) })).toBeVisible();
+  await pages.getByRole("link", { name: "Previous page" }).click();
+  await expect(page.getByText("Showing 1–25", { exact: true })).toBeVisible();
+  await expect(page.getByRole("row").nth(1)).toContainText(address(26));
+
+  // The order follows the Sent column's header.
+  await page.getByRole("columnheader", { name: "Sent", exact: true }).getByRole("link").click();
+  await expect(page.getByRole("columnheader", { name: "Sent", exact: true })).toHaveAttribute(
+    "aria-sort",
+    "ascending",
+  );
+  await expect(page.getByRole("row").nth(1)).toContainText(address(0));
+
+  // Tabs: the status with its count, keeping the search.
+  const tabs = page.getByRole("navigation", { name: "Status" });
+  const pendingTab = tabs.getByRole("link", { name: /^Pending/ });
+  await pendingTab.click();
+  await expect(pendingTab).toHaveAttribute("aria-current", "page");
+  await expect(page).toHaveURL(new RegExp(`status=pending.*q=${tag}|q=${tag}.*status=pending`));
+  const canceledCount = Number(
+    (await tabs.getByRole("link", { name: /^Canceled/ }).innerText()).replace(/\D/g, ""),
+  );
+
+  // Row actions: resend one, cancel another after confirming.
+  const first = page.getByRole("row").filter({ hasText: address(0) });
+  await first.getByRole("button", { name: `Resend the invitation to ${address(0)}` }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: `Invitation sent again to ${address(0)}.` }),
+  ).toBeVisible();
+  const second = page.getByRole("row").filter({ hasText: address(1) });
+  await second.getByRole("button", { name: `Cancel the invitation to ${address(1)}` }).click();
+  await second.getByRole("button", { name: "Yes, cancel invitation" }).click();
+  // It leaves the Pending tab, and the Canceled tab counts it.
+  await expect(page.getByRole("row").filter({ hasText: address(1) })).toHaveCount(0);
+  await expect(tabs.getByRole("link", { name: /^Canceled/ })).toContainText(
+    String(canceledCount + 1),
+  );
+
+  // A click anywhere on a row opens its details, not only on the status.
+  await page
+    .getByRole("row")
+    .filter({ hasText: address(2) })
+    .getByRole("cell", { name: "Enterprise" })
+    .click({ force: true });
+  await expect(page.getByRole("heading", { name: `Invitation to ${address(2)}` })).toBeVisible();
+
+  // The CSV holds the whole filtered view, not just the page on screen.
+  await page.goto(`/subaccounts/invitations?q=${tag}`);
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export CSV" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^invitations-\d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = readFileSync((await file.path())!, "utf8")
+    .trimEnd()
+    .split("\r\n");
+  expect(lines[0]).toBe(
+    "\uFEFFStatus,Delivery,Email,Subaccount type,Sent by,Last sent (UTC),Expires (UTC)",
+  );
+  expect(lines).toHaveLength(28);
+  expect(lines.find((l) => l.includes(address(1)))).toMatch(/^Canceled,/);
+  expect(lines.filter((l) => l.includes(tag))).toHaveLength(27);
+});
