@@ -7,7 +7,7 @@ import { getDb } from "@/db";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/require";
 import { addressLine, contactLine, organizationOf } from "@/lib/accounts/organization";
-import { accountOverview, billedToParent, getOwnAccount } from "@/lib/accounts/own";
+import { accountOverview, asksForAddress, billedToParent, getOwnAccount } from "@/lib/accounts/own";
 import { OrganizationForm } from "./organization-form";
 import { ClientMessages } from "@/app/_components/client-messages";
 
@@ -29,25 +29,47 @@ export default async function HomePage() {
     accountOverview(db, actor.accountId, new Date()),
     getOwnAccount(db, actor.accountId),
   ]);
-  const facts = [
-    [t("account"), actor.accountName],
-    [t("accountType"), tTypes(actor.accountType)],
-    [t("role"), tRoles(actor.role)],
-    [t("subaccounts"), format.number(overview.subaccounts)],
-    [t("pendingInvitations"), format.number(overview.pendingInvitations)],
+  // The figures lead to the lists they count, where the reader may open them.
+  const facts: [string, string, string | null][] = [
+    [t("account"), actor.accountName, null],
+    [t("accountType"), tTypes(actor.accountType), null],
+    [t("role"), tRoles(actor.role), null],
+    [t("subaccounts"), format.number(overview.subaccounts), "/subaccounts"],
+    [
+      t("pendingInvitations"),
+      format.number(overview.pendingInvitations),
+      can(actor.role, "invitations.view") ? "/subaccounts/invitations?status=pending" : null,
+    ],
   ];
   const org = account ? organizationOf(account) : null;
+  const completeAddress = !!org && asksForAddress(actor, org);
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">{t("title", { name: actor.name })}</h1>
       <dl className="grid max-w-4xl gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        {facts.map(([label, value]) => (
+        {facts.map(([label, value, href]) => (
           <div key={label} className="rounded-lg border border-slate-200 bg-white p-4">
             <dt className="text-sm text-slate-600">{label}</dt>
-            <dd className="mt-1 text-lg font-semibold">{value}</dd>
+            <dd className="mt-1 text-lg font-semibold">
+              {href ? (
+                <Link href={href} className="text-brand-700 underline">
+                  {value}
+                </Link>
+              ) : (
+                value
+              )}
+            </dd>
           </div>
         ))}
       </dl>
+      {completeAddress ? (
+        <p className="max-w-4xl rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          {t("completeAddress")}{" "}
+          <a href="#organization" className="font-semibold underline">
+            {t("completeAddressLink")}
+          </a>
+        </p>
+      ) : null}
       {account && org ? (
         <div className="flex max-w-4xl flex-col gap-6">
           {account.parentName ? (

@@ -5,7 +5,8 @@ import { accounts, contracts } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, lockActor } from "@/lib/auth/authorize";
 import { invitationCounts } from "@/lib/invitations/queries";
-import type { OrganizationDetails } from "./organization";
+import { can } from "@/lib/auth/permissions";
+import { addressLine, type OrganizationDetails, type StoredOrganization } from "./organization";
 import { priceList } from "./prices";
 
 /** An account as its own users see and keep it. */
@@ -39,6 +40,14 @@ export async function getOwnAccount(db: Db, accountId: string) {
 }
 
 /** Who pays this account's bills: its parent, or the account itself. */
+/**
+ * Whether the home page asks the reader to complete their account's address:
+ * while it is empty, and only of someone who may edit it.
+ */
+export function asksForAddress(actor: Pick<Actor, "role">, org: StoredOrganization): boolean {
+  return can(actor.role, "account.edit") && !addressLine(org);
+}
+
 export function billedToParent(account: { billing: string; parentId: string | null }): boolean {
   return account.billing === "bill_to_parent" && account.parentId !== null;
 }

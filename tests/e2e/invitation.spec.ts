@@ -90,6 +90,9 @@ test("a manager invites, the invitee completes the account from the email and la
   await expect(page.getByRole("heading", { name: `Invitation to ${email}` })).toBeVisible();
   await expect(page.getByText("Accepted: subaccount created")).toBeVisible();
   await expect(page.getByRole("button", { name: "Resend invitation" })).toHaveCount(0);
+  // The accepted invitation leads to the subaccount it created.
+  await page.getByRole("link", { name: "Contoso Ltd" }).click();
+  await expect(page.getByRole("heading", { name: "Contoso Ltd", level: 1 })).toBeVisible();
   await page.goto("/subaccounts");
   await expect(page.getByRole("row").filter({ hasText: "Contoso Ltd" })).toContainText(
     "by invitation",

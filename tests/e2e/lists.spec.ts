@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { adminState } from "./support/accounts";
+import { fact } from "./support/forms";
 import { sendInvitation } from "./support/invite";
 
 test.use({ storageState: adminState });
@@ -11,7 +12,21 @@ test("Manage invitations at dozens of rows: search as typed, pages both ways, st
   test.setTimeout(180_000);
   const tag = `rows${Date.now()}`;
   const address = (i: number) => `${tag}.${i}@example.com`;
-  for (let i = 0; i < 27; i++) await sendInvitation(page, address(i));
+  // The first two from the invite window, one after the other.
+  await page.goto("/subaccounts");
+  await page.getByRole("link", { name: "Invite subaccount" }).click();
+  const dialog = page.getByRole("dialog", { name: "Invite subaccount" });
+  await expect(dialog.getByLabel("Email address")).toBeFocused();
+  for (const i of [0, 1]) {
+    await dialog.getByLabel("Email address").fill(address(i));
+    await dialog.getByRole("button", { name: "Send and invite another" }).click();
+    await expect(
+      dialog.getByRole("status").filter({ hasText: `Invitation sent to ${address(i)}.` }),
+    ).toBeVisible();
+    await expect(dialog.getByLabel("Email address")).toHaveValue("");
+    await expect(dialog.getByLabel("Email address")).toBeFocused();
+  }
+  for (let i = 2; i < 27; i++) await sendInvitation(page, address(i));
 
   await page.goto("/subaccounts/invitations");
   // The search applies once typing pauses, without pressing Apply.
@@ -88,4 +103,11 @@ test("Manage invitations at dozens of rows: search as typed, pages both ways, st
   expect(lines).toHaveLength(28);
   expect(lines.find((l) => l.includes(address(1)))).toMatch(/^Canceled,/);
   expect(lines.filter((l) => l.includes(tag))).toHaveLength(27);
+
+  // The home page's figure leads to the list it counts.
+  await page.goto("/");
+  await fact(page, "Pending invitations").getByRole("link").click();
+  await expect(
+    page.getByRole("navigation", { name: "Status" }).getByRole("link", { name: /^Pending/ }),
+  ).toHaveAttribute("aria-current", "page");
 });

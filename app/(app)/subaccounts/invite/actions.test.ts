@@ -44,6 +44,27 @@ describe("sending an invitation", () => {
     expect(created!.accountId).toBe(owner.accountId);
   });
 
+  it("stays on the form after Send and invite another, saying where the invitation went", async () => {
+    request.actor = await makeActor(t.db);
+    const state = await inviteSubaccount(
+      undefined,
+      formData({
+        email: "next@example.com",
+        subaccountType: "enterprise",
+        locale: "en",
+        then: "another",
+      }),
+    );
+    expect(state).toEqual({
+      ok: true,
+      message: "invite.sentAnother",
+      params: { email: "next@example.com" },
+    });
+    expect((await invitationSnapshot(t.db)).invitations.map((i) => i.email)).toEqual([
+      "next@example.com",
+    ]);
+  });
+
   it("refuses a custom message over 1,000 characters and keeps what was typed", async () => {
     request.actor = await makeActor(t.db);
     const state = await inviteSubaccount(

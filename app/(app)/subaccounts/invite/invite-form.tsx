@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import {
   ActionForm,
   CheckboxField,
@@ -33,11 +33,16 @@ export function InviteForm({
   const locale = useLocale();
   const form = useActionForm(inviteSubaccount);
   const existingId = form.state && !form.state.ok ? form.state.params?.existingId : undefined;
+  const fields = useRef<HTMLDivElement>(null);
+  // After "Send and invite another", the next address is typed straight away.
+  useEffect(() => {
+    if (form.state?.ok) focusEmail(fields.current);
+  }, [form.state]);
 
   if (types.length === 0) return <p className="text-sm text-slate-700">{t("noTypes")}</p>;
 
   return (
-    <ActionForm form={form} className="flex flex-col gap-4">
+    <ActionForm form={form} resetOnSuccess className="flex flex-col gap-4">
       {existingId ? (
         <Link
           href={`/subaccounts/invitations/${existingId}`}
@@ -46,7 +51,9 @@ export function InviteForm({
           {t("viewExisting")}
         </Link>
       ) : null}
-      <Field label={t("email")} name="email" type="email" autoComplete="off" required />
+      <div ref={fields}>
+        <Field label={t("email")} name="email" type="email" autoComplete="off" required />
+      </div>
       <SelectField
         label={t("type")}
         name="subaccountType"
@@ -58,6 +65,13 @@ export function InviteForm({
       <CustomMessage />
       <div className="flex flex-wrap gap-3">
         <SubmitButton>{t("submit")}</SubmitButton>
+        <SubmitButton
+          name="then"
+          value="another"
+          className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-50 disabled:opacity-60"
+        >
+          {t("submitAndAnother")}
+        </SubmitButton>
         {onCancel ? (
           <button
             type="button"
@@ -77,6 +91,11 @@ export function InviteForm({
       </div>
     </ActionForm>
   );
+}
+
+/** Puts the cursor in the email field inside `scope` (the form, or the window it opens in). */
+export function focusEmail(scope: ParentNode | null | undefined) {
+  scope?.querySelector<HTMLInputElement>('input[name="email"]')?.focus();
 }
 
 /** "Send custom message" and the message it reveals; the text is sent only while ticked. */

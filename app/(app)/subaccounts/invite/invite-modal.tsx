@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef } from "react";
 import { type InvitableType } from "@/lib/enums";
-import { InviteForm } from "./invite-form";
+import { focusEmail, InviteForm } from "./invite-form";
 
 /** "Invite subaccount" as a window over the list; Escape or Cancel goes back to the list. */
 export function InviteModal({
@@ -24,6 +24,8 @@ export function InviteModal({
   const titleId = useId();
   useEffect(() => {
     if (!dialog.current?.open) dialog.current?.showModal();
+    // The window opens on the address to type, not on its close button.
+    focusEmail(dialog.current);
   }, []);
   return (
     <dialog

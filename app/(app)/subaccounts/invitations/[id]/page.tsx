@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
@@ -62,7 +63,17 @@ export default async function InvitationPage({
   ];
   if (showsExpiry(inv.displayStatus)) facts.push([t("expires"), when(inv.expiresAt)]);
   if (inv.acceptedAt) facts.push([t("acceptedAt"), when(inv.acceptedAt)]);
-  if (inv.subaccountName) facts.push([t("subaccount"), inv.subaccountName]);
+  if (inv.subaccountName && inv.acceptedAccountId)
+    facts.push([
+      t("subaccount"),
+      <Link
+        key="sub"
+        href={`/subaccounts/${inv.acceptedAccountId}`}
+        className="text-brand-700 underline"
+      >
+        {inv.subaccountName}
+      </Link>,
+    ]);
   if (inv.canceledAt) facts.push([t("canceledAt"), when(inv.canceledAt)]);
   if (inv.canceledByName) facts.push([t("canceledBy"), inv.canceledByName]);
 
