@@ -102,3 +102,31 @@ export function FilterSearch({ id, label, value }: { id: string; label: string; 
     </div>
   );
 }
+
+/** A list's order by its date column, newest or oldest first; `newest` is the default. */
+export function FilterOrder({
+  id,
+  label,
+  value,
+  newest,
+  oldest,
+}: {
+  id: string;
+  label: string;
+  value: "newest" | "oldest";
+  newest: string;
+  oldest: string;
+}) {
+  return (
+    <FilterSelect
+      id={id}
+      name="sort"
+      label={label}
+      value={value}
+      options={[
+        { value: "newest", label: newest },
+        { value: "oldest", label: oldest },
+      ]}
+    />
+  );
+}

@@ -1,19 +1,36 @@
 import Link from "next/link";
 import { getFormatter } from "next-intl/server";
+import { queryString } from "@/lib/url";
 
 /**
  * A list's statuses as links with their counts ("Pending 12"): the current one
  * is marked for screen readers (aria-current) and by its look. Links, so they
  * work without JavaScript and each view has its own address.
  */
-export async function StatusTabs({
+export async function StatusTabs<S extends string>({
   label,
-  tabs,
+  all,
+  statuses,
+  counts,
+  name,
+  list,
 }: {
   label: string;
-  tabs: { label: string; count: number; href: string; current: boolean }[];
+  /** The tab that filters nothing. */
+  all: string;
+  statuses: readonly S[];
+  counts: Record<S | "all", number>;
+  name: (status: S) => string;
+  /** The list's address, its filters (the tabs keep them) and its current status. */
+  list: { path: string; filters: Record<string, string | undefined>; status: S | undefined };
 }) {
   const format = await getFormatter();
+  const tabs = [undefined, ...statuses].map((status) => ({
+    label: status ? name(status) : all,
+    count: counts[status ?? "all"],
+    href: `${list.path}${queryString({ ...list.filters, status })}`,
+    current: list.status === status,
+  }));
   return (
     <nav aria-label={label} className="mb-4">
       <ul className="flex flex-wrap gap-x-1 border-b border-slate-200">

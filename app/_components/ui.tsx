@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ComponentProps, ReactNode } from "react";
+import { queryString } from "@/lib/url";
 
 export function PageHeader({
   title,
@@ -87,6 +88,22 @@ export type Column = {
   /** A link that orders the list by this column (the other way when it already is). */
   sortHref?: string;
 };
+
+/**
+ * The date column a list is ordered by: newest first unless `sort` is "oldest";
+ * its header's link turns the order round, keeping the list's other filters.
+ */
+export function dateOrderColumn(
+  label: string,
+  list: { path: string; filters: Record<string, string | undefined>; sort: "newest" | "oldest" },
+): Column {
+  const oldest = list.sort === "oldest";
+  return {
+    label,
+    sort: oldest ? "ascending" : "descending",
+    sortHref: `${list.path}${queryString({ ...list.filters, sort: oldest ? undefined : "oldest" })}`,
+  };
+}
 
 /**
  * A bordered table with a caption for screen readers. Wider than the screen it

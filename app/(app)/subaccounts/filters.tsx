@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { FilterBar, FilterSearch, FilterSelect } from "@/app/_components/filter-bar";
+import { FilterBar, FilterOrder, FilterSearch, FilterSelect } from "@/app/_components/filter-bar";
 import type { SubaccountListParams } from "@/lib/subaccounts/queries";
 import { ACCOUNT_TYPES } from "@/lib/enums";
 
@@ -20,15 +20,12 @@ export async function SubaccountFilters({ params }: { params: SubaccountListPara
         all={t("allTypes")}
         options={ACCOUNT_TYPES.map((type) => ({ value: type, label: tTypes(type) }))}
       />
-      <FilterSelect
+      <FilterOrder
         id="sub-sort"
-        name="sort"
         label={t("sort")}
         value={params.sort}
-        options={[
-          { value: "newest", label: t("newest") },
-          { value: "oldest", label: t("oldest") },
-        ]}
+        newest={t("newest")}
+        oldest={t("oldest")}
       />
     </FilterBar>
   );

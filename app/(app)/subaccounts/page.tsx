@@ -5,6 +5,7 @@ import {
   ButtonLink,
   Cell,
   DataTable,
+  dateOrderColumn,
   EmptyState,
   PageHeader,
   Row,
@@ -20,7 +21,6 @@ import {
   subaccountTypesOnOffer,
 } from "@/lib/subaccounts/queries";
 import { ACCOUNT_STATUSES } from "@/lib/enums";
-import { queryString } from "@/lib/url";
 import { subaccountListOffers, subaccountListScope } from "@/lib/subaccounts/rules";
 import { Pager } from "@/app/_components/pager";
 import { SubaccountFilters } from "./filters";
@@ -84,12 +84,11 @@ export default async function SubaccountsPage({ searchParams }: PageProps<"/suba
         <>
           <StatusTabs
             label={tCommon("statusTabs")}
-            tabs={[undefined, ...ACCOUNT_STATUSES].map((status) => ({
-              label: status ? tStatuses(status) : t("all"),
-              count: counts[status ?? "all"],
-              href: `${path}${queryString({ ...filters, status })}`,
-              current: params.status === status,
-            }))}
+            all={t("all")}
+            statuses={ACCOUNT_STATUSES}
+            counts={counts}
+            name={(status) => tStatuses(status)}
+            list={{ path, filters, status: params.status }}
           />
           <SubaccountFilters params={params} />
           {page.rows.length === 0 ? (
@@ -104,14 +103,7 @@ export default async function SubaccountsPage({ searchParams }: PageProps<"/suba
                 { label: tCommon("billing") },
                 { label: tCommon("pricing") },
                 { label: t("status") },
-                {
-                  label: t("created"),
-                  sort: params.sort === "oldest" ? "ascending" : "descending",
-                  sortHref: `${path}${queryString({
-                    ...filters,
-                    sort: params.sort === "oldest" ? undefined : "oldest",
-                  })}`,
-                },
+                dateOrderColumn(t("created"), { path, filters, sort: params.sort }),
               ]}
             >
               {page.rows.map((row) => (

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { FilterBar, FilterSearch, FilterSelect } from "@/app/_components/filter-bar";
+import { FilterBar, FilterOrder, FilterSearch, FilterSelect } from "@/app/_components/filter-bar";
 import type { InvitationListParams } from "@/lib/invitations/queries";
 
 /** Search, delivery and order; the status is chosen by the tabs above and kept here. */
@@ -20,15 +20,12 @@ export async function InvitationFilters({ params }: { params: InvitationListPara
         all={t("allDeliveries")}
         options={[{ value: "problems", label: t("deliveryProblems") }]}
       />
-      <FilterSelect
+      <FilterOrder
         id="filter-sort"
-        name="sort"
         label={t("sort")}
         value={params.sort}
-        options={[
-          { value: "newest", label: t("newest") },
-          { value: "oldest", label: t("oldest") },
-        ]}
+        newest={t("newest")}
+        oldest={t("oldest")}
       />
     </FilterBar>
   );

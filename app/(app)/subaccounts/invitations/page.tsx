@@ -8,6 +8,7 @@ import {
   ButtonLink,
   Cell,
   DataTable,
+  dateOrderColumn,
   EmptyState,
   Notice,
   PageHeader,
@@ -110,12 +111,11 @@ export default async function InvitationsPage({
         <>
           <StatusTabs
             label={tCommon("statusTabs")}
-            tabs={[undefined, ...DISPLAY_STATUSES].map((status) => ({
-              label: status ? tStatuses(status) : t("all"),
-              count: counts[status ?? "all"],
-              href: `${path}${queryString({ ...filters, status })}`,
-              current: params.status === status,
-            }))}
+            all={t("all")}
+            statuses={DISPLAY_STATUSES}
+            counts={counts}
+            name={(status) => tStatuses(status)}
+            list={{ path, filters, status: params.status }}
           />
           <InvitationFilters params={params} />
           {page.rows.length === 0 ? (
@@ -130,14 +130,7 @@ export default async function InvitationsPage({
                   { label: t("email") },
                   { label: t("type") },
                   { label: t("sentBy") },
-                  {
-                    label: t("sentAt"),
-                    sort: params.sort === "oldest" ? "ascending" : "descending",
-                    sortHref: `${path}${queryString({
-                      ...filters,
-                      sort: params.sort === "oldest" ? undefined : "oldest",
-                    })}`,
-                  },
+                  dateOrderColumn(t("sentAt"), { path, filters, sort: params.sort }),
                   { label: t("expires") },
                   { label: t("actions") },
                 ]}
