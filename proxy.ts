@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { env } from "@/lib/env";
+import { isLocale, LINK_LOCALE_HEADER, LINK_LOCALE_PARAM } from "@/lib/i18n/locale";
 import { contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/security/headers";
 
 // Headers only: authorization happens in every page, action and use case, never here.
@@ -11,6 +12,10 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
+  // An emailed link's language (?lang=de) for the page it opens; never taken from the client's own header.
+  requestHeaders.delete(LINK_LOCALE_HEADER);
+  const linkLocale = request.nextUrl.searchParams.get(LINK_LOCALE_PARAM);
+  if (isLocale(linkLocale)) requestHeaders.set(LINK_LOCALE_HEADER, linkLocale);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   const extra = securityHeaders(request.nextUrl.pathname, {

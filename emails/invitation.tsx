@@ -1,4 +1,5 @@
 import { Button, Heading, Link, Section, Text } from "@react-email/components";
+import { Fragment } from "react";
 import { type Locale } from "@/lib/enums";
 import { emailTranslator, formatEmailDate } from "./i18n";
 import { EmailLayout, styles } from "./layout";
@@ -10,6 +11,8 @@ export type InvitationEmailProps = {
   organization: string;
   subaccountType: InvitableType;
   customMessage: string | null;
+  /** The invitee's first name, when the inviter gave it: the email greets them by it. */
+  inviteeName?: string | null;
   acceptUrl: string;
   expiresAt: Date;
 };
@@ -30,6 +33,9 @@ export default function InvitationEmail(props: InvitationEmailProps) {
       })}
     >
       <Heading style={styles.heading}>{t("invitation.heading")}</Heading>
+      {props.inviteeName ? (
+        <Text style={styles.text}>{t("invitation.greeting", { name: props.inviteeName })}</Text>
+      ) : null}
       <Text style={styles.text}>
         {t("invitation.intro", {
           inviter: props.inviterName,
@@ -42,8 +48,16 @@ export default function InvitationEmail(props: InvitationEmailProps) {
           <Text style={styles.muted}>
             {t("invitation.messageFrom", { inviter: props.inviterName })}
           </Text>
-          {/* Plain text only: React escapes it, and pre-wrap keeps the sender's line breaks. */}
-          <Text style={styles.quote}>{props.customMessage}</Text>
+          {/* Plain text only: React escapes it. Each line ends in <br>, which keeps the
+              sender's line breaks in the HTML and in the plain-text part alike. */}
+          <Text style={styles.quote}>
+            {props.customMessage.split("\n").map((line, i) => (
+              <Fragment key={i}>
+                {i > 0 ? <br /> : null}
+                {line}
+              </Fragment>
+            ))}
+          </Text>
         </>
       ) : null}
       <Section style={{ margin: "24px 0" }}>
@@ -58,7 +72,12 @@ export default function InvitationEmail(props: InvitationEmailProps) {
       <Link href={props.acceptUrl} style={styles.link}>
         {props.acceptUrl}
       </Link>
-      <Text style={{ ...styles.muted, marginTop: 16 }}>{t("invitation.ignore")}</Text>
+      <Text style={{ ...styles.muted, marginTop: 16 }}>
+        {t("invitation.footer", {
+          inviter: props.inviterName,
+          organization: props.organization,
+        })}
+      </Text>
     </EmailLayout>
   );
 }
@@ -69,6 +88,7 @@ InvitationEmail.PreviewProps = {
   organization: "Northwind Certificates",
   subaccountType: "enterprise",
   customMessage: "Hi Bob,\nhere is the account we talked about.",
+  inviteeName: "Bob",
   acceptUrl: "http://localhost:3000/accept/preview-token",
   expiresAt: new Date("2026-12-24T12:00:00Z"),
 } satisfies InvitationEmailProps;

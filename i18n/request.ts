@@ -1,7 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { currentActor } from "@/lib/auth/next-auth";
-import { LOCALE_COOKIE, pickLocale } from "@/lib/i18n/locale";
+import { LINK_LOCALE_HEADER, LOCALE_COOKIE, pickLocale } from "@/lib/i18n/locale";
 
 export default getRequestConfig(async () => {
   const [actor, cookieStore, headerStore] = await Promise.all([
@@ -12,6 +12,7 @@ export default getRequestConfig(async () => {
   const locale = pickLocale({
     userLocale: actor?.locale,
     cookie: cookieStore.get(LOCALE_COOKIE)?.value,
+    link: headerStore.get(LINK_LOCALE_HEADER),
     acceptLanguage: headerStore.get("accept-language"),
   });
   return {

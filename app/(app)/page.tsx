@@ -15,8 +15,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("home") };
 }
 
-export default async function HomePage() {
+export default async function HomePage({ searchParams }: PageProps<"/">) {
   const actor = await requireActor();
+  const welcome = (await searchParams).welcome === "1";
   const db = await getDb();
   const [t, tTypes, tRoles, tCommon, tSub, tOrg, format, overview, account] = await Promise.all([
     getTranslations("home"),
@@ -46,6 +47,36 @@ export default async function HomePage() {
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">{t("title", { name: actor.name })}</h1>
+      {welcome ? (
+        <section
+          aria-labelledby="next-steps"
+          className="max-w-4xl rounded-lg border border-green-300 bg-green-50 p-4 text-sm text-green-950"
+        >
+          <h2 id="next-steps" className="text-base font-semibold">
+            {t("welcomeTitle", { account: actor.accountName })}
+          </h2>
+          <p className="mt-1">{t("welcomeUsername", { username: actor.username })}</p>
+          <ol className="mt-3 list-decimal space-y-1 pl-5">
+            <li>
+              <a href="#organization" className="underline">
+                {t("stepOrganization")}
+              </a>
+            </li>
+            <li>
+              <a href="#prices" className="underline">
+                {t("stepPrices")}
+              </a>
+            </li>
+            {can(actor.role, "users.manage") ? (
+              <li>
+                <Link href="/account/users" className="underline">
+                  {t("stepUsers")}
+                </Link>
+              </li>
+            ) : null}
+          </ol>
+        </section>
+      ) : null}
       <dl className="grid max-w-4xl gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {facts.map(([label, value, href]) => (
           <div key={label} className="rounded-lg border border-slate-200 bg-white p-4">

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
+import { LanguageSwitch } from "./language-switch";
 
-/** The centred card of the public pages: sign-in, setup, accept. */
+/** The centred card of the public pages (sign-in, setup, accept, set-password), with a language switch. */
 export function AuthCard({
   title,
   intro,
@@ -20,7 +21,10 @@ export function AuthCard({
       <div
         className={`w-full ${wide ? "max-w-2xl" : "max-w-md"} rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8`}
       >
-        <p className="text-brand-700 mb-6 text-lg font-bold">CertPortal</p>
+        <div className="mb-6 flex flex-wrap items-center justify-between gap-3">
+          <p className="text-brand-700 text-lg font-bold">CertPortal</p>
+          <LanguageSwitch compact />
+        </div>
         <h1 className="text-2xl font-semibold">{title}</h1>
         {intro ? (
           <div className="mt-2 mb-6 text-sm text-slate-600">{intro}</div>

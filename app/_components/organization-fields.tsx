@@ -17,15 +17,20 @@ export type OrganizationValues = Partial<Record<OrganizationFieldName, string | 
 export function OrganizationFields({
   values = {},
   groups = ["organization", "contact"],
+  which = "all",
 }: {
   values?: OrganizationValues;
   groups?: OrganizationGroup[];
+  /** Only the required fields, or only the optional ones (a form that asks for those apart). */
+  which?: "all" | "required" | "optional";
 }) {
   const t = useTranslations("organization");
   return (
     <>
       {groups.map((group) => {
-        const fields = organizationFieldsOf(group);
+        const fields = organizationFieldsOf(group).filter(
+          (f) => which === "all" || f.required === (which === "required"),
+        );
         return (
           <fieldset key={group} className="flex flex-col gap-4">
             <legend className="mb-2 text-lg font-semibold">
@@ -42,6 +47,7 @@ export function OrganizationFields({
                   defaultValue={values[f.name] ?? undefined}
                   required={f.required}
                   autoComplete={f.autoComplete}
+                  {...("inputProps" in f ? f.inputProps : {})}
                 />
               ))}
             </div>

@@ -14,6 +14,10 @@ export const emailOutbox = pgTable(
     html: text().notNull(),
     text: text().notNull(),
     invitationId: uuid().references(() => invitations.id, { onDelete: "set null" }),
+    // Who the email speaks for ("Anna Admin (Acme Certs GmbH)"): the sender's name
+    // becomes "… via CertPortal", and replies go to that person, not to no-reply.
+    onBehalfOf: text(),
+    replyTo: text(),
     status: emailStatus().notNull().default("pending"),
     attempts: integer().notNull().default(0),
     nextAttemptAt: timestamp({ withTimezone: true }).notNull(),

@@ -36,6 +36,10 @@ export const invitations = pgTable(
     email: text().notNull(),
     subaccountType: accountType().notNull(),
     customMessage: text(),
+    // Optional: who the invitation is for, to greet them and fill in the accept form.
+    inviteeFirstName: text(),
+    inviteeLastName: text(),
+    inviteeCompany: text(),
     locale: locale().notNull(),
     // SHA-256 of the token; the token itself only ever travels in the email.
     tokenHash: text().notNull(),
@@ -117,4 +121,20 @@ export const invitationCounts = pgTable(
     n: bigint({ mode: "number" }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.status] })],
+);
+
+/**
+ * The hashes of links a resend replaced, so that an old link can say "a newer
+ * invitation was sent" instead of "not valid". Only hashes, as for live links.
+ */
+export const invitationRetiredTokens = pgTable(
+  "invitation_retired_tokens",
+  {
+    tokenHash: text().primaryKey(),
+    invitationId: uuid()
+      .notNull()
+      .references(() => invitations.id, { onDelete: "cascade" }),
+    retiredAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index().on(t.invitationId)],
 );

@@ -43,6 +43,9 @@ export const ORGANIZATION_FIELDS = [
     max: 20,
     autoComplete: "postal-code",
     half: true,
+    // Postal codes hold letters in many countries (SW1A 1AA, K1A 0B1): a text
+    // keyboard in capitals, never corrected.
+    inputProps: { autoCapitalize: "characters", autoCorrect: "off", spellCheck: false },
   },
   {
     name: "country",

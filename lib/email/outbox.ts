@@ -10,6 +10,7 @@ import {
   NO_TRANSPORT_REASON,
   type OutgoingEmail,
 } from "./transport";
+import { fromHeader } from "./sender";
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
@@ -61,6 +62,8 @@ export async function enqueueEmail(
     idempotencyKey: string;
     invitationId?: string;
     deadline?: Date;
+    /** Written for a person: their name in the sender's, replies to them (lib/email/sender.ts). */
+    sender?: { onBehalfOf: string; replyTo: string };
     now: Date;
   },
 ) {
@@ -72,6 +75,8 @@ export async function enqueueEmail(
     html: input.email.html,
     text: input.email.text,
     invitationId: input.invitationId,
+    onBehalfOf: input.sender?.onBehalfOf,
+    replyTo: input.sender?.replyTo,
     nextAttemptAt: input.now,
     deadlineAt: input.deadline ?? new Date(input.now.getTime() + DEFAULT_DEADLINE_DAYS * DAY_MS),
     createdAt: input.now,
@@ -420,7 +425,8 @@ async function send(
   options: DeliveryOptions,
 ): Promise<BatchOutcome> {
   const emails: OutgoingEmail[] = messages.map((m) => ({
-    from: options.from,
+    from: fromHeader(options.from, m.onBehalfOf),
+    replyTo: m.replyTo ?? undefined,
     to: m.toAddress,
     subject: m.subject,
     html: m.html,

@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 
 export type OutgoingEmail = {
   from: string;
+  replyTo?: string;
   to: string;
   subject: string;
   html: string;
@@ -64,6 +65,7 @@ export function resendTransport(apiKey: string): EmailTransport {
       const { data, error, headers } = await client.batch.send(
         emails.map((e) => ({
           from: e.from,
+          replyTo: e.replyTo,
           to: e.to,
           subject: e.subject,
           html: e.html,

@@ -1,19 +1,32 @@
 import { LOCALES, type Locale } from "@/lib/enums";
 export const DEFAULT_LOCALE: Locale = "en";
 export const LOCALE_COOKIE = "NEXT_LOCALE";
+/** A link's language (`?lang=de` on the links in emails), passed on by the proxy. */
+export const LINK_LOCALE_HEADER = "x-link-locale";
+export const LINK_LOCALE_PARAM = "lang";
+
+/** A link into the portal that opens in the language its email was written in. */
+export function linkInLanguage(url: string, locale: Locale): string {
+  return `${url}${url.includes("?") ? "&" : "?"}${LINK_LOCALE_PARAM}=${locale}`;
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 
-/** The user's saved preference, else the cookie set by the switcher, else the browser's languages. */
+/**
+ * The user's saved preference, else the cookie set by the switcher, else the
+ * language of the emailed link that was opened, else the browser's languages.
+ */
 export function pickLocale(sources: {
   userLocale?: string | null;
   cookie?: string | null;
+  link?: string | null;
   acceptLanguage?: string | null;
 }): Locale {
   if (isLocale(sources.userLocale)) return sources.userLocale;
   if (isLocale(sources.cookie)) return sources.cookie;
+  if (isLocale(sources.link)) return sources.link;
   return fromAcceptLanguage(sources.acceptLanguage ?? "") ?? DEFAULT_LOCALE;
 }
 

@@ -1,6 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { accounts, invitationEvents, invitations, users } from "@/db/schema";
+import {
+  accounts,
+  invitationEvents,
+  invitationRetiredTokens,
+  invitations,
+  users,
+} from "@/db/schema";
 import { accountUsableSql } from "@/lib/accounts/usable";
 import { hashPassword } from "@/lib/auth/password";
 import { assertStrongPassword } from "@/lib/auth/password-policy";
@@ -22,6 +28,8 @@ import { displayStatus, stillPendingCondition } from "./status";
 
 export type TokenView =
   | { state: "invalid" }
+  /** A resend issued a newer link (to this address, or a corrected one). */
+  | { state: "replaced" }
   | { state: "canceled" | "expired" | "accepted" | "unavailable" }
   | {
       state: "valid";
@@ -33,6 +41,8 @@ export type TokenView =
         customMessage: string | null;
         locale: Locale;
         expiresAt: Date;
+        /** What the inviter said of the invitee, to start the accept form with. */
+        invitee: { firstName: string | null; lastName: string | null; company: string | null };
       };
     };
 
@@ -67,7 +77,13 @@ export async function viewInvitationToken(db: Db, token: string, now: Date): Pro
     .innerJoin(accounts, eq(accounts.id, invitations.accountId))
     .innerJoin(users, eq(users.id, invitations.sentBy))
     .where(eq(invitations.tokenHash, hashToken(token)));
-  if (!row) return { state: "invalid" };
+  if (!row) {
+    const [retired] = await db
+      .select({ at: invitationRetiredTokens.retiredAt })
+      .from(invitationRetiredTokens)
+      .where(eq(invitationRetiredTokens.tokenHash, hashToken(token)));
+    return { state: retired ? "replaced" : "invalid" };
+  }
   const status = displayStatus(row.inv, now);
   if (status !== "pending") return { state: status };
   if (!row.accountUsable) return { state: "unavailable" };
@@ -81,6 +97,11 @@ export async function viewInvitationToken(db: Db, token: string, now: Date): Pro
       customMessage: row.inv.customMessage,
       locale: row.inv.locale,
       expiresAt: row.inv.expiresAt,
+      invitee: {
+        firstName: row.inv.inviteeFirstName,
+        lastName: row.inv.inviteeLastName,
+        company: row.inv.inviteeCompany,
+      },
     },
   };
 }

@@ -91,7 +91,7 @@ describe("an invitation's delivery", () => {
       now,
       deps,
     );
-    expect((await viewInvitationToken(t.db, token, now)).state).toBe("invalid");
+    expect((await viewInvitationToken(t.db, token, now)).state).toBe("replaced");
     expect((await viewInvitationToken(t.db, fresh, now)).state).toBe("valid");
     const [row] = await t.db.select().from(invitations).where(eq(invitations.id, id));
     expect(row).toMatchObject({ email: "typo@example.com", deliveryStatus: "sending" });

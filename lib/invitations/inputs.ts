@@ -16,6 +16,10 @@ export const invitationInput = z
       .max(CUSTOM_MESSAGE_MAX, { message: "v.custom_message_too_long" })
       .optional(),
     locale: z.enum(LOCALES),
+    // Optional: greets the invitee by name and fills in the accept form for them.
+    firstName: optionalText(100),
+    lastName: optionalText(100),
+    company: optionalText(200),
   })
   .transform(({ sendCustomMessage, customMessage, ...rest }) => ({
     ...rest,

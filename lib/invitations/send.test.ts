@@ -19,7 +19,9 @@ const form = acceptForm("bob.contoso");
 
 describe("create invitation", () => {
   it("stores only the token's hash and queues the email with the link in one go", async () => {
-    const { id, token } = await invite(t.db, { customMessage: "Hi <b>Bob</b>" });
+    const { id, token, actor } = await invite(t.db, {
+      customMessage: "Hi <b>Bob</b>,\nsee you soon.\n\nAnna",
+    });
     const [row] = await t.db.select().from(invitations).where(eq(invitations.id, id));
     expect(row).toMatchObject({
       status: "pending",
@@ -31,18 +33,54 @@ describe("create invitation", () => {
     });
     expect(JSON.stringify(row)).not.toContain(token);
     const [mail] = await t.db.select().from(emailOutbox);
+    // Sent for the inviter: their name in the sender's, and replies go to them.
     expect(mail).toMatchObject({
       toAddress: "bob@contoso.example",
       invitationId: id,
       status: "pending",
+      onBehalfOf: `${actor.name} (${actor.accountName})`,
+      replyTo: actor.email,
     });
     expect(mail!.text).toContain(`https://portal.example/accept/${token}`);
+    // The plain-text part keeps the message's lines; the footer says who invited them.
+    expect(mail!.text).toContain("Hi <b>Bob</b>,\nsee you soon.\n\nAnna");
+    expect(mail!.text).toContain(
+      `You received this email because ${actor.name} of ${actor.accountName} invited you`,
+    );
     expect(mail!.html).toContain("Hi &lt;b&gt;Bob&lt;/b&gt;");
     const events = await t.db
       .select()
       .from(invitationEvents)
       .where(eq(invitationEvents.invitationId, id));
     expect(events.map((e) => e.type)).toEqual(["created"]);
+  });
+
+  it("greets the invitee by the name the inviter gave, and starts the accept form with it", async () => {
+    const { token } = await invite(t.db, {
+      firstName: "Bob",
+      lastName: "Builder",
+      company: "Contoso Ltd",
+    });
+    const [mail] = await t.db.select().from(emailOutbox);
+    expect(mail!.text).toContain("Hello Bob,");
+    const view = await viewInvitationToken(t.db, token, now);
+    expect(view.state === "valid" && view.invitation.invitee).toEqual({
+      firstName: "Bob",
+      lastName: "Builder",
+      company: "Contoso Ltd",
+    });
+  });
+
+  it("greets no one by name when the inviter gave none", async () => {
+    const { token } = await invite(t.db);
+    const [mail] = await t.db.select().from(emailOutbox);
+    expect(mail!.text).not.toContain("Hello");
+    const view = await viewInvitationToken(t.db, token, now);
+    expect(view.state === "valid" && view.invitation.invitee).toEqual({
+      firstName: null,
+      lastName: null,
+      company: null,
+    });
   });
 
   it("refuses a second pending invitation to the same address, whatever its case, and names the first", async () => {
@@ -118,8 +156,12 @@ describe("resend", () => {
     const later = days(10);
     const resent = await resendInvitation(t.db, actor, { id }, later, deps);
     expect(resent.token).not.toBe(token);
-    expect(await viewInvitationToken(t.db, token, later)).toEqual({ state: "invalid" });
+    // The old link stops working, and says why.
+    expect(await viewInvitationToken(t.db, token, later)).toEqual({ state: "replaced" });
     expect((await viewInvitationToken(t.db, resent.token, later)).state).toBe("valid");
+    await expect(acceptInvitation(t.db, { token, form }, later, deps)).rejects.toMatchObject({
+      code: "invitation_not_acceptable",
+    });
     const [row] = await t.db.select().from(invitations).where(eq(invitations.id, id));
     expect(row).toMatchObject({
       sendCount: 2,

@@ -1,10 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { accounts, invitationEvents, invitations } from "@/db/schema";
+import { accounts, invitationEvents, invitationRetiredTokens, invitations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, lockActor } from "@/lib/auth/authorize";
 import { enqueueEmail, withdrawQueued } from "@/lib/email/outbox";
 import { renderInvitationEmail } from "@/lib/email/render";
+import { onBehalfOf } from "@/lib/email/sender";
+import { linkInLanguage } from "@/lib/i18n/locale";
 import type { InvitableType, Locale } from "@/lib/enums";
 import { isUniqueViolation } from "@/lib/errors";
 import { limitFor } from "@/lib/rate-limit/limits";
@@ -28,13 +30,18 @@ export type NewInvitation = {
   email: string;
   subaccountType: InvitableType;
   customMessage: string | null;
+  /** Who it is for, when the inviter says: the email greets them, the accept form starts filled in. */
+  firstName?: string | null;
+  lastName?: string | null;
+  company?: string | null;
   locale: Locale;
 };
 
 const ONE_PENDING = "invitations_one_pending_per_email";
 
-export function acceptUrl(appUrl: string, token: string) {
-  return `${appUrl}/accept/${token}`;
+/** The invitee's link: it opens the accept page in the invitation's language. */
+export function acceptUrl(appUrl: string, token: string, locale: Locale) {
+  return linkInLanguage(`${appUrl}/accept/${token}`, locale);
 }
 
 function duplicate(existingId?: string) {
@@ -81,7 +88,8 @@ export async function createInvitation(
     organization: current.accountName,
     subaccountType: input.subaccountType,
     customMessage: input.customMessage,
-    acceptUrl: acceptUrl(deps.appUrl, token),
+    inviteeName: input.firstName ?? null,
+    acceptUrl: acceptUrl(deps.appUrl, token, input.locale),
     expiresAt,
   });
 
@@ -118,6 +126,9 @@ export async function createInvitation(
           email: input.email,
           subaccountType: input.subaccountType,
           customMessage: input.customMessage,
+          inviteeFirstName: input.firstName ?? null,
+          inviteeLastName: input.lastName ?? null,
+          inviteeCompany: input.company ?? null,
           locale: input.locale,
           tokenHash: hashToken(token),
           sentBy: current.userId,
@@ -139,6 +150,7 @@ export async function createInvitation(
         invitationId: id,
         // Worth retrying for as long as its link works.
         deadline: expiresAt,
+        sender: { onBehalfOf: onBehalfOf(current), replyTo: current.email },
         now,
       });
       return { id, token };
@@ -206,7 +218,8 @@ export async function resendInvitation(
         organization: actor.accountName,
         subaccountType: inv.subaccountType as InvitableType,
         customMessage: inv.customMessage,
-        acceptUrl: acceptUrl(deps.appUrl, token),
+        inviteeName: inv.inviteeFirstName,
+        acceptUrl: acceptUrl(deps.appUrl, token, inv.locale),
         expiresAt: plan.expiresAt,
       });
       await tx
@@ -219,6 +232,11 @@ export async function resendInvitation(
           deliveryStatus: "sending",
         })
         .where(eq(invitations.id, inv.id));
+      // The old link now says that a newer invitation was sent, rather than "not valid".
+      await tx
+        .insert(invitationRetiredTokens)
+        .values({ tokenHash: inv.tokenHash, invitationId: inv.id, retiredAt: now })
+        .onConflictDoNothing();
       await withdrawQueued(tx, inv.id);
       if (corrected)
         await tx.insert(invitationEvents).values({
@@ -241,6 +259,7 @@ export async function resendInvitation(
         idempotencyKey: invitationEmailKey(inv.id, sendCount),
         invitationId: inv.id,
         deadline: plan.expiresAt,
+        sender: { onBehalfOf: onBehalfOf(actor), replyTo: actor.email },
         now,
       });
       return { token, email: to };

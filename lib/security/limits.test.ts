@@ -163,7 +163,8 @@ describe("what goes into an email", () => {
     expect(email.text).not.toMatch(/[\u200E\u200F]/);
     expect(email.subject).not.toContain("\n");
     expect(email.subject).toContain("Acmegnp.exe Bcc: victim@example.com");
-    expect(email.text).toContain("Line one Line two");
-    expect(email.html).toMatch(/Line one\s+Line two/);
+    // The message's line break stays, in the plain text as in the HTML.
+    expect(email.text).toContain("Line one\nLine two");
+    expect(email.html).toMatch(/Line one<br\/?>Line two/);
   });
 });

@@ -8,6 +8,7 @@ import { isUniqueViolation } from "@/lib/errors";
 import { hashToken, newToken } from "@/lib/tokens";
 import { UserError } from "./errors";
 import { setPasswordExpiry } from "./rules";
+import { linkInLanguage } from "@/lib/i18n/locale";
 
 export type NewUser = {
   username: string;
@@ -67,7 +68,7 @@ export async function issuePasswordLink(
     accountName: input.accountName,
     inviterName: input.inviterName,
     username: input.user.username,
-    setPasswordUrl: `${deps.appUrl}/set-password/${token}`,
+    setPasswordUrl: linkInLanguage(`${deps.appUrl}/set-password/${token}`, input.user.locale),
     expiresAt,
   });
   await tx

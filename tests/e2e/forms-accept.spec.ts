@@ -29,6 +29,9 @@ for (const lang of LANGS) {
       });
       const p = await context.newPage();
       await p.goto(link);
+      // Optional details wait behind one disclosure.
+      await expect(p.getByLabel(m("organization.region"))).toBeHidden();
+      await p.getByText(m("accept.moreDetails")).click();
       const optional = (key: string) => `${m(key)} (${m("common.optional")})`;
       const details: [string, string][] = [
         [m("accept.firstName"), "Ines"],

@@ -103,27 +103,29 @@ for (const lang of LANGS) {
         storageState: { cookies: [], origins: [] },
       });
       const page = await context.newPage();
+      // The link opens the page in the language of Fiona's email, whatever the browser's.
       await page.goto(link);
+      await expect(page.locator("html")).toHaveAttribute("lang", other.value);
       await expect(page.getByText(/Password strength|Passwortstärke/)).toHaveCount(0);
-      await page.getByLabel(m("password.password"), { exact: true }).fill(`${user.username}-X1!`);
-      await page.getByLabel(m("password.confirm")).fill("something else");
-      await page.getByRole("button", { name: m("setPassword.submit") }).click();
-      await expectErrorSummary(page, m("errors.invalid_input"), [
-        `${m("password.confirm")}: ${m("validation.passwords_differ")}`,
+      await page.getByLabel(mf("password.password"), { exact: true }).fill(`${user.username}-X1!`);
+      await page.getByLabel(mf("password.confirm")).fill("something else");
+      await page.getByRole("button", { name: mf("setPassword.submit") }).click();
+      await expectErrorSummary(page, mf("errors.invalid_input"), [
+        `${mf("password.confirm")}: ${mf("validation.passwords_differ")}`,
       ]);
-      await expect(page.getByLabel(m("password.password"), { exact: true })).toHaveValue("");
-      await expect(page.getByLabel(m("password.confirm"))).toHaveValue("");
+      await expect(page.getByLabel(mf("password.password"), { exact: true })).toHaveValue("");
+      await expect(page.getByLabel(mf("password.confirm"))).toHaveValue("");
 
       // The password rule is the server's: it contains the username.
-      await page.getByLabel(m("password.password"), { exact: true }).fill(`${user.username}-X1!`);
-      await page.getByLabel(m("password.confirm")).fill(`${user.username}-X1!`);
-      await page.getByRole("button", { name: m("setPassword.submit") }).click();
-      await expectErrorSummary(page, m("errors.weak_password"));
-      await expect(page.getByLabel(m("password.password"), { exact: true })).toHaveValue("");
+      await page.getByLabel(mf("password.password"), { exact: true }).fill(`${user.username}-X1!`);
+      await page.getByLabel(mf("password.confirm")).fill(`${user.username}-X1!`);
+      await page.getByRole("button", { name: mf("setPassword.submit") }).click();
+      await expectErrorSummary(page, mf("errors.weak_password"));
+      await expect(page.getByLabel(mf("password.password"), { exact: true })).toHaveValue("");
 
-      await page.getByLabel(m("password.password"), { exact: true }).fill(password);
-      await page.getByLabel(m("password.confirm")).fill(password);
-      await page.getByRole("button", { name: m("setPassword.submit") }).click();
+      await page.getByLabel(mf("password.password"), { exact: true }).fill(password);
+      await page.getByLabel(mf("password.confirm")).fill(password);
+      await page.getByRole("button", { name: mf("setPassword.submit") }).click();
       await expect(page.getByRole("heading", { name: /Fiona/ })).toBeVisible();
       await context.close();
     });

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { adminState } from "./support/accounts";
-import { acceptLink, waitForEmail } from "./support/mail";
+import { admin, adminState } from "./support/accounts";
+import { sendInvitation } from "./support/invite";
+import { acceptLink, FAKE_RESEND_URL, waitForEmail } from "./support/mail";
 
 test.use({ storageState: adminState });
 
@@ -15,6 +16,10 @@ test("a manager invites, the invitee completes the account from the email and la
   const dialog = page.getByRole("dialog", { name: "Invite subaccount" });
   await expect(dialog).toBeVisible();
   await dialog.getByLabel("Email address").fill(email);
+  // Who it is for, optionally: the email greets them, the accept form starts filled in.
+  await dialog.getByLabel("First name (optional)").fill("Bob");
+  await dialog.getByLabel("Last name (optional)").fill("Builder");
+  await dialog.getByLabel("Company (optional)").fill("Contoso Ltd");
   await dialog.getByLabel("Subaccount type").selectOption({ label: "Enterprise" });
   await expect(dialog.getByLabel("Custom message", { exact: true })).toBeHidden();
   await dialog.getByLabel("Send custom message").check();
@@ -30,18 +35,14 @@ test("a manager invites, the invitee completes the account from the email and la
   const row = page.getByRole("row").filter({ hasText: email });
   await expect(row.getByText("Pending")).toBeVisible();
 
-  // Inviting the same address again is refused with a way to the existing invitation.
-  await page.goto("/subaccounts/invite");
-  await page.getByLabel("Email address").fill(email.toUpperCase());
-  await page.getByRole("button", { name: "Send invitation" }).click();
-  await expect(
-    page
-      .getByRole("alert")
-      .filter({ hasText: "A pending invitation to this address already exists" }),
-  ).toBeVisible();
-
   const mail = await waitForEmail(email, /invites you to CertPortal/);
-  expect(mail.text).toContain("Hi Bob,");
+  // From the inviter, through the portal's address; a reply reaches the inviter.
+  expect(mail.from).toBe(
+    `"${admin.firstName} ${admin.lastName} (${admin.accountName}) via CertPortal" <no-reply@certportal.localhost>`,
+  );
+  expect(mail.reply_to).toBe(admin.email);
+  expect(mail.text).toContain("Hi Bob,\nwelcome aboard");
+  expect(mail.text).toContain("Hello Bob,");
   expect(mail.html).not.toContain("<script>alert(1)</script>");
   const link = acceptLink(mail);
   expect(link.startsWith("http://127.0.0.1:3200/accept/")).toBe(true);
@@ -53,6 +54,9 @@ test("a manager invites, the invitee completes the account from the email and la
   await expect(p.getByRole("heading", { name: "Create your CertPortal account" })).toBeVisible();
   await expect(p.getByText("welcome aboard <script>alert(1)</script>")).toBeVisible();
   await expect(p.getByLabel("Email address")).toHaveValue(email);
+  await expect(p.getByLabel("First name")).toHaveValue("Bob");
+  await expect(p.getByLabel("Last name")).toHaveValue("Builder");
+  await expect(p.getByLabel("Legal name of the organization")).toHaveValue("Contoso Ltd");
 
   await p.getByLabel("First name").fill("Bob");
   await p.getByLabel("Last name").fill("Builder");
@@ -76,6 +80,12 @@ test("a manager invites, the invitee completes the account from the email and la
   await p.getByLabel("Confirm password").fill("Sturdy-Passw0rd!");
   await p.getByRole("button", { name: "Create account" }).click();
   await expect(p.getByRole("heading", { name: "Welcome, Bob Builder" })).toBeVisible();
+  // A welcome with the next steps.
+  const next = p.getByRole("region", { name: "Your account Contoso Ltd is ready" });
+  await expect(next).toContainText(`sign in with your username ${username}`);
+  await expect(
+    next.getByRole("link", { name: "Add the people who work with you as users" }),
+  ).toBeVisible();
   await expect(p.getByText("Contoso Ltd").first()).toBeVisible();
 
   // The link is used up.
@@ -125,7 +135,11 @@ test("resend replaces the link and cancel closes it", async ({ page, browser }) 
   const visitor = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const v = await visitor.newPage();
   await v.goto(first);
-  await expect(v.getByRole("heading", { name: "This invitation link is not valid" })).toBeVisible();
+  // The replaced link says what happened, not "check that you copied the whole address".
+  await expect(v.getByRole("heading", { name: "This link was replaced" })).toBeVisible();
+  await expect(
+    v.getByText("A newer invitation was sent to this address. Use the link in the latest email."),
+  ).toBeVisible();
 
   await page.getByRole("button", { name: "Cancel invitation" }).click();
   await page.getByRole("button", { name: "Yes, cancel invitation" }).click();
@@ -135,4 +149,32 @@ test("resend replaces the link and cancel closes it", async ({ page, browser }) 
   await v.goto(second);
   await expect(v.getByRole("heading", { name: "This invitation was canceled" })).toBeVisible();
   await visitor.close();
+});
+
+test("inviting an address again says so once, at the field, and Resend it now sends the pending invitation again", async ({
+  page,
+}) => {
+  const email = `dora.${Date.now()}@example.com`;
+  await sendInvitation(page, email);
+  await page.goto("/subaccounts/invite");
+  await page.getByLabel("Email address").fill(email.toUpperCase());
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  const field = page.getByLabel("Email address");
+  await expect(field).toBeFocused();
+  await expect(field).toHaveAccessibleDescription(
+    "A pending invitation to this address already exists.",
+  );
+  await expect(page.getByText("A pending invitation to this address already exists.")).toHaveCount(
+    1,
+  );
+  await page.getByRole("button", { name: "Resend it now" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: `Invitation sent to ${email}.` }),
+  ).toBeVisible();
+  await expect
+    .poll(async () => {
+      const r = await fetch(`${FAKE_RESEND_URL}/_test/emails?to=${encodeURIComponent(email)}`);
+      return ((await r.json()) as unknown[]).length;
+    })
+    .toBe(2);
 });

@@ -57,7 +57,18 @@ const actions = {
 
 // Each action's fields, as its form submits them.
 const FIELDS: Record<string, string[]> = {
-  inviteSubaccount: ["email", "subaccountType", "sendCustomMessage", "customMessage", "locale"],
+  inviteSubaccount: [
+    "email",
+    "subaccountType",
+    "sendCustomMessage",
+    "customMessage",
+    "locale",
+    "firstName",
+    "lastName",
+    "company",
+    "then",
+  ],
+  resendExistingInvitation: ["id"],
   resendInvitation: ["id"],
   cancelInvitation: ["id"],
   correctAddressAndResend: ["id", "email"],

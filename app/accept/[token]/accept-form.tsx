@@ -12,7 +12,16 @@ import { OrganizationFields } from "@/app/_components/organization-fields";
 import { PasswordFields } from "@/app/_components/password-fields";
 import { acceptInvitationAction } from "./actions";
 
-export function AcceptForm({ token, email }: { token: string; email: string }) {
+export function AcceptForm({
+  token,
+  email,
+  invitee,
+}: {
+  token: string;
+  email: string;
+  /** What the inviter said of the invitee: the form starts with it, to be corrected if need be. */
+  invitee: { firstName: string | null; lastName: string | null; company: string | null };
+}) {
   const t = useTranslations("accept");
   const tCommon = useTranslations("common");
   const form = useActionForm(acceptInvitationAction);
@@ -23,8 +32,20 @@ export function AcceptForm({ token, email }: { token: string; email: string }) {
       <fieldset className="flex flex-col gap-4">
         <legend className="mb-2 text-lg font-semibold">{t("contact")}</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label={t("firstName")} name="firstName" required autoComplete="given-name" />
-          <Field label={t("lastName")} name="lastName" required autoComplete="family-name" />
+          <Field
+            label={t("firstName")}
+            name="firstName"
+            required
+            autoComplete="given-name"
+            defaultValue={invitee.firstName ?? undefined}
+          />
+          <Field
+            label={t("lastName")}
+            name="lastName"
+            required
+            autoComplete="family-name"
+            defaultValue={invitee.lastName ?? undefined}
+          />
         </div>
         <Field
           label={t("email")}
@@ -34,21 +55,32 @@ export function AcceptForm({ token, email }: { token: string; email: string }) {
           hint={t("emailHint")}
           autoComplete="email"
         />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field label={optional(t("phone"))} name="contactPhone" type="tel" autoComplete="tel" />
-          <Field
-            label={optional(t("jobTitle"))}
-            name="jobTitle"
-            autoComplete="organization-title"
-          />
-        </div>
       </fieldset>
-      <OrganizationFields groups={["organization"]} />
+      <OrganizationFields
+        groups={["organization"]}
+        which="required"
+        values={{ name: invitee.company }}
+      />
       <fieldset className="flex flex-col gap-4">
         <legend className="mb-2 text-lg font-semibold">{t("signIn")}</legend>
         <UsernameField label={t("username")} />
         <PasswordFields />
       </fieldset>
+      {/* What is not needed to start waits behind one choice: a shorter form on a phone. */}
+      <details className="group rounded-lg border border-slate-200 p-4">
+        <summary className="cursor-pointer font-semibold">{t("moreDetails")}</summary>
+        <div className="mt-4 flex flex-col gap-6">
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field label={optional(t("phone"))} name="contactPhone" type="tel" autoComplete="tel" />
+            <Field
+              label={optional(t("jobTitle"))}
+              name="jobTitle"
+              autoComplete="organization-title"
+            />
+          </div>
+          <OrganizationFields groups={["organization"]} which="optional" />
+        </div>
+      </details>
       <SubmitButton>{t("submit")}</SubmitButton>
     </ActionForm>
   );

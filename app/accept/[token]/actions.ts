@@ -14,13 +14,13 @@ export const acceptInvitationAction = publicAction(
   async ({ token, confirmPassword: _confirm, ...form }, { db, now, ip }) => {
     await acceptInvitation(db, { token, form, ip }, now, { appUrl: env().APP_URL });
     after(kickOutbox);
-    // Straight into the new account.
+    // Straight into the new account, welcomed with what to do next.
     return {
       signIn: () =>
         signIn("credentials", {
           username: form.username,
           password: form.password,
-          redirectTo: "/",
+          redirectTo: "/?welcome=1",
         }),
     };
   },

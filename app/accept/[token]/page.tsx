@@ -17,6 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const DEAD_ENDS = {
   invalid: ["invalidTitle", "invalid"],
+  replaced: ["replacedTitle", "replaced"],
   canceled: ["canceledTitle", "canceled"],
   expired: ["expiredTitle", "expired"],
   accepted: ["acceptedTitle", "accepted"],
@@ -73,7 +74,7 @@ export default async function AcceptPage({ params }: PageProps<"/accept/[token]"
       }
     >
       <ClientMessages namespaces={["accept", "common", "organization", "password"]}>
-        <AcceptForm token={token} email={inv.email} />
+        <AcceptForm token={token} email={inv.email} invitee={inv.invitee} />
       </ClientMessages>
     </AuthCard>
   );

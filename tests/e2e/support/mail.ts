@@ -2,7 +2,15 @@ import { expect } from "@playwright/test";
 
 export const FAKE_RESEND_URL = "http://127.0.0.1:3299";
 
-type Sent = { subject: string; text: string; html: string; to: string[] };
+type Sent = {
+  subject: string;
+  text: string;
+  html: string;
+  to: string[];
+  from: string;
+  /** As the Resend SDK sends it. */
+  reply_to?: string;
+};
 
 /** Waits for an email to the address whose subject matches, as delivered through the Resend SDK. */
 export async function waitForEmail(to: string, subject: RegExp, timeout = 20_000): Promise<Sent> {
@@ -24,7 +32,9 @@ export async function waitForEmail(to: string, subject: RegExp, timeout = 20_000
 }
 
 function tokenLink(email: Sent, path: string): string {
-  const match = email.text.match(new RegExp(`https?://\\S+/${path}/[A-Za-z0-9_-]{43}`));
+  const match = email.text.match(
+    new RegExp(`https?://\\S+/${path}/[A-Za-z0-9_-]{43}(?:\\?lang=[a-z]{2})?`),
+  );
   if (!match) throw new Error(`no /${path}/ link in the email`);
   return match[0];
 }

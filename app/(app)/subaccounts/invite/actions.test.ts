@@ -5,7 +5,8 @@ import { actorInAccount, makeActor } from "@/tests/helpers/actors";
 import { setupTestDb } from "@/tests/helpers/db";
 import { invitationSnapshot } from "@/tests/helpers/invitations";
 import { formData, actionRequest } from "@/tests/helpers/request";
-import { inviteSubaccount } from "./actions";
+import { invite } from "@/tests/helpers/invitations";
+import { inviteSubaccount, resendExistingInvitation } from "./actions";
 
 const t = setupTestDb();
 const request = actionRequest(t, new Date("2026-04-01T10:00:00Z"));
@@ -63,6 +64,21 @@ describe("sending an invitation", () => {
     expect((await invitationSnapshot(t.db)).invitations.map((i) => i.email)).toEqual([
       "next@example.com",
     ]);
+  });
+
+  it("sends the pending invitation again from Resend it now, in the actor's own account only", async () => {
+    const { actor, id } = await invite(t.db, { email: "again@example.com" });
+    request.actor = await makeActor(t.db);
+    expect(await resendExistingInvitation(undefined, formData({ id }))).toMatchObject({
+      ok: false,
+      message: "errors.invitation_not_found",
+    });
+    request.actor = actor;
+    await expect(resendExistingInvitation(undefined, formData({ id }))).rejects.toMatchObject({
+      message: "NEXT_REDIRECT",
+    });
+    const [again] = await t.db.select().from(invitations).where(eq(invitations.id, id));
+    expect(again!.sendCount).toBe(2);
   });
 
   it("refuses a custom message over 1,000 characters and keeps what was typed", async () => {

@@ -2,11 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { after } from "next/server";
+import { z } from "zod";
 import { action } from "@/lib/actions/action";
 import { kickOutbox } from "@/lib/email/worker";
 import { env } from "@/lib/env";
 import { invitationInput } from "@/lib/invitations/inputs";
-import { createInvitation } from "@/lib/invitations/send";
+import { createInvitation, resendInvitation } from "@/lib/invitations/send";
 
 export const inviteSubaccount = action(
   { permission: "invitations.create", input: invitationInput },
@@ -21,6 +22,17 @@ export const inviteSubaccount = action(
     // "Send and invite another" stays on an emptied form; "Send invitation" shows the list.
     if (formData.get("then") === "another")
       return { ok: true, message: "invite.sentAnother", params: { email: invitation.email } };
+    return { redirectTo: `/subaccounts/invitations?sent=${id}` };
+  },
+);
+
+/** "Resend it now" where the address already has a pending invitation: that one goes out again. */
+export const resendExistingInvitation = action(
+  { permission: "invitations.resend", input: z.object({ id: z.uuid() }) },
+  async ({ id }, { actor, db, now }) => {
+    await resendInvitation(db, actor, { id }, now, { appUrl: env().APP_URL });
+    after(kickOutbox);
+    revalidatePath("/subaccounts/invitations");
     return { redirectTo: `/subaccounts/invitations?sent=${id}` };
   },
 );

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import {
   ActionForm,
   CheckboxField,
@@ -17,7 +17,7 @@ import {
 import { LanguageSelect } from "@/app/_components/language-select";
 import { CUSTOM_MESSAGE_MAX } from "@/lib/invitations/constants";
 import { type InvitableType } from "@/lib/enums";
-import { inviteSubaccount } from "./actions";
+import { inviteSubaccount, resendExistingInvitation } from "./actions";
 
 export function InviteForm({
   types,
@@ -31,65 +31,99 @@ export function InviteForm({
   const t = useTranslations("invite");
   const tAll = useTranslations();
   const locale = useLocale();
+  const optional = (label: string) => `${label} (${tAll("common.optional")})`;
   const form = useActionForm(inviteSubaccount);
+  const resend = useActionForm(resendExistingInvitation);
+  const resendFormId = `resend-${useId().replace(/[^\w-]/g, "")}`;
+  // The address already has a pending invitation: said once, at the field, with a way to resend it.
   const existingId = form.state && !form.state.ok ? form.state.params?.existingId : undefined;
   const fields = useRef<HTMLDivElement>(null);
-  // After "Send and invite another", the next address is typed straight away.
+  // After "Send and invite another" the next address is typed straight away; after
+  // a duplicate the reader lands on the field that explains it.
   useEffect(() => {
-    if (form.state?.ok) focusEmail(fields.current);
-  }, [form.state]);
+    if (form.state?.ok || existingId) focusEmail(fields.current);
+  }, [form.state, existingId]);
 
   if (types.length === 0) return <p className="text-sm text-slate-700">{t("noTypes")}</p>;
 
   return (
-    <ActionForm form={form} resetOnSuccess className="flex flex-col gap-4">
+    <>
+      <ActionForm form={form} resetOnSuccess feedback={!existingId} className="flex flex-col gap-4">
+        <div ref={fields} className="flex flex-col gap-2">
+          <Field label={t("email")} name="email" type="email" autoComplete="off" required />
+          {existingId ? (
+            <div className="flex flex-wrap items-center gap-3">
+              {/* Submits the small form after this one: forms cannot nest. */}
+              <button
+                type="submit"
+                form={resendFormId}
+                disabled={resend.pending}
+                className="bg-brand-600 hover:bg-brand-700 rounded-md px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-60"
+              >
+                {t("resendNow")}
+              </button>
+              <Link
+                href={`/subaccounts/invitations/${existingId}`}
+                className="text-brand-700 text-sm underline"
+              >
+                {t("viewExisting")}
+              </Link>
+            </div>
+          ) : null}
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field label={optional(t("firstName"))} name="firstName" autoComplete="off" />
+          <Field label={optional(t("lastName"))} name="lastName" autoComplete="off" />
+          <Field
+            label={optional(t("company"))}
+            name="company"
+            autoComplete="off"
+            hint={t("nameHint")}
+            className="flex flex-col gap-1 sm:col-span-2"
+          />
+        </div>
+        <SelectField
+          label={t("type")}
+          name="subaccountType"
+          defaultValue={types[0]}
+          hint={t("typeNote")}
+          options={types.map((type) => ({ value: type, label: tAll(`accountTypes.${type}`) }))}
+        />
+        <LanguageSelect label={t("language")} defaultValue={defaultLocale ?? locale} />
+        <CustomMessage />
+        <div className="flex flex-wrap gap-3">
+          <SubmitButton>{t("submit")}</SubmitButton>
+          <SubmitButton
+            name="then"
+            value="another"
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-50 disabled:opacity-60"
+          >
+            {t("submitAndAnother")}
+          </SubmitButton>
+          {onCancel ? (
+            <button
+              type="button"
+              onClick={onCancel}
+              className="rounded-md border border-slate-300 px-4 py-2 text-sm"
+            >
+              {tAll("common.cancel")}
+            </button>
+          ) : (
+            <Link
+              href="/subaccounts"
+              className="rounded-md border border-slate-300 px-4 py-2 text-sm"
+            >
+              {tAll("common.cancel")}
+            </Link>
+          )}
+        </div>
+      </ActionForm>
       {existingId ? (
-        <Link
-          href={`/subaccounts/invitations/${existingId}`}
-          className="text-brand-700 text-sm underline"
-        >
-          {t("viewExisting")}
-        </Link>
+        <ActionForm form={resend} id={resendFormId} className="mt-3">
+          <input type="hidden" name="id" value={existingId} />
+        </ActionForm>
       ) : null}
-      <div ref={fields}>
-        <Field label={t("email")} name="email" type="email" autoComplete="off" required />
-      </div>
-      <SelectField
-        label={t("type")}
-        name="subaccountType"
-        defaultValue={types[0]}
-        hint={t("typeNote")}
-        options={types.map((type) => ({ value: type, label: tAll(`accountTypes.${type}`) }))}
-      />
-      <LanguageSelect label={t("language")} defaultValue={defaultLocale ?? locale} />
-      <CustomMessage />
-      <div className="flex flex-wrap gap-3">
-        <SubmitButton>{t("submit")}</SubmitButton>
-        <SubmitButton
-          name="then"
-          value="another"
-          className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-50 disabled:opacity-60"
-        >
-          {t("submitAndAnother")}
-        </SubmitButton>
-        {onCancel ? (
-          <button
-            type="button"
-            onClick={onCancel}
-            className="rounded-md border border-slate-300 px-4 py-2 text-sm"
-          >
-            {tAll("common.cancel")}
-          </button>
-        ) : (
-          <Link
-            href="/subaccounts"
-            className="rounded-md border border-slate-300 px-4 py-2 text-sm"
-          >
-            {tAll("common.cancel")}
-          </Link>
-        )}
-      </div>
-    </ActionForm>
+    </>
   );
 }
 

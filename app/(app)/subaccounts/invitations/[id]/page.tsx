@@ -50,6 +50,19 @@ export default async function InvitationPage({
       </StatusBadge>,
     ],
     [t("email"), inv.email],
+    ...(inv.inviteeFirstName || inv.inviteeLastName || inv.inviteeCompany
+      ? ([
+          [
+            t("invitee"),
+            [
+              [inv.inviteeFirstName, inv.inviteeLastName].filter(Boolean).join(" "),
+              inv.inviteeCompany,
+            ]
+              .filter(Boolean)
+              .join(", "),
+          ],
+        ] as [string, ReactNode][])
+      : []),
     [t("type"), tTypes(inv.subaccountType)],
     [t("language"), tCommon(`languages.${inv.locale}`)],
     [
