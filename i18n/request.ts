@@ -1,6 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { currentActor } from "@/lib/auth/next-auth";
+import { DATE_TIME_FORMATS, DEFAULT_TIME_ZONE } from "@/lib/i18n/time";
 import { LINK_LOCALE_HEADER, LOCALE_COOKIE, pickLocale } from "@/lib/i18n/locale";
 
 export default getRequestConfig(async () => {
@@ -18,6 +19,8 @@ export default getRequestConfig(async () => {
   return {
     locale,
     messages: (await import(`../messages/${locale}.json`)).default,
-    timeZone: "UTC",
+    // Every date and time in the reader's own zone, each labelled with it.
+    timeZone: actor?.timeZone ?? DEFAULT_TIME_ZONE,
+    formats: { dateTime: DATE_TIME_FORMATS },
   };
 });

@@ -1,5 +1,5 @@
 /** Refusals any area may give: no right to do this, a password the policy refuses. */
-export const COMMON_ERROR_CODES = ["forbidden", "weak_password"] as const;
+export const COMMON_ERROR_CODES = ["forbidden", "weak_password", "unknown_time_zone"] as const;
 export type CommonErrorCode = (typeof COMMON_ERROR_CODES)[number];
 
 /**

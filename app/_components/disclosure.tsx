@@ -48,11 +48,14 @@ export function Disclosure({
         {buttonContent}
         <span aria-hidden="true">▾</span>
       </button>
-      {/* Choosing something in the panel (a form inside it) closes it. */}
+      {/* Choosing something in the panel (a form or a link inside it) closes it. */}
       <div
         id={id}
         hidden={!open}
         onSubmit={() => setOpen(false)}
+        onClick={(e) => {
+          if ((e.target as Element).closest("a")) setOpen(false);
+        }}
         className="absolute right-0 z-20 mt-1 w-64 rounded-lg border border-slate-200 bg-white p-3 shadow-lg"
       >
         {children}

@@ -1,4 +1,5 @@
-import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { getTimeZone, getTranslations } from "next-intl/server";
 import { signOutAction } from "@/app/_actions/session";
 import type { Actor } from "@/lib/auth/actor";
 import { Disclosure } from "./disclosure";
@@ -6,7 +7,11 @@ import { LanguageSwitch } from "./language-switch";
 
 export async function UserMenu({ actor }: { actor: Actor }) {
   const t = await getTranslations("userMenu");
-  const tRoles = await getTranslations("roles");
+  const [tRoles, tZone, timeZone] = await Promise.all([
+    getTranslations("roles"),
+    getTranslations("timeZone"),
+    getTimeZone(),
+  ]);
   return (
     <Disclosure
       label={t("label")}
@@ -21,6 +26,12 @@ export async function UserMenu({ actor }: { actor: Actor }) {
       <div className="mb-3">
         <LanguageSwitch />
       </div>
+      <p className="mb-3 text-sm">
+        {tZone("current", { zone: timeZone })}{" "}
+        <Link href="/account/time-zone" className="text-brand-700 underline">
+          {tZone("change")}
+        </Link>
+      </p>
       <form action={signOutAction}>
         <button className="w-full rounded-md border border-slate-300 px-3 py-2 text-left text-sm hover:bg-slate-50">
           {t("signOut")}

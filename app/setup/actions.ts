@@ -26,13 +26,14 @@ const input = z
 // Public by nature: it only works while no account exists (checked inside the transaction).
 export const setupAction = publicAction(
   { input },
-  async ({ setupCode, confirmPassword: _confirm, ...setup }, { db, now }) => {
+  async ({ setupCode, confirmPassword: _confirm, ...setup }, { db, now, formData }) => {
     await completeSetup(db, setup, now, { codeRequired: setupCodeRequired(env()), setupCode });
     return {
       signIn: () =>
         signIn("credentials", {
           username: setup.username,
           password: setup.password,
+          timeZone: String(formData.get("timeZone") ?? ""),
           redirectTo: "/",
         }),
     };

@@ -10,6 +10,7 @@ import {
 } from "@/app/_components/form";
 import { PasswordFields } from "@/app/_components/password-fields";
 import { setupAction } from "./actions";
+import { BrowserTimeZone } from "@/app/_components/browser-time-zone";
 
 export function SetupForm({ codeRequired }: { codeRequired: boolean }) {
   const t = useTranslations("setup");
@@ -17,6 +18,7 @@ export function SetupForm({ codeRequired }: { codeRequired: boolean }) {
   const form = useActionForm(setupAction);
   return (
     <ActionForm form={form} className="flex flex-col gap-4">
+      <BrowserTimeZone />
       <input type="hidden" name="locale" value={locale} />
       {codeRequired ? (
         <Field

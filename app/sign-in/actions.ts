@@ -26,6 +26,7 @@ export async function signInAction(
     await signIn("credentials", {
       username: parsed.data.username,
       password: parsed.data.password,
+      timeZone: String(formData.get("timeZone") ?? ""),
       redirectTo: safeReturnPath(parsed.data.returnTo, env().APP_URL),
     });
   } catch (error) {

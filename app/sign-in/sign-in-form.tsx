@@ -9,12 +9,14 @@ import {
   UsernameField,
 } from "@/app/_components/form";
 import { signInAction } from "./actions";
+import { BrowserTimeZone } from "@/app/_components/browser-time-zone";
 
 export function SignInForm({ returnTo }: { returnTo?: string }) {
   const t = useTranslations("signIn");
   const form = useActionForm(signInAction);
   return (
     <ActionForm form={form} className="flex flex-col gap-4">
+      <BrowserTimeZone />
       <input type="hidden" name="returnTo" value={returnTo ?? "/"} />
       <UsernameField label={t("username")} />
       <Field

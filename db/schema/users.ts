@@ -30,6 +30,9 @@ export const users = pgTable(
     role: userRole().notNull(),
     status: userStatus().notNull().default("active"),
     locale: locale(),
+    // An IANA time zone ("Europe/Berlin"): every date and time is shown in it.
+    // Null until the first sign-in, which takes the browser's.
+    timeZone: text(),
     lastSignInAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -17,6 +17,7 @@ const actor = (role: Actor["role"]): Actor => ({
   accountName: "Acme",
   accountType: "reseller",
   locale: null,
+  timeZone: null,
 });
 
 const handler = vi.fn(async (input: { email: string }) => ({

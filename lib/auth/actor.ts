@@ -11,4 +11,6 @@ export type Actor = {
   accountName: string;
   accountType: AccountType;
   locale: Locale | null;
+  /** Their IANA time zone, or null before their first sign-in (shown as UTC). */
+  timeZone: string | null;
 };

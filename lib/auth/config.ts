@@ -21,6 +21,7 @@ class TooManyAttempts extends CredentialsSignin {
 const credentialsInput = z.object({
   username: z.string().trim().min(1).max(200),
   password: z.string().min(1).max(1000),
+  timeZone: z.string().max(64).optional(),
 });
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
@@ -41,7 +42,7 @@ export function buildAuthConfig(deps: {
     pages: { signIn: "/sign-in" },
     providers: [
       Credentials({
-        credentials: { username: {}, password: {} },
+        credentials: { username: {}, password: {}, timeZone: {} },
         async authorize(raw, request) {
           const parsed = credentialsInput.safeParse(raw);
           if (!parsed.success) return null;

@@ -37,6 +37,22 @@ describe("sign-in", () => {
     ).toEqual({ ok: true, userId: user.id });
   });
 
+  it("takes the browser's time zone at the first sign-in, and never overrides a chosen one", async () => {
+    const account = await makeAccount(t.db);
+    const user = await makeUser(t.db, account.id, { username: "zoe" });
+    const signIn = (timeZone: string) =>
+      authenticate(t.db, { username: "zoe", password: PASSWORD, ip: "10.0.0.9", now, timeZone });
+    const zone = async () =>
+      (await t.db.select().from(users).where(eq(users.id, user.id)))[0]!.timeZone;
+    await signIn("Not/A_Zone");
+    expect(await zone()).toBeNull();
+    await signIn("America/New_York");
+    expect(await zone()).toBe("America/New_York");
+    await signIn("Asia/Tokyo");
+    expect(await zone()).toBe("America/New_York");
+    expect((await loadActor(t.db, user.id))!.timeZone).toBe("America/New_York");
+  });
+
   it("answers the same for an unknown user, a wrong password and a deactivated user", async () => {
     const account = await makeAccount(t.db);
     const user = await makeUser(t.db, account.id, { username: "bob" });

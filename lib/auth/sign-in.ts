@@ -3,6 +3,7 @@ import type { Db } from "@/db";
 import { accounts, users } from "@/db/schema";
 import { accountUsableSql } from "@/lib/accounts/usable";
 import * as rateLimit from "@/lib/rate-limit/service";
+import { isTimeZone } from "@/lib/i18n/time";
 import { fullName } from "@/lib/users/names";
 import type { Actor } from "./actor";
 import { verifyAgainstDummy, verifyPassword } from "./password";
@@ -41,7 +42,14 @@ function limitKeys(username: string, ip: string | null) {
  */
 export async function authenticate(
   db: Db,
-  input: { username: string; password: string; ip: string | null; now: Date },
+  input: {
+    username: string;
+    password: string;
+    ip: string | null;
+    now: Date;
+    /** The browser's time zone: kept as the user's own if they have none yet. */
+    timeZone?: string | null;
+  },
 ): Promise<{ ok: true; userId: string } | { ok: false; reason: SignInFailure }> {
   const { now } = input;
   const limits = limitKeys(input.username, input.ip);
@@ -74,7 +82,15 @@ export async function authenticate(
   // A success clears this address's count for the username and gives its attempt back.
   await rateLimit.reset(db, limits.pair.key);
   await rateLimit.refund(db, limits.address.key);
-  await db.update(users).set({ lastSignInAt: now }).where(eq(users.id, row.id));
+  await db
+    .update(users)
+    .set({
+      lastSignInAt: now,
+      ...(isTimeZone(input.timeZone)
+        ? { timeZone: sql`coalesce(${users.timeZone}, ${input.timeZone})` }
+        : {}),
+    })
+    .where(eq(users.id, row.id));
   return { ok: true, userId: row.id };
 }
 
@@ -95,6 +111,7 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
       name: fullName(users),
       email: users.email,
       locale: users.locale,
+      timeZone: users.timeZone,
       status: users.status,
       hasPassword: sql<boolean>`${users.passwordHash} is not null`,
       accountName: accounts.name,
@@ -115,5 +132,6 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
     accountName: row.accountName,
     accountType: row.accountType,
     locale: row.locale,
+    timeZone: row.timeZone,
   };
 }

@@ -45,6 +45,7 @@ for (const { name, viewport } of WIDTHS) {
       "/subaccounts/new",
       "/contracts",
       "/account/users",
+      "/account/time-zone",
     ])
       await expectNoViolations(page, path);
     const visitor = await browser.newContext({

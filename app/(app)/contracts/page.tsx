@@ -20,8 +20,7 @@ export default async function ContractsPage() {
     getFormatter(),
     listContracts(await getDb(), actor.accountId),
   ]);
-  const day = (iso: string) =>
-    format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium" });
+  const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), "calendarDay");
   return (
     <ClientMessages namespaces={["common", "contracts"]}>
       <div className="flex max-w-4xl flex-col gap-6">

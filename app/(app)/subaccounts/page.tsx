@@ -129,7 +129,7 @@ export default async function SubaccountsPage({ searchParams }: PageProps<"/suba
                     <StatusBadge status={row.status}>{tStatuses(row.status)}</StatusBadge>
                   </Cell>
                   <Cell label={t("created")} className="sm:whitespace-nowrap">
-                    <span>{format.dateTime(row.createdAt, { dateStyle: "medium" })}</span>
+                    <span>{format.dateTime(row.createdAt, "day")}</span>
                     <span className="text-slate-600 sm:block">{tVia(row.createdVia)}</span>
                   </Cell>
                 </Row>

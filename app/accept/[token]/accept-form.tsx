@@ -11,6 +11,7 @@ import {
 import { OrganizationFields } from "@/app/_components/organization-fields";
 import { PasswordFields } from "@/app/_components/password-fields";
 import { acceptInvitationAction } from "./actions";
+import { BrowserTimeZone } from "@/app/_components/browser-time-zone";
 
 export function AcceptForm({
   token,
@@ -28,6 +29,7 @@ export function AcceptForm({
   const optional = (label: string) => `${label} (${tCommon("optional")})`;
   return (
     <ActionForm form={form} className="flex flex-col gap-6">
+      <BrowserTimeZone />
       <input type="hidden" name="token" value={token} />
       <fieldset className="flex flex-col gap-4">
         <legend className="mb-2 text-lg font-semibold">{t("contact")}</legend>

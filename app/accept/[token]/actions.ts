@@ -11,7 +11,7 @@ import { acceptFormInput } from "@/lib/invitations/inputs";
 // Public: the invitation token is the invitee's only credential, checked by the use case.
 export const acceptInvitationAction = publicAction(
   { input: acceptFormInput },
-  async ({ token, confirmPassword: _confirm, ...form }, { db, now, ip }) => {
+  async ({ token, confirmPassword: _confirm, ...form }, { db, now, ip, formData }) => {
     await acceptInvitation(db, { token, form, ip }, now, { appUrl: env().APP_URL });
     after(kickOutbox);
     // Straight into the new account, welcomed with what to do next.
@@ -20,6 +20,7 @@ export const acceptInvitationAction = publicAction(
         signIn("credentials", {
           username: form.username,
           password: form.password,
+          timeZone: String(formData.get("timeZone") ?? ""),
           redirectTo: "/?welcome=1",
         }),
     };

@@ -33,7 +33,7 @@ export default async function MailboxPage() {
                   {m.subject}
                 </Link>
               </td>
-              <td>{format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "medium" })}</td>
+              <td>{format.dateTime(m.createdAt, "moment")}</td>
             </tr>
           ))}
         </DataTable>

@@ -19,8 +19,11 @@ const input = z
 // Public: the one-time token is the credential; the use case checks it and the password rule.
 export const setPasswordAction = publicAction(
   { input },
-  async ({ token, password }, { db, now, ip }) => {
+  async ({ token, password }, { db, now, ip, formData }) => {
     const { username } = await setPasswordWithToken(db, { token, password, ip }, now);
-    return { signIn: () => signIn("credentials", { username, password, redirectTo: "/" }) };
+    const timeZone = String(formData.get("timeZone") ?? "");
+    return {
+      signIn: () => signIn("credentials", { username, password, timeZone, redirectTo: "/" }),
+    };
   },
 );

@@ -65,9 +65,7 @@ export default async function UsersPage() {
                   </StatusBadge>
                 </Cell>
                 <Cell label={t("lastSignIn")} className="sm:whitespace-nowrap">
-                  {m.lastSignInAt
-                    ? format.dateTime(m.lastSignInAt, { dateStyle: "medium", timeStyle: "short" })
-                    : t("never")}
+                  {m.lastSignInAt ? format.dateTime(m.lastSignInAt, "moment") : t("never")}
                 </Cell>
                 <Cell>
                   {offers.changeRoleAndStatus ? (

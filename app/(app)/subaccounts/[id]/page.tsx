@@ -80,10 +80,7 @@ export default async function SubaccountPage({
                   <span className="block text-xs text-slate-600">{t("typeNote")}</span>
                 </span>,
               ],
-              [
-                t("created"),
-                `${format.dateTime(sub.createdAt, { dateStyle: "medium" })} (${tVia(sub.createdVia)})`,
-              ],
+              [t("created"), `${format.dateTime(sub.createdAt, "day")} (${tVia(sub.createdVia)})`],
               ...(sub.invitation
                 ? ([
                     [

@@ -77,7 +77,7 @@ export default async function InvitationsPage({
     sort: params.sort === "oldest" ? "oldest" : undefined,
   };
   const path = "/subaccounts/invitations";
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const when = (d: Date) => format.dateTime(d, "moment");
   // The counters know every status's total; a search or a delivery filter is not counted.
   const total = params.q || params.delivery ? undefined : counts[params.status ?? "all"];
 

@@ -25,7 +25,7 @@ export default async function MailboxMessagePage({ params }: PageProps<"/dev/mai
         <dt className="text-slate-600">{t("to")}</dt>
         <dd>{message.toAddress}</dd>
         <dt className="text-slate-600">{t("received")}</dt>
-        <dd>{format.dateTime(message.createdAt, { dateStyle: "medium", timeStyle: "medium" })}</dd>
+        <dd>{format.dateTime(message.createdAt, "moment")}</dd>
       </dl>
       <section aria-labelledby="text-part">
         <h2 id="text-part" className="mb-2 font-semibold">

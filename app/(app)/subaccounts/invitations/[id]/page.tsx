@@ -40,7 +40,7 @@ export default async function InvitationPage({
     getFormatter(),
   ]);
   const offers = invitationActions(actor, inv, now);
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const when = (d: Date) => format.dateTime(d, "moment");
   const status = tStatuses(inv.displayStatus);
   const facts: [string, ReactNode][] = [
     [
