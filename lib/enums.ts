@@ -54,3 +54,16 @@ export const INVITATION_EVENT_TYPES = [
 export type InvitationEventType = (typeof INVITATION_EVENT_TYPES)[number];
 
 export const EMAIL_STATUSES = ["pending", "sent", "failed"] as const;
+
+/** What an account's activity log records: who changed which of its terms, roles and states. */
+export const ACTIVITY_KINDS = [
+  "billing",
+  "pricing",
+  "products",
+  "contract",
+  "account_manager",
+  "status",
+  "role",
+  "user_status",
+] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ActivityLog } from "@/app/_components/activity-log";
 import { PriceTable } from "@/app/_components/price-table";
+import { activityListParams } from "@/lib/activity/queries";
 import { Facts, Section } from "@/app/_components/section";
 import { getDb } from "@/db";
 import { can } from "@/lib/auth/permissions";
@@ -17,7 +19,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function HomePage({ searchParams }: PageProps<"/">) {
   const actor = await requireActor();
-  const welcome = (await searchParams).welcome === "1";
+  const query = await searchParams;
+  const welcome = query.welcome === "1";
   const db = await getDb();
   const [t, tTypes, tRoles, tCommon, tSub, tOrg, format, overview, account] = await Promise.all([
     getTranslations("home"),
@@ -146,6 +149,15 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
                 {t("usersLink")}
               </Link>
             </p>
+          ) : null}
+          {can(actor.role, "activity.view") ? (
+            <Section id="activity" title={t("activityTitle")}>
+              <ActivityLog
+                accountId={actor.accountId}
+                params={activityListParams.parse(query)}
+                path="/"
+              />
+            </Section>
           ) : null}
         </div>
       ) : null}

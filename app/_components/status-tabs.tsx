@@ -3,10 +3,42 @@ import { getFormatter } from "next-intl/server";
 import { queryString } from "@/lib/url";
 
 /**
- * A list's statuses as links with their counts ("Pending 12"): the current one
- * is marked for screen readers (aria-current) and by its look. Links, so they
- * work without JavaScript and each view has its own address.
+ * Views of one page as links, the current one marked for screen readers
+ * (aria-current) and by its look. Links, so they work without JavaScript and
+ * each view has its own address.
  */
+export function TabLinks({
+  label,
+  tabs,
+}: {
+  label: string;
+  tabs: { label: string; href: string; current: boolean; badge?: string }[];
+}) {
+  return (
+    <nav aria-label={label} className="mb-4">
+      <ul className="flex flex-wrap gap-x-1 border-b border-slate-200">
+        {tabs.map((tab) => (
+          <li key={tab.href}>
+            <Link
+              href={tab.href}
+              aria-current={tab.current ? "page" : undefined}
+              className="aria-[current=page]:border-brand-600 aria-[current=page]:text-brand-700 -mb-px inline-flex items-center gap-2 border-b-2 border-transparent px-3 py-2 text-sm font-medium text-slate-700 hover:text-slate-900"
+            >
+              {tab.label}
+              {tab.badge ? (
+                <span className="rounded-full bg-slate-100 px-2 text-xs text-slate-700 tabular-nums">
+                  {tab.badge}
+                </span>
+              ) : null}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** A list's statuses as tabs with their counts ("Pending 12"), keeping the list's other filters. */
 export async function StatusTabs<S extends string>({
   label,
   all,
@@ -25,30 +57,15 @@ export async function StatusTabs<S extends string>({
   list: { path: string; filters: Record<string, string | undefined>; status: S | undefined };
 }) {
   const format = await getFormatter();
-  const tabs = [undefined, ...statuses].map((status) => ({
-    label: status ? name(status) : all,
-    count: counts[status ?? "all"],
-    href: `${list.path}${queryString({ ...list.filters, status })}`,
-    current: list.status === status,
-  }));
   return (
-    <nav aria-label={label} className="mb-4">
-      <ul className="flex flex-wrap gap-x-1 border-b border-slate-200">
-        {tabs.map((tab) => (
-          <li key={tab.href}>
-            <Link
-              href={tab.href}
-              aria-current={tab.current ? "page" : undefined}
-              className="aria-[current=page]:border-brand-600 aria-[current=page]:text-brand-700 -mb-px inline-flex items-center gap-2 border-b-2 border-transparent px-3 py-2 text-sm font-medium text-slate-700 hover:text-slate-900"
-            >
-              {tab.label}
-              <span className="rounded-full bg-slate-100 px-2 text-xs text-slate-700 tabular-nums">
-                {format.number(tab.count)}
-              </span>
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <TabLinks
+      label={label}
+      tabs={[undefined, ...statuses].map((status) => ({
+        label: status ? name(status) : all,
+        badge: format.number(counts[status ?? "all"]),
+        href: `${list.path}${queryString({ ...list.filters, status })}`,
+        current: list.status === status,
+      }))}
+    />
   );
 }

@@ -1,6 +1,7 @@
 import { pgEnum } from "drizzle-orm/pg-core";
 import {
   ACCOUNT_STATUSES,
+  ACTIVITY_KINDS,
   ACCOUNT_TYPES,
   BILLING_MODES,
   CREATED_VIA,
@@ -26,3 +27,4 @@ export const invitationStatus = pgEnum("invitation_status", INVITATION_STATUSES)
 export const invitationDelivery = pgEnum("invitation_delivery", DELIVERY_STATUSES);
 export const invitationEventType = pgEnum("invitation_event_type", INVITATION_EVENT_TYPES);
 export const emailStatus = pgEnum("email_status", EMAIL_STATUSES);
+export const activityKind = pgEnum("activity_kind", ACTIVITY_KINDS);

@@ -7,3 +7,4 @@ export * from "./email";
 export * from "./rate-limits";
 export * from "./set-password-tokens";
 export * from "./products";
+export * from "./activity";

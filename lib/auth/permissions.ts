@@ -19,6 +19,8 @@ const TABLE = {
   "contracts.manage": ["administrator"],
   "users.manage": ["administrator"],
   "account.edit": ["administrator"],
+  // The own account's activity log (its terms, its users' roles and states).
+  "activity.view": ["administrator", "manager", "finance_manager"],
   // Whether the instance can send email at all (a revoked key, no transport).
   "instance.emailStatus": ["administrator"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -4,7 +4,9 @@ import { accountPrices, accounts, contracts, products, users } from "@/db/schema
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, lockActor } from "@/lib/auth/authorize";
 import type { AccountStatus, BillingMode, PricingMode } from "@/lib/enums";
+import { fullName } from "@/lib/users/names";
 import type { z } from "zod";
+import { recordActivity } from "@/lib/activity/record";
 import { SubaccountError } from "./errors";
 import type { ProductTerms, subaccountDetailsInput } from "./inputs";
 import {
@@ -68,6 +70,10 @@ export async function updateBillingAndPricing(
       .update(accounts)
       .set({ billing: input.billing, pricing: input.pricing, updatedAt: now })
       .where(eq(accounts.id, sub.id));
+    await recordActivity(tx, { accountId: sub.id, actor: current, now }, [
+      { kind: "billing", from: sub.billing, to: input.billing },
+      { kind: "pricing", from: sub.pricing, to: input.pricing },
+    ]);
   });
 }
 
@@ -80,19 +86,54 @@ export async function updateProductTerms(
 ) {
   authorizeFor(actor, "editPricing");
   await db.transaction(async (tx) => {
-    const { sub } = await lockSubaccount(tx, actor, input.id, "editPricing");
+    const { sub, actor: current } = await lockSubaccount(tx, actor, input.id, "editPricing");
     assertTermsEditable(sub);
     const known = await tx
-      .select({ id: products.id })
+      .select({
+        id: products.id,
+        name: products.name,
+        currency: products.currency,
+        priceCents: accountPrices.priceCents,
+        available: accountPrices.available,
+      })
       .from(products)
+      .leftJoin(
+        accountPrices,
+        and(eq(accountPrices.productId, products.id), eq(accountPrices.accountId, sub.id)),
+      )
       .where(
         inArray(
           products.id,
           input.terms.map((t) => t.productId),
         ),
       );
-    const knownIds = new Set(known.map((p) => p.id));
-    for (const term of input.terms.filter((t) => knownIds.has(t.productId))) {
+    const before = new Map(known.map((p) => [p.id, p]));
+    // A product without terms of its own is available at the standard price.
+    await recordActivity(
+      tx,
+      { accountId: sub.id, actor: current, now },
+      input.terms.flatMap((term) => {
+        const product = before.get(term.productId);
+        if (!product) return [];
+        return [
+          {
+            kind: "products" as const,
+            subject: product.name,
+            from: {
+              priceCents: product.priceCents ?? null,
+              available: product.available ?? true,
+              currency: product.currency,
+            },
+            to: {
+              priceCents: term.priceCents,
+              available: term.available,
+              currency: product.currency,
+            },
+          },
+        ];
+      }),
+    );
+    for (const term of input.terms.filter((t) => before.has(t.productId))) {
       await tx
         .insert(accountPrices)
         .values({ accountId: sub.id, ...term })
@@ -114,12 +155,20 @@ export async function assignContract(
 ) {
   authorizeFor(actor, "assignContract");
   await db.transaction(async (tx) => {
-    const { sub } = await lockSubaccount(tx, actor, input.id, "assignContract");
+    const { sub, actor: current } = await lockSubaccount(tx, actor, input.id, "assignContract");
+    const log = { accountId: sub.id, actor: current, now };
+    const [previous] = sub.contractId
+      ? await tx
+          .select({ name: contracts.name })
+          .from(contracts)
+          .where(eq(contracts.id, sub.contractId))
+      : [];
     if (!input.contractId) {
       await tx
         .update(accounts)
         .set({ contractId: null, updatedAt: now })
         .where(eq(accounts.id, sub.id));
+      await recordActivity(tx, log, [{ kind: "contract", from: previous?.name ?? null, to: null }]);
       return;
     }
     const [contract] = await tx
@@ -136,6 +185,16 @@ export async function assignContract(
         updatedAt: now,
       })
       .where(eq(accounts.id, sub.id));
+    // The contract brings its billing and pricing: logged as the changes they are.
+    await recordActivity(tx, log, [
+      {
+        kind: "contract",
+        from: sub.contractId === contract.id ? contract.name : (previous?.name ?? null),
+        to: contract.name,
+      },
+      { kind: "billing", from: sub.billing, to: contract.billing },
+      { kind: "pricing", from: sub.pricing, to: contract.pricing },
+    ]);
   });
 }
 
@@ -148,10 +207,11 @@ export async function assignAccountManager(
 ) {
   authorizeFor(actor, "assignManager");
   await db.transaction(async (tx) => {
-    const { sub } = await lockSubaccount(tx, actor, input.id, "assignManager");
+    const { sub, actor: current } = await lockSubaccount(tx, actor, input.id, "assignManager");
+    let managerName: string | null = null;
     if (input.userId) {
       const [user] = await tx
-        .select({ id: users.id })
+        .select({ id: users.id, name: fullName(users) })
         .from(users)
         .where(
           and(
@@ -161,11 +221,22 @@ export async function assignAccountManager(
           ),
         );
       if (!user) throw new SubaccountError("account_manager_not_found", "userId");
+      managerName = user.name;
     }
+    const [previous] = sub.accountManagerId
+      ? await tx
+          .select({ name: fullName(users) })
+          .from(users)
+          .where(eq(users.id, sub.accountManagerId))
+      : [];
     await tx
       .update(accounts)
       .set({ accountManagerId: input.userId, updatedAt: now })
       .where(eq(accounts.id, sub.id));
+    if (sub.accountManagerId !== input.userId)
+      await recordActivity(tx, { accountId: sub.id, actor: current, now }, [
+        { kind: "account_manager", from: previous?.name ?? null, to: managerName },
+      ]);
   });
 }
 
@@ -178,10 +249,13 @@ export async function setSubaccountStatus(
 ) {
   authorizeFor(actor, "changeStatus");
   await db.transaction(async (tx) => {
-    const { sub } = await lockSubaccount(tx, actor, input.id, "changeStatus");
+    const { sub, actor: current } = await lockSubaccount(tx, actor, input.id, "changeStatus");
     await tx
       .update(accounts)
       .set({ status: input.status, updatedAt: now })
       .where(eq(accounts.id, sub.id));
+    await recordActivity(tx, { accountId: sub.id, actor: current, now }, [
+      { kind: "status", from: sub.status, to: input.status },
+    ]);
   });
 }

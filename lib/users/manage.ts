@@ -9,6 +9,8 @@ import * as rateLimit from "@/lib/rate-limit/service";
 import { createUserWithPasswordLink, issuePasswordLink, type NewUser } from "./create";
 import { UserError } from "./errors";
 import { assertAdministratorRemains } from "./rules";
+import { recordActivity } from "@/lib/activity/record";
+import { fullName } from "./names";
 
 /** An account's Administrators manage its users: add, change roles, deactivate, resend links. */
 
@@ -42,7 +44,7 @@ export async function addUser(
 /** Locks the account's users, so two administrators cannot demote each other at the same moment. */
 async function lockMembers(tx: Db, accountId: string) {
   return tx
-    .select({ id: users.id, role: users.role, status: users.status })
+    .select({ id: users.id, role: users.role, status: users.status, name: fullName(users) })
     .from(users)
     .where(eq(users.accountId, accountId))
     .for("update");
@@ -61,13 +63,29 @@ async function changeMember(
   await db.transaction(async (tx) => {
     const members = await lockMembers(tx, actor.accountId);
     // The actor's own row is locked with the rest: their role as it is now decides.
-    await lockActor(tx, actor, "users.manage");
-    if (!members.some((m) => m.id === userId)) throw new UserError("user_not_found");
+    const current = await lockActor(tx, actor, "users.manage");
+    const member = members.find((m) => m.id === userId);
+    if (!member) throw new UserError("user_not_found");
     assertAdministratorRemains(members, { userId, ...change });
     await tx
       .update(users)
       .set({ ...change, updatedAt: now })
       .where(and(eq(users.id, userId), eq(users.accountId, actor.accountId)));
+    await recordActivity(tx, { accountId: current.accountId, actor: current, now }, [
+      ...(change.role
+        ? [{ kind: "role" as const, subject: member.name, from: member.role, to: change.role }]
+        : []),
+      ...(change.status
+        ? [
+            {
+              kind: "user_status" as const,
+              subject: member.name,
+              from: member.status,
+              to: change.status,
+            },
+          ]
+        : []),
+    ]);
   });
 }
 

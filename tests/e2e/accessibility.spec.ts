@@ -66,10 +66,9 @@ for (const { name, viewport } of WIDTHS) {
     await acceptAs(guest, { username: `axe${name}${Date.now()}`, organization });
     await expectNoViolations(guest, "/");
     await page.goto("/subaccounts");
-    await expectNoViolations(
-      page,
-      (await page.getByRole("link", { name: organization }).getAttribute("href"))!,
-    );
+    const subaccount = (await page.getByRole("link", { name: organization }).getAttribute("href"))!;
+    for (const tab of ["", "?tab=organization", "?tab=billing", "?tab=products", "?tab=activity"])
+      await expectNoViolations(page, `${subaccount}${tab}`);
     await visitor.close();
     await manager.close();
   });

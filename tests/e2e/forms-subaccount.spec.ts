@@ -1,6 +1,6 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { admin, administratorIn, germanAdmin } from "./support/accounts";
-import { expectErrorSummary, fact } from "./support/forms";
+import { expectErrorSummary, openSubaccountTab, fact } from "./support/forms";
 import { waitForEmail } from "./support/mail";
 import { LANGS, messages } from "./support/messages";
 
@@ -110,6 +110,7 @@ for (const lang of LANGS) {
         `${m("accountTypes.enterprise")}, ${m("accountTypes.retail")}`,
       );
       await expect(fact(overview, m("subaccount.nickname"))).toHaveText(`GX ${lang}`);
+      await openSubaccountTab(page, m, "billing");
       const terms = page.getByRole("region", { name: m("subaccount.terms") });
       await expect(terms.getByRole("radio", { name: billing("bill_to_parent") })).toBeChecked();
       await expect(terms.getByRole("radio", { name: pricing("custom") })).toBeChecked();
@@ -124,6 +125,7 @@ for (const lang of LANGS) {
       page,
     }) => {
       await page.goto(detailsUrl);
+      await openSubaccountTab(page, m, "organization");
       const section = page.getByRole("region", { name: m("organization.section") });
       await section.getByLabel(m("organization.name")).fill(`${subName} Inc`);
       await section.getByLabel(m("organization.city"), { exact: true }).fill("");
@@ -157,6 +159,7 @@ for (const lang of LANGS) {
       browser,
     }) => {
       await page.goto(detailsUrl);
+      await openSubaccountTab(page, m, "billing");
       const terms = page.getByRole("region", { name: m("subaccount.terms") });
       await terms.getByRole("radio", { name: billing("bill_to_subaccount") }).check();
       await terms.getByRole("radio", { name: pricing("standard") }).check();
@@ -165,6 +168,7 @@ for (const lang of LANGS) {
       const second = await browser.newContext({ storageState: me.state });
       const other = await second.newPage();
       await other.goto(detailsUrl);
+      await openSubaccountTab(other, m, "billing");
       const contract = other.getByRole("region", { name: m("subaccount.contract"), exact: true });
       await contract.getByLabel(m("subaccount.contract")).selectOption({ label: contractName });
       await expect(contract.getByLabel(m("subaccount.contract"))).toHaveValue(/.+/);
@@ -204,6 +208,7 @@ for (const lang of LANGS) {
       page,
     }) => {
       await page.goto(detailsUrl);
+      await openSubaccountTab(page, m, "products");
       const products = page.getByRole("region", { name: m("subaccount.products") });
       const names: string[] = [];
       for (const row of [1, 2, 3])

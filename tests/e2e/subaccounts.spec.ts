@@ -1,6 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { admin, adminState } from "./support/accounts";
+import { openSubaccountTab } from "./support/forms";
 import { setPasswordLink, waitForEmail } from "./support/mail";
+import { messages } from "./support/messages";
+
+const en = messages("en");
 
 test.use({ storageState: adminState });
 
@@ -62,6 +66,7 @@ test("a manager creates a subaccount, sets its terms under and without a contrac
   const detailsUrl = page.url();
 
   // Under a contract, billing and pricing follow it and are locked.
+  await openSubaccountTab(page, en, "billing");
   const contract = page.getByRole("region", { name: "Contract", exact: true });
   await contract.getByLabel("Contract").selectOption({ label: contractName });
   await contract.getByRole("button", { name: "Assign contract" }).click();
@@ -80,6 +85,7 @@ test("a manager creates a subaccount, sets its terms under and without a contrac
     page.getByRole("status").filter({ hasText: "Billing and pricing saved." }),
   ).toBeVisible();
 
+  await openSubaccountTab(page, en, "products");
   const productsSection = page.getByRole("region", { name: "Products and prices" });
   await productsSection
     .getByLabel("Custom price for Basic TLS/SSL (domain validated)")
@@ -110,6 +116,12 @@ test("a manager creates a subaccount, sets its terms under and without a contrac
     "Not available",
   );
 
+  // Its own page shows who changed its terms, from what to what.
+  const own = p.getByRole("region", { name: "Activity of your account" });
+  await expect(
+    own.getByRole("row").filter({ hasText: "Product: Basic TLS/SSL (domain validated)" }),
+  ).toContainText(/Ada Admin.*\$150\.00/);
+
   // The subaccount cannot look up at its own record in the parent's view.
   await p.goto(new URL(detailsUrl).pathname);
   await expect(p.getByRole("heading", { name: "Page not found" })).toBeVisible();
@@ -117,6 +129,7 @@ test("a manager creates a subaccount, sets its terms under and without a contrac
   await p.goto("/");
 
   // The parent deactivates it: its administrator is signed out on the next request.
+  await openSubaccountTab(page, en, "overview");
   await page.getByRole("button", { name: "Deactivate subaccount" }).click();
   await page.getByRole("button", { name: "Yes, deactivate" }).click();
   await expect(
@@ -125,6 +138,22 @@ test("a manager creates a subaccount, sets its terms under and without a contrac
   await p.reload();
   await expect(p.getByRole("heading", { name: "Sign in" })).toBeVisible();
   await peter.close();
+
+  // The subaccount's Activity tab: every change, filtered by kind as it is chosen.
+  await openSubaccountTab(page, en, "activity");
+  await expect(page).toHaveTitle(new RegExp(`^${subName}`));
+  const log = page.getByRole("region", { name: "Activity" });
+  await expect(log.getByRole("row").filter({ hasText: "Contract" }).first()).toContainText(
+    contractName,
+  );
+  await expect(log.getByRole("row").filter({ hasText: "Status" })).toContainText(
+    /Active.*Deactivated/,
+  );
+  await log.getByLabel("What").selectOption({ label: "Billing" });
+  await expect(page).toHaveURL(/kind=billing/);
+  await expect(page).toHaveURL(/tab=activity/);
+  await expect(log.getByRole("row").filter({ hasText: "Status" })).toHaveCount(0);
+  await expect(log.getByRole("row").filter({ hasText: "Billing" }).first()).toBeVisible();
 
   await page.goto(`/subaccounts?status=deactivated&q=${encodeURIComponent(subName)}`);
   await expect(page.getByRole("row").filter({ hasText: subName })).toContainText("Deactivated");

@@ -27,3 +27,16 @@ export async function expectErrorSummary(
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+/** Opens a tab of a subaccount's page ("billing", "products", …) in the reader's language. */
+export async function openSubaccountTab(
+  page: Page,
+  m: (key: string) => string,
+  tab: "overview" | "organization" | "billing" | "products" | "activity",
+) {
+  const link = page
+    .getByRole("navigation", { name: m("subaccount.tabsLabel") })
+    .getByRole("link", { name: m(`subaccount.tabs.${tab}`), exact: true });
+  await link.click();
+  await expect(link).toHaveAttribute("aria-current", "page");
+}

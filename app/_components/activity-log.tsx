@@ -1,0 +1,118 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { type ActivityListParams, activityPeople, listActivity } from "@/lib/activity/queries";
+import { type ActivityValue, isProductTerms } from "@/lib/activity/values";
+import { ACTIVITY_KINDS, type ActivityKind } from "@/lib/enums";
+import { queryString } from "@/lib/url";
+import { FilterBar, FilterSelect } from "./filter-bar";
+import { Pager } from "./pager";
+import { Cell, DataTable, EmptyState, Row } from "./ui";
+
+/**
+ * An account's activity log: who changed what, when, from what to what;
+ * filtered by person and kind, a page at a time. The page that shows it has
+ * checked that the reader may see the account. `keep` holds the page's own
+ * address parameters (its tab).
+ */
+export async function ActivityLog({
+  accountId,
+  params,
+  path,
+  keep = {},
+}: {
+  accountId: string;
+  params: ActivityListParams;
+  path: string;
+  keep?: Record<string, string | undefined>;
+}) {
+  const db = await getDb();
+  const [page, people, t, tCommon, tStatuses, tRoles, format] = await Promise.all([
+    listActivity(db, accountId, params),
+    activityPeople(db, accountId),
+    getTranslations("activity"),
+    getTranslations("common"),
+    getTranslations("accountStatuses"),
+    getTranslations("roles"),
+    getFormatter(),
+  ]);
+  const filters = { ...keep, who: params.who, kind: params.kind };
+  const filtered = !!(params.who || params.kind || params.after || params.before);
+
+  /** A logged value as the reader reads it. */
+  const describe = (kind: ActivityKind, value: ActivityValue): string => {
+    if (value === null) return t("none");
+    if (isProductTerms(value)) {
+      if (!value.available) return t("notOrderable");
+      return value.priceCents === null
+        ? t("standardPrice")
+        : format.number(value.priceCents / 100, { style: "currency", currency: value.currency });
+    }
+    switch (kind) {
+      case "billing":
+        return tCommon(`billingModes.${value as "bill_to_parent"}`);
+      case "pricing":
+        return tCommon(`pricingModes.${value as "standard"}`);
+      case "status":
+      case "user_status":
+        return tStatuses(value as "active");
+      case "role":
+        return tRoles(value as "user");
+      default:
+        return value;
+    }
+  };
+
+  return (
+    <>
+      <FilterBar label={t("filters")} resetHref={`${path}${queryString(keep)}`} keep={keep}>
+        <FilterSelect
+          id="activity-who"
+          name="who"
+          label={t("who")}
+          value={params.who}
+          all={t("everyone")}
+          options={people.flatMap((p) => (p.userId ? [{ value: p.userId, label: p.name }] : []))}
+        />
+        <FilterSelect
+          id="activity-kind"
+          name="kind"
+          label={t("kind")}
+          value={params.kind}
+          all={t("allKinds")}
+          options={ACTIVITY_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+        />
+      </FilterBar>
+      {page.rows.length === 0 ? (
+        <EmptyState>{filtered ? t("noMatches") : t("empty")}</EmptyState>
+      ) : (
+        <DataTable
+          caption={t("caption")}
+          columns={[
+            { label: t("when") },
+            { label: t("who") },
+            { label: t("what") },
+            { label: t("before") },
+            { label: t("after") },
+          ]}
+        >
+          {page.rows.map((row) => (
+            <Row key={row.id}>
+              <Cell label={t("when")} className="sm:whitespace-nowrap">
+                {format.dateTime(row.createdAt, "moment")}
+              </Cell>
+              <Cell label={t("who")}>{row.actorName}</Cell>
+              <Cell label={t("what")} className="font-medium">
+                {row.subject
+                  ? t("kindOf", { kind: t(`kinds.${row.kind}`), subject: row.subject })
+                  : t(`kinds.${row.kind}`)}
+              </Cell>
+              <Cell label={t("before")}>{describe(row.kind, row.oldValue)}</Cell>
+              <Cell label={t("after")}>{describe(row.kind, row.newValue)}</Cell>
+            </Row>
+          ))}
+        </DataTable>
+      )}
+      <Pager path={path} filters={filters} params={params} page={page} />
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { ActivityValue } from "../../lib/activity/values";
+import { accounts } from "./accounts";
+import { activityKind } from "./enums";
+import { users } from "./users";
+
+/**
+ * An account's activity log: who changed its billing, pricing, products,
+ * contract, account manager or status, or a user's role or status, and when,
+ * with the old and the new value. Written in the same transaction as the change.
+ */
+export const activity = pgTable(
+  "activity",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    // The account the change is about (a subaccount, or the account whose user changed).
+    accountId: uuid()
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    actorUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    // The name at the time: the log stays readable when the person leaves or is renamed.
+    actorName: text().notNull(),
+    kind: activityKind().notNull(),
+    // What within the account: the product or the user the change is about.
+    subject: text(),
+    oldValue: jsonb().$type<ActivityValue>(),
+    newValue: jsonb().$type<ActivityValue>(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  // The log, newest first, per account; filtered by person or kind within it.
+  (t) => [index().on(t.accountId, t.createdAt, t.id)],
+);

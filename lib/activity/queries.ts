@@ -1,0 +1,60 @@
+import { and, eq, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db";
+import { activity } from "@/db/schema";
+import { ACTIVITY_KINDS } from "@/lib/enums";
+import {
+  keyset,
+  keysetCondition,
+  keysetOrder,
+  keysetPage,
+  PAGE_SIZE,
+  pagePosition,
+} from "@/lib/lists/keyset";
+
+/** The log's filters as they stand in the URL: a person, a kind of change, a page. */
+export const activityListParams = z.object({
+  who: z.uuid().optional().catch(undefined),
+  kind: z.enum(ACTIVITY_KINDS).optional().catch(undefined),
+  ...pagePosition,
+});
+export type ActivityListParams = z.infer<typeof activityListParams>;
+
+/** One page of an account's activity, newest first. The caller has checked the reader may see it. */
+export async function listActivity(db: Db, accountId: string, params: ActivityListParams) {
+  const ks = keyset(params, "newest");
+  const conditions: SQL[] = [eq(activity.accountId, accountId)];
+  if (params.who) conditions.push(eq(activity.actorUserId, params.who));
+  if (params.kind) conditions.push(eq(activity.kind, params.kind));
+  const key = { at: activity.createdAt, id: activity.id };
+  const after = keysetCondition(key, ks);
+  if (after) conditions.push(after);
+  const rows = await db
+    .select({
+      id: activity.id,
+      kind: activity.kind,
+      subject: activity.subject,
+      actorUserId: activity.actorUserId,
+      actorName: activity.actorName,
+      oldValue: activity.oldValue,
+      newValue: activity.newValue,
+      createdAt: activity.createdAt,
+    })
+    .from(activity)
+    .where(and(...conditions))
+    .orderBy(...keysetOrder(key, ks))
+    .limit(PAGE_SIZE + 1);
+  return keysetPage(rows, PAGE_SIZE, ks, (r) => ({ at: r.createdAt, id: r.id }));
+}
+
+/** Everyone who changed something in the account: the log's "person" filter. */
+export async function activityPeople(db: Db, accountId: string) {
+  return db
+    .selectDistinctOn([activity.actorUserId], {
+      userId: activity.actorUserId,
+      name: activity.actorName,
+    })
+    .from(activity)
+    .where(eq(activity.accountId, accountId))
+    .orderBy(activity.actorUserId, activity.createdAt);
+}

@@ -1,0 +1,38 @@
+import { isDeepStrictEqual } from "node:util";
+import type { Db } from "@/db";
+import { activity } from "@/db/schema";
+import type { ActivityKind } from "@/lib/enums";
+import type { ActivityValue } from "./values";
+
+export type ActivityChange = {
+  kind: ActivityKind;
+  /** The product or user the change is about, when the account has several. */
+  subject?: string | null;
+  from: ActivityValue;
+  to: ActivityValue;
+};
+
+/**
+ * Writes the changes that changed something to an account's log, inside the
+ * caller's transaction: the log and the change stand or fall together.
+ */
+export async function recordActivity(
+  tx: Db,
+  context: { accountId: string; actor: { userId: string; name: string }; now: Date },
+  changes: ActivityChange[],
+) {
+  const real = changes.filter((c) => !isDeepStrictEqual(c.from, c.to));
+  if (real.length === 0) return;
+  await tx.insert(activity).values(
+    real.map((c) => ({
+      accountId: context.accountId,
+      actorUserId: context.actor.userId,
+      actorName: context.actor.name,
+      kind: c.kind,
+      subject: c.subject ?? null,
+      oldValue: c.from,
+      newValue: c.to,
+      createdAt: context.now,
+    })),
+  );
+}
