@@ -154,6 +154,7 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
             <Section id="activity" title={t("activityTitle")}>
               <ActivityLog
                 accountId={actor.accountId}
+                reader="own"
                 params={activityListParams.parse(query)}
                 path="/"
               />

@@ -2,7 +2,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { type ActivityListParams, activityPeople, listActivity } from "@/lib/activity/queries";
 import { type ActivityValue, isProductTerms } from "@/lib/activity/values";
-import { ACTIVITY_KINDS, type ActivityKind } from "@/lib/enums";
+import { activityKindsFor } from "@/lib/activity/rules";
+import type { ActivityKind } from "@/lib/enums";
 import { queryString } from "@/lib/url";
 import { FilterBar, FilterSelect } from "./filter-bar";
 import { Pager } from "./pager";
@@ -16,19 +17,23 @@ import { Cell, DataTable, EmptyState, Row } from "./ui";
  */
 export async function ActivityLog({
   accountId,
+  reader,
   params,
   path,
   keep = {},
 }: {
   accountId: string;
+  /** The account's own page, or its parent's page of it: they see different kinds. */
+  reader: "own" | "parent";
   params: ActivityListParams;
   path: string;
   keep?: Record<string, string | undefined>;
 }) {
   const db = await getDb();
+  const kinds = activityKindsFor(reader);
   const [page, people, t, tCommon, tStatuses, tRoles, format] = await Promise.all([
-    listActivity(db, accountId, params),
-    activityPeople(db, accountId),
+    listActivity(db, accountId, params, kinds),
+    activityPeople(db, accountId, kinds),
     getTranslations("activity"),
     getTranslations("common"),
     getTranslations("accountStatuses"),
@@ -79,7 +84,7 @@ export async function ActivityLog({
           label={t("kind")}
           value={params.kind}
           all={t("allKinds")}
-          options={ACTIVITY_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+          options={kinds.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
         />
       </FilterBar>
       {page.rows.length === 0 ? (

@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, type ReactNode, useContext, useState } from "react";
+import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from "react";
 import type { FormState } from "@/lib/actions/form-state";
 import { FormMessage } from "./form";
 
@@ -13,9 +13,14 @@ const Announce = createContext<(state: FormState) => void>(() => {});
  */
 export function RowAnnouncer({ children }: { children: ReactNode }) {
   const [state, setState] = useState<FormState>();
+  const message = useRef<HTMLDivElement>(null);
+  // The button that answered may be gone with its row: focus moves to the answer.
+  useEffect(() => {
+    if (state) message.current?.focus();
+  }, [state]);
   return (
     <Announce value={setState}>
-      <div aria-live="polite" className="mb-4 empty:hidden">
+      <div ref={message} tabIndex={-1} className="mb-4 empty:hidden focus:outline-none">
         {state ? <FormMessage state={state} /> : null}
       </div>
       {children}

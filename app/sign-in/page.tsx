@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/app/_components/auth-card";
@@ -19,7 +20,10 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
   const target = safeReturnPath(returnTo, env().APP_URL);
   if (await currentActor()) redirect(target);
   if (await isSetupOpen(await getDb())) redirect("/setup");
-  const t = await getTranslations("signIn");
+  const [t, tForgot] = await Promise.all([
+    getTranslations("signIn"),
+    getTranslations("forgotPassword"),
+  ]);
   // After an accepted invitation or a chosen password whose automatic sign-in did not go through.
   const isReady = ready === "1";
   return (
@@ -30,6 +34,11 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
       <ClientMessages namespaces={["signIn"]}>
         <SignInForm returnTo={target} />
       </ClientMessages>
+      <p className="mt-4 text-sm">
+        <Link href="/forgot-password" className="text-brand-700 underline">
+          {tForgot("link")}
+        </Link>
+      </p>
     </AuthCard>
   );
 }

@@ -13,12 +13,19 @@ import { actorInAccount, makeActor } from "@/tests/helpers/actors";
 import { setupTestDb } from "@/tests/helpers/db";
 import { subaccountOf } from "@/tests/helpers/subaccounts";
 import { activityListParams, activityPeople, listActivity } from "./queries";
+import { activityKindsFor } from "./rules";
 
 const t = setupTestDb();
 const now = new Date("2026-09-01T10:00:00Z");
 const minutes = (n: number) => new Date(now.getTime() + n * 60_000);
-const log = async (accountId: string, filters: Record<string, string> = {}) =>
-  (await listActivity(t.db, accountId, activityListParams.parse(filters))).rows.map((r) => ({
+const log = async (
+  accountId: string,
+  filters: Record<string, string> = {},
+  reader: "own" | "parent" = "own",
+) =>
+  (
+    await listActivity(t.db, accountId, activityListParams.parse(filters), activityKindsFor(reader))
+  ).rows.map((r) => ({
     kind: r.kind,
     subject: r.subject,
     who: r.actorName,
@@ -119,9 +126,9 @@ describe("a subaccount's activity log", () => {
       parent.name,
       finance.name,
     ]);
-    expect((await activityPeople(t.db, id)).map((p) => p.name).sort()).toEqual(
-      [parent.name, finance.name].sort(),
-    );
+    expect(
+      (await activityPeople(t.db, id, activityKindsFor("parent"))).map((p) => p.name).sort(),
+    ).toEqual([parent.name, finance.name].sort());
   });
 
   it("records nothing when the change is refused", async () => {
@@ -171,5 +178,8 @@ describe("an account's own activity log", () => {
       },
       { kind: "role", subject: member.name, who: admin.name, from: "user", to: "manager" },
     ]);
+    // A parent looking at this account never sees its users' roles and states.
+    expect(await log(admin.accountId, {}, "parent")).toEqual([]);
+    expect(await activityPeople(t.db, admin.accountId, activityKindsFor("parent"))).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
-import { and, eq, type SQL } from "drizzle-orm";
+import { and, eq, inArray, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db";
 import { activity } from "@/db/schema";
-import { ACTIVITY_KINDS } from "@/lib/enums";
+import { ACTIVITY_KINDS, type ActivityKind } from "@/lib/enums";
 import {
   keyset,
   keysetCondition,
@@ -20,10 +20,18 @@ export const activityListParams = z.object({
 });
 export type ActivityListParams = z.infer<typeof activityListParams>;
 
-/** One page of an account's activity, newest first. The caller has checked the reader may see it. */
-export async function listActivity(db: Db, accountId: string, params: ActivityListParams) {
+/**
+ * One page of an account's activity, newest first, of the kinds this reader may
+ * see (`activityKindsFor`). The caller has checked the reader may see the account.
+ */
+export async function listActivity(
+  db: Db,
+  accountId: string,
+  params: ActivityListParams,
+  kinds: readonly ActivityKind[],
+) {
   const ks = keyset(params, "newest");
-  const conditions: SQL[] = [eq(activity.accountId, accountId)];
+  const conditions: SQL[] = [eq(activity.accountId, accountId), inArray(activity.kind, kinds)];
   if (params.who) conditions.push(eq(activity.actorUserId, params.who));
   if (params.kind) conditions.push(eq(activity.kind, params.kind));
   const key = { at: activity.createdAt, id: activity.id };
@@ -47,14 +55,14 @@ export async function listActivity(db: Db, accountId: string, params: ActivityLi
   return keysetPage(rows, PAGE_SIZE, ks, (r) => ({ at: r.createdAt, id: r.id }));
 }
 
-/** Everyone who changed something in the account: the log's "person" filter. */
-export async function activityPeople(db: Db, accountId: string) {
+/** Everyone who made a change this reader may see: the log's "person" filter. */
+export async function activityPeople(db: Db, accountId: string, kinds: readonly ActivityKind[]) {
   return db
     .selectDistinctOn([activity.actorUserId], {
       userId: activity.actorUserId,
       name: activity.actorName,
     })
     .from(activity)
-    .where(eq(activity.accountId, accountId))
+    .where(and(eq(activity.accountId, accountId), inArray(activity.kind, kinds)))
     .orderBy(activity.actorUserId, activity.createdAt);
 }

@@ -21,7 +21,8 @@ class TooManyAttempts extends CredentialsSignin {
 const credentialsInput = z.object({
   username: z.string().trim().min(1).max(200),
   password: z.string().min(1).max(1000),
-  timeZone: z.string().max(64).optional(),
+  // A hint only: a missing or odd value never stands in the way of signing in.
+  timeZone: z.string().max(64).optional().catch(undefined),
 });
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;

@@ -3,7 +3,7 @@ import type { Db } from "@/db";
 import { accounts, users } from "@/db/schema";
 import { accountUsableSql } from "@/lib/accounts/usable";
 import * as rateLimit from "@/lib/rate-limit/service";
-import { isTimeZone } from "@/lib/i18n/time";
+import { canonicalTimeZone } from "@/lib/i18n/time";
 import { fullName } from "@/lib/users/names";
 import type { Actor } from "./actor";
 import { verifyAgainstDummy, verifyPassword } from "./password";
@@ -82,13 +82,12 @@ export async function authenticate(
   // A success clears this address's count for the username and gives its attempt back.
   await rateLimit.reset(db, limits.pair.key);
   await rateLimit.refund(db, limits.address.key);
+  const browserZone = canonicalTimeZone(input.timeZone);
   await db
     .update(users)
     .set({
       lastSignInAt: now,
-      ...(isTimeZone(input.timeZone)
-        ? { timeZone: sql`coalesce(${users.timeZone}, ${input.timeZone})` }
-        : {}),
+      ...(browserZone ? { timeZone: sql`coalesce(${users.timeZone}, ${browserZone})` } : {}),
     })
     .where(eq(users.id, row.id));
   return { ok: true, userId: row.id };

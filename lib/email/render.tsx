@@ -4,6 +4,10 @@ import SetPasswordEmail, {
   type SetPasswordEmailProps,
   setPasswordSubject,
 } from "@/emails/set-password";
+import ResetPasswordEmail, {
+  type ResetPasswordEmailProps,
+  resetPasswordSubject,
+} from "@/emails/reset-password";
 import WelcomeEmail, { type WelcomeEmailProps, welcomeSubject } from "@/emails/welcome";
 import type { RenderedEmail } from "./outbox";
 import { cleanEmailProps } from "./plain-text";
@@ -28,4 +32,14 @@ export async function renderWelcomeEmail(input: WelcomeEmailProps): Promise<Rend
 export async function renderSetPasswordEmail(input: SetPasswordEmailProps): Promise<RenderedEmail> {
   const props = cleanEmailProps(input);
   return { subject: setPasswordSubject(props), ...(await both(<SetPasswordEmail {...props} />)) };
+}
+
+export async function renderResetPasswordEmail(
+  input: ResetPasswordEmailProps,
+): Promise<RenderedEmail> {
+  const props = cleanEmailProps(input);
+  return {
+    subject: resetPasswordSubject(props),
+    ...(await both(<ResetPasswordEmail {...props} />)),
+  };
 }

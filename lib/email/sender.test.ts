@@ -21,6 +21,11 @@ describe("the sender of an email", () => {
     );
   });
 
+  it("cuts a very long name", () => {
+    const header = fromHeader("CertPortal <n@x.example>", "A".repeat(500));
+    expect(header).toBe(`"${"A".repeat(119)}… via CertPortal" <n@x.example>`);
+  });
+
   it("leaves the portal's own emails as configured", () => {
     expect(fromHeader("CertPortal <n@x.example>", null)).toBe("CertPortal <n@x.example>");
   });

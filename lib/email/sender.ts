@@ -20,7 +20,9 @@ export function fromHeader(from: string, behalfOf: string | null): string {
   const match = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(from);
   const address = match ? match[2]!.trim() : from.trim();
   const portal = match?.[1]?.trim() || "CertPortal";
-  const name = `${behalfOf} via ${portal}`
+  // A sender's name is a line in a mailbox, not a message: long names are cut.
+  const person = behalfOf.length > 120 ? `${behalfOf.slice(0, 119)}…` : behalfOf;
+  const name = `${person} via ${portal}`
     .replace(/[\u0000-\u001f\u007f]+/g, " ")
     .replace(/["\\]/g, "\\$&");
   return `"${name}" <${address}>`;

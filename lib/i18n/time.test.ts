@@ -1,14 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { DATE_TIME_FORMATS, isTimeZone, timeZones } from "./time";
+import { canonicalTimeZone, DATE_TIME_FORMATS, timeZones } from "./time";
 
 describe("time zones", () => {
   it("knows the runtime's zones and nothing else", () => {
-    expect(isTimeZone("Europe/Berlin")).toBe(true);
-    expect(isTimeZone("UTC")).toBe(true);
-    expect(isTimeZone("Mars/Olympus_Mons")).toBe(false);
-    expect(isTimeZone("")).toBe(false);
-    expect(isTimeZone(42)).toBe(false);
+    expect(canonicalTimeZone("Europe/Berlin")).toBe("Europe/Berlin");
+    expect(canonicalTimeZone("UTC")).toBe("UTC");
+    expect(canonicalTimeZone("Mars/Olympus_Mons")).toBeNull();
+    expect(canonicalTimeZone("")).toBeNull();
+    expect(canonicalTimeZone(42)).toBeNull();
     expect(timeZones()).toEqual(expect.arrayContaining(["UTC", "America/New_York"]));
+  });
+
+  it("stores a zone by the name the list offers, so the saved one is always a choice", () => {
+    for (const zone of ["Europe/Kyiv", "Asia/Kolkata", "Etc/UTC", "America/New_York"])
+      expect(timeZones()).toContain(canonicalTimeZone(zone));
+    expect(canonicalTimeZone("Mars/Olympus_Mons")).toBeNull();
   });
 
   it("writes an instant in the reader's zone, labelled; a calendar day never shifts", () => {

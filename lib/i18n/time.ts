@@ -6,21 +6,23 @@
 /** Where a reader has no time zone of their own (visitors, users before their first sign-in). */
 export const DEFAULT_TIME_ZONE = "UTC";
 
-/** Whether the runtime knows this IANA zone name ("Europe/Berlin", "UTC"). */
-export function isTimeZone(value: unknown): value is string {
-  if (typeof value !== "string" || value.length === 0 || value.length > 64) return false;
+/**
+ * The runtime's own name for an IANA zone ("Europe/Kyiv" may be "Europe/Kiev"
+ * here), or null when it knows no such zone. Zones are stored by this name, so
+ * the one a user has is always among those they may choose.
+ */
+export function canonicalTimeZone(value: unknown): string | null {
+  if (typeof value !== "string" || value.length === 0 || value.length > 64) return null;
   try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    return true;
+    return new Intl.DateTimeFormat("en", { timeZone: value }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return null;
   }
 }
 
-/** Every zone a reader may choose, as the runtime lists them. */
+/** Every zone a reader may choose, as the runtime names them, with UTC first. */
 export function timeZones(): string[] {
-  const zones = Intl.supportedValuesOf("timeZone");
-  return zones.includes("UTC") ? zones : ["UTC", ...zones];
+  return ["UTC", ...Intl.supportedValuesOf("timeZone").filter((zone) => zone !== "UTC")];
 }
 
 /**

@@ -78,11 +78,16 @@ export async function viewInvitationToken(db: Db, token: string, now: Date): Pro
     .innerJoin(users, eq(users.id, invitations.sentBy))
     .where(eq(invitations.tokenHash, hashToken(token)));
   if (!row) {
+    // A link a resend replaced: while its invitation is still open, it says a newer
+    // one was sent; once the invitation is closed, it says so like the newest link.
     const [retired] = await db
-      .select({ at: invitationRetiredTokens.retiredAt })
+      .select({ status: invitations.status, expiresAt: invitations.expiresAt })
       .from(invitationRetiredTokens)
+      .innerJoin(invitations, eq(invitations.id, invitationRetiredTokens.invitationId))
       .where(eq(invitationRetiredTokens.tokenHash, hashToken(token)));
-    return { state: retired ? "replaced" : "invalid" };
+    if (!retired) return { state: "invalid" };
+    const status = displayStatus(retired, now);
+    return { state: status === "pending" ? "replaced" : status };
   }
   const status = displayStatus(row.inv, now);
   if (status !== "pending") return { state: status };

@@ -19,6 +19,9 @@ export const LIMITS = {
   badSetPasswordLinksPerAddress: { limit: 20, windowSeconds: HOUR },
   // Opening invitation links that lead nowhere: guessing tokens is slowed to a crawl.
   badInvitationLinksPerAddress: { limit: 20, windowSeconds: HOUR },
+  // "Forgot password?": counted whether or not the username exists, so the answer tells nothing.
+  passwordResetsPerAddress: { limit: 10, windowSeconds: HOUR },
+  passwordResetsPerUsername: { limit: 3, windowSeconds: HOUR },
 } as const satisfies Record<string, Rule>;
 
 /** The counter of one limit for one subject: `limitFor("resendsPerInvitation", id)`. */

@@ -2,12 +2,12 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
 import { setPasswordTokens, users } from "@/db/schema";
 import { enqueueEmail } from "@/lib/email/outbox";
-import { renderSetPasswordEmail } from "@/lib/email/render";
+import { renderResetPasswordEmail, renderSetPasswordEmail } from "@/lib/email/render";
 import type { Locale, Role } from "@/lib/enums";
 import { isUniqueViolation } from "@/lib/errors";
 import { hashToken, newToken } from "@/lib/tokens";
 import { UserError } from "./errors";
-import { setPasswordExpiry } from "./rules";
+import { resetPasswordExpiry, setPasswordExpiry } from "./rules";
 import { linkInLanguage } from "@/lib/i18n/locale";
 
 export type NewUser = {
@@ -47,7 +47,11 @@ export async function insertUser(
   }
 }
 
-/** Issues a set-password link for a user and queues its email; every older open link of the user stops working. */
+/**
+ * Issues a one-time password link for a user and queues its email; every older
+ * open link of the user stops working. `purpose` "set": a new user chooses a
+ * password (7 days, from whoever added them); "reset": a forgotten one (1 hour).
+ */
 export async function issuePasswordLink(
   tx: Db,
   input: {
@@ -56,21 +60,33 @@ export async function issuePasswordLink(
     accountName: string;
     inviterName: string;
     now: Date;
+    purpose?: "set" | "reset";
   },
   deps: { appUrl: string },
 ): Promise<string> {
-  const { now } = input;
+  const { now, purpose = "set" } = input;
   const token = newToken();
-  const expiresAt = setPasswordExpiry(now);
-  const email = await renderSetPasswordEmail({
-    locale: input.user.locale,
-    firstName: input.user.firstName,
-    accountName: input.accountName,
-    inviterName: input.inviterName,
-    username: input.user.username,
-    setPasswordUrl: linkInLanguage(`${deps.appUrl}/set-password/${token}`, input.user.locale),
-    expiresAt,
-  });
+  const url = linkInLanguage(`${deps.appUrl}/set-password/${token}`, input.user.locale);
+  const expiresAt = purpose === "set" ? setPasswordExpiry(now) : resetPasswordExpiry(now);
+  const email =
+    purpose === "set"
+      ? await renderSetPasswordEmail({
+          locale: input.user.locale,
+          firstName: input.user.firstName,
+          accountName: input.accountName,
+          inviterName: input.inviterName,
+          username: input.user.username,
+          setPasswordUrl: url,
+          expiresAt,
+        })
+      : await renderResetPasswordEmail({
+          locale: input.user.locale,
+          firstName: input.user.firstName,
+          accountName: input.accountName,
+          username: input.user.username,
+          resetUrl: url,
+          expiresAt,
+        });
   await tx
     .update(setPasswordTokens)
     .set({ usedAt: now })
@@ -82,8 +98,8 @@ export async function issuePasswordLink(
   await enqueueEmail(tx, {
     to: input.user.email,
     email,
-    template: "set-password",
-    idempotencyKey: `set-password:${row!.id}`,
+    template: `${purpose}-password`,
+    idempotencyKey: `${purpose}-password:${row!.id}`,
     // Worth retrying for as long as the link works.
     deadline: expiresAt,
     now,

@@ -4,7 +4,7 @@ import { users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import type { Locale } from "@/lib/enums";
 import { DomainError } from "@/lib/errors";
-import { isTimeZone } from "@/lib/i18n/time";
+import { canonicalTimeZone } from "@/lib/i18n/time";
 
 /** A user's own language: only ever their own, so the session's user id is the whole scope. */
 export async function setUserLocale(db: Db, userId: string, locale: Locale, now: Date) {
@@ -18,9 +18,7 @@ export async function setUserTimeZone(
   input: { timeZone: string },
   now: Date,
 ) {
-  if (!isTimeZone(input.timeZone)) throw new DomainError("unknown_time_zone", "timeZone");
-  await db
-    .update(users)
-    .set({ timeZone: input.timeZone, updatedAt: now })
-    .where(eq(users.id, actor.userId));
+  const timeZone = canonicalTimeZone(input.timeZone);
+  if (!timeZone) throw new DomainError("unknown_time_zone", "timeZone");
+  await db.update(users).set({ timeZone, updatedAt: now }).where(eq(users.id, actor.userId));
 }

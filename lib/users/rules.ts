@@ -9,6 +9,13 @@ export function setPasswordExpiry(now: Date): Date {
   return new Date(now.getTime() + SET_PASSWORD_TTL_DAYS * 24 * 3600 * 1000);
 }
 
+/** A forgotten password's link works for an hour: it is asked for and used at once. */
+export const RESET_PASSWORD_TTL_HOURS = 1;
+
+export function resetPasswordExpiry(now: Date): Date {
+  return new Date(now.getTime() + RESET_PASSWORD_TTL_HOURS * 3600 * 1000);
+}
+
 type Member = { id: string; role: Role; status: UserStatus };
 
 /**

@@ -56,6 +56,7 @@ for (const { name, viewport } of WIDTHS) {
     const link = new URL(acceptLink(await waitForEmail(email, /invites you/)));
     for (const path of [
       "/sign-in",
+      "/forgot-password",
       "/accept/not-a-real-invitation-link-at-all-000000000000000",
       "/set-password/not-a-real-link-000000000000000000000000000000",
       link.pathname,

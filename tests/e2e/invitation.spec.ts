@@ -138,7 +138,9 @@ test("resend replaces the link and cancel closes it", async ({ page, browser }) 
   // The replaced link says what happened, not "check that you copied the whole address".
   await expect(v.getByRole("heading", { name: "This link was replaced" })).toBeVisible();
   await expect(
-    v.getByText("A newer invitation was sent to this address. Use the link in the latest email."),
+    v.getByText(
+      "A newer invitation was sent, so this link no longer works. Use the link in the latest email.",
+    ),
   ).toBeVisible();
 
   await page.getByRole("button", { name: "Cancel invitation" }).click();
@@ -147,6 +149,9 @@ test("resend replaces the link and cancel closes it", async ({ page, browser }) 
   await expect(page.getByRole("button", { name: "Resend invitation" })).toHaveCount(0);
 
   await v.goto(second);
+  await expect(v.getByRole("heading", { name: "This invitation was canceled" })).toBeVisible();
+  // The replaced link, too, now says that the invitation was canceled.
+  await v.goto(first);
   await expect(v.getByRole("heading", { name: "This invitation was canceled" })).toBeVisible();
   await visitor.close();
 });

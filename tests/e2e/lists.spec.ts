@@ -74,6 +74,11 @@ test("Manage invitations at dozens of rows: search as typed, pages both ways, st
   const second = page.getByRole("row").filter({ hasText: address(1) });
   await second.getByRole("button", { name: `Cancel the invitation to ${address(1)}` }).click();
   await second.getByRole("button", { name: "Yes, cancel invitation" }).click();
+  // The answer stands above the list and takes focus: the row it came from is gone.
+  await expect(page.getByRole("status").filter({ hasText: "Invitation canceled." })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Invitation canceled." }).locator(".."),
+  ).toBeFocused();
   // It leaves the Pending tab, and the Canceled tab counts it.
   await expect(page.getByRole("row").filter({ hasText: address(1) })).toHaveCount(0);
   await expect(tabs.getByRole("link", { name: /^Canceled/ })).toContainText(

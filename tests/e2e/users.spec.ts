@@ -21,6 +21,10 @@ test("an administrator adds a user, who chooses a password from the email; deact
   await add.getByLabel("Email address").fill(email);
   await add.getByLabel("Username").fill(username);
   await add.getByLabel("Role").selectOption({ label: "Manager" });
+  // What the chosen role may do is said where it is chosen.
+  await expect(add.getByLabel("Role")).toHaveAccessibleDescription(
+    "Invites subaccounts, manages invitations and edits subaccount details; no billing, pricing or users.",
+  );
   await add.getByRole("button", { name: "Add user" }).click();
   await expect(
     page.getByRole("status").filter({ hasText: "Erin Example was added." }),

@@ -19,7 +19,10 @@ export default async function TimeZonePage() {
         <PageHeader title={t("title")} />
         <p className="-mt-4 text-sm text-slate-600">{t("intro")}</p>
         <div className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-          <TimeZoneForm zones={timeZones()} current={current} />
+          <TimeZoneForm
+            zones={timeZones().includes(current) ? timeZones() : [current, ...timeZones()]}
+            current={current}
+          />
         </div>
       </div>
     </ClientMessages>

@@ -4,18 +4,16 @@ import { useLocale, useTranslations } from "next-intl";
 import {
   ActionForm,
   Field,
-  SelectField,
   SubmitButton,
   useActionForm,
   UsernameField,
 } from "@/app/_components/form";
 import { LanguageSelect } from "@/app/_components/language-select";
-import { ROLES } from "@/lib/enums";
+import { RoleSelect } from "@/app/_components/role-select";
 import { addUser } from "./actions";
 
 export function AddUserForm() {
   const t = useTranslations("users");
-  const tRoles = useTranslations("roles");
   const locale = useLocale();
   const form = useActionForm(addUser);
   return (
@@ -25,12 +23,7 @@ export function AddUserForm() {
         <Field label={t("lastName")} name="lastName" required autoComplete="off" />
         <Field label={t("email")} name="email" type="email" required autoComplete="off" />
         <UsernameField label={t("username")} autoComplete="off" />
-        <SelectField
-          label={t("role")}
-          name="role"
-          defaultValue="user"
-          options={ROLES.map((r) => ({ value: r, label: tRoles(r) }))}
-        />
+        <RoleSelect label={t("role")} defaultValue="user" />
         <LanguageSelect label={t("language")} defaultValue={locale} />
       </div>
       <div>

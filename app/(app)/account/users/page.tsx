@@ -22,7 +22,7 @@ export default async function UsersPage() {
     listAccountUsers(await getDb(), actor.accountId),
   ]);
   return (
-    <ClientMessages namespaces={["roles", "users"]}>
+    <ClientMessages namespaces={["roleDescriptions", "roles", "users"]}>
       <div className="flex flex-col gap-6">
         <div>
           <PageHeader title={t("title")} />

@@ -1,8 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ActionForm, SelectField, SubmitButton, useActionForm } from "@/app/_components/form";
-import { ROLES, type Role, type UserStatus } from "@/lib/enums";
+import { ActionForm, SubmitButton, useActionForm } from "@/app/_components/form";
+import { RoleSelect } from "@/app/_components/role-select";
+import type { Role, UserStatus } from "@/lib/enums";
 import { changeRole, changeStatus, resendLink } from "./actions";
 
 const secondary =
@@ -23,7 +24,6 @@ export function UserRowActions({
   offerLink: boolean;
 }) {
   const t = useTranslations("users");
-  const tRoles = useTranslations("roles");
   const roleForm = useActionForm(changeRole);
   const statusForm = useActionForm(changeStatus);
   const linkForm = useActionForm(resendLink);
@@ -32,13 +32,7 @@ export function UserRowActions({
       <ActionForm form={roleForm} className="flex flex-col gap-2">
         <input type="hidden" name="userId" value={userId} />
         <div className="flex items-center gap-2">
-          <SelectField
-            label={t("changeRole", { name })}
-            srLabel
-            name="role"
-            defaultValue={role}
-            options={ROLES.map((r) => ({ value: r, label: tRoles(r) }))}
-          />
+          <RoleSelect label={t("changeRole", { name })} defaultValue={role} compact />
           <SubmitButton className={secondary} aria-label={`${t("saveRole")}: ${name}`}>
             {t("saveRole")}
           </SubmitButton>

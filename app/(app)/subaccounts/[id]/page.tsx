@@ -225,6 +225,7 @@ export default async function SubaccountPage({
           <Section id="activity" title={t("tabs.activity")}>
             <ActivityLog
               accountId={sub.id}
+              reader="parent"
               params={activityListParams.parse(query)}
               path={path}
               keep={{ tab: "activity" }}

@@ -118,10 +118,11 @@ export default async function InvitationsPage({
             list={{ path, filters, status: params.status }}
           />
           <InvitationFilters params={params} />
-          {page.rows.length === 0 ? (
-            <EmptyState>{t("noMatches")}</EmptyState>
-          ) : (
-            <RowAnnouncer>
+          {/* Around the empty state too: canceling the last row of a tab still says so. */}
+          <RowAnnouncer>
+            {page.rows.length === 0 ? (
+              <EmptyState>{t("noMatches")}</EmptyState>
+            ) : (
               <DataTable
                 caption={t("caption")}
                 columns={[
@@ -183,8 +184,8 @@ export default async function InvitationsPage({
                   );
                 })}
               </DataTable>
-            </RowAnnouncer>
-          )}
+            )}
+          </RowAnnouncer>
           <Pager path={path} filters={filters} params={params} page={page} total={total} />
         </>
       )}

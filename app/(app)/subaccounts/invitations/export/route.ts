@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { currentActor } from "@/lib/auth/next-auth";
+import { env } from "@/lib/env";
 import { DomainError, describeError } from "@/lib/errors";
 import { exportInvitations } from "@/lib/invitations/export";
 import { invitationListParams } from "@/lib/invitations/queries";
@@ -13,7 +14,8 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: Request) {
   const actor = await currentActor();
-  if (!actor) return Response.redirect(new URL("/sign-in", request.url), 303);
+  // Addresses come from APP_URL, never from the request's Host header.
+  if (!actor) return Response.redirect(new URL("/sign-in", env().APP_URL), 303);
   const url = new URL(request.url);
   const params = invitationListParams.parse(Object.fromEntries(url.searchParams));
   const now = new Date();
