@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import de from "@/messages/de.json";
 import en from "@/messages/en.json";
 import { SETUP_ERROR_CODES } from "./auth/errors";
+import { CONTRACT_ERROR_CODES } from "./contracts/errors";
 import { COMMON_ERROR_CODES, describeError } from "./errors";
 import { INVITATION_ERROR_CODES } from "./invitations/errors";
 import { SUBACCOUNT_ERROR_CODES } from "./subaccounts/errors";
@@ -13,6 +14,7 @@ import { USER_ERROR_CODES } from "./users/errors";
 const CODE_LISTS = {
   COMMON_ERROR_CODES,
   SETUP_ERROR_CODES,
+  CONTRACT_ERROR_CODES,
   INVITATION_ERROR_CODES,
   SUBACCOUNT_ERROR_CODES,
   USER_ERROR_CODES,

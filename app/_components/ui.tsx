@@ -58,6 +58,8 @@ const STATUS_STYLES: Record<string, string> = {
   canceled: "bg-red-50 text-red-900 ring-red-300",
   active: "bg-green-50 text-green-900 ring-green-300",
   deactivated: "bg-slate-100 text-slate-700 ring-slate-300",
+  upcoming: "bg-sky-50 text-sky-900 ring-sky-300",
+  ended: "bg-slate-100 text-slate-700 ring-slate-300",
 };
 
 export function StatusBadge({ status, children }: { status: string; children: ReactNode }) {

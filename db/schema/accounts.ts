@@ -60,6 +60,10 @@ export const accounts = pgTable(
       .where(sql`${t.status} = 'deactivated'`),
     // What an assigned account manager lists: their subaccounts, newest first.
     index().on(t.accountManagerId, t.createdAt, t.id),
+    // How many subaccounts use a contract; which ones follow it when it changes.
+    index()
+      .on(t.contractId)
+      .where(sql`${t.contractId} is not null`),
     // Search by part of the name or nickname (ILIKE '%…%').
     index("accounts_name_trgm").using("gin", t.name.op("gin_trgm_ops")),
     index("accounts_nickname_trgm").using("gin", t.nickname.op("gin_trgm_ops")),

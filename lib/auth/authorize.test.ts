@@ -35,7 +35,7 @@ const useCaseModules = {
 };
 const words = { column: String, status: String, delivery: String, type: String };
 
-type World = { invitationId: string; subaccountId: string; memberId: string };
+type World = { invitationId: string; subaccountId: string; memberId: string; contractId: string };
 type Case = (db: Db, caller: Actor, w: World) => Promise<unknown>;
 
 const cases: Record<string, Case> = {
@@ -92,6 +92,24 @@ const cases: Record<string, Case> = {
       },
       now,
     ),
+  updateContract: (db, a, w) =>
+    contractUseCases.updateContract(
+      db,
+      a,
+      {
+        id: w.contractId,
+        contract: {
+          name: "D",
+          startsOn: "2026-01-01",
+          endsOn: null,
+          billing: "bill_to_subaccount",
+          pricing: "standard",
+        },
+      },
+      now,
+    ),
+  endContract: (db, a, w) => contractUseCases.endContract(db, a, { id: w.contractId }, now),
+  deleteContract: (db, a, w) => contractUseCases.deleteContract(db, a, { id: w.contractId }, now),
   addUser: (db, a) =>
     manageUsers.addUser(
       db,
@@ -140,11 +158,30 @@ describe("use cases authorize themselves", () => {
       const owner = await makeActor(t.db);
       const { id: invitationId } = await invite(t.db, { actor: owner, now });
       const { id: subaccountId } = await subaccountOf(t.db, owner, {}, now);
+      const contractId = await contractUseCases.createContract(
+        t.db,
+        owner,
+        {
+          contract: {
+            name: "Frame",
+            startsOn: "2026-01-01",
+            endsOn: null,
+            billing: "bill_to_parent",
+            pricing: "custom",
+          },
+        },
+        now,
+      );
       const member = await actorInAccount(t.db, owner.accountId, "manager");
       const caller = await actorInAccount(t.db, owner.accountId, "user");
       const before = await everything(t.db);
       await expect(
-        cases[name]!(t.db, caller, { invitationId, subaccountId, memberId: member.userId }),
+        cases[name]!(t.db, caller, {
+          invitationId,
+          subaccountId,
+          memberId: member.userId,
+          contractId,
+        }),
       ).rejects.toMatchObject({ code: "forbidden" });
       expect(await everything(t.db)).toEqual(before);
     },

@@ -115,7 +115,7 @@ describe("creating a subaccount", () => {
       now,
       deps,
     );
-    expect(await getSubaccountDetail(t.db, parent.accountId, accountId)).toMatchObject({
+    expect(await getSubaccountDetail(t.db, parent.accountId, accountId, now)).toMatchObject({
       billing: "bill_to_subaccount",
       pricing: "standard",
       contactEmail: "x@example.com",

@@ -49,7 +49,7 @@ describe("billing, pricing and contracts", () => {
       now,
     );
     await assignContract(t.db, parent, { id, contractId }, now);
-    expect(await getSubaccountDetail(t.db, parent.accountId, id)).toMatchObject({
+    expect(await getSubaccountDetail(t.db, parent.accountId, id, now)).toMatchObject({
       contractId,
       contractName: "MSA 2026",
       billing: "bill_to_subaccount",
@@ -90,7 +90,7 @@ describe("billing, pricing and contracts", () => {
       },
       now,
     );
-    expect(await getSubaccountDetail(t.db, parent.accountId, id)).toMatchObject({
+    expect(await getSubaccountDetail(t.db, parent.accountId, id, now)).toMatchObject({
       contractId: null,
       billing: "bill_to_parent",
       pricing: "custom",
@@ -190,7 +190,7 @@ describe("who may act on a subaccount", () => {
     const [childAdmin] = await t.db.select().from(users).where(eq(users.accountId, id));
     const child = (await loadActor(t.db, childAdmin!.id))!;
     const unrelated = await makeActor(t.db, { accountName: "Unrelated" });
-    const before = await getSubaccountDetail(t.db, parent.accountId, id);
+    const before = await getSubaccountDetail(t.db, parent.accountId, id, now);
     for (const actor of [sibling, child, unrelated]) {
       await expect(
         updateBillingAndPricing(
@@ -224,7 +224,7 @@ describe("who may act on a subaccount", () => {
       await expect(
         assignAccountManager(t.db, actor, { id, userId: null }, now),
       ).rejects.toMatchObject({ code: "subaccount_not_found" });
-      expect(await getSubaccountDetail(t.db, actor.accountId, id)).toBeNull();
+      expect(await getSubaccountDetail(t.db, actor.accountId, id, now)).toBeNull();
       expect(
         (await listSubaccounts(t.db, actor.accountId, subaccountListParams.parse({}), {})).rows.map(
           (r) => r.id,
@@ -232,8 +232,8 @@ describe("who may act on a subaccount", () => {
       ).not.toContain(id);
     }
     // The child may not look up at its parent either.
-    expect(await getSubaccountDetail(t.db, child.accountId, parent.accountId)).toBeNull();
-    expect(await getSubaccountDetail(t.db, parent.accountId, id)).toEqual(before);
+    expect(await getSubaccountDetail(t.db, child.accountId, parent.accountId, now)).toBeNull();
+    expect(await getSubaccountDetail(t.db, parent.accountId, id, now)).toEqual(before);
   });
 
   it("signs a deactivated subaccount's users out and lets them back after reactivation", async () => {

@@ -7,6 +7,7 @@ import type { AccountStatus, BillingMode, PricingMode } from "@/lib/enums";
 import { fullName } from "@/lib/users/names";
 import type { z } from "zod";
 import { recordActivity } from "@/lib/activity/record";
+import { contractLocksTerms } from "@/lib/contracts/rules";
 import { SubaccountError } from "./errors";
 import type { ProductTerms, subaccountDetailsInput } from "./inputs";
 import {
@@ -23,13 +24,28 @@ import {
  * Anything outside the actor's reach is "not found", never "forbidden", so ids
  * of other accounts' subaccounts reveal nothing.
  */
-async function lockSubaccount(tx: Db, requester: Actor, id: string, what: SubaccountAction) {
+async function lockSubaccount(
+  tx: Db,
+  requester: Actor,
+  input: { id: string; what: SubaccountAction; now: Date },
+) {
   // The actor's role as it is now, not as it was when the request began.
   const actor = await lockActor(tx, requester);
-  const [sub] = await tx.select().from(accounts).where(eq(accounts.id, id)).for("update");
-  if (!sub || sub.parentId !== actor.accountId) throw new SubaccountError("subaccount_not_found");
-  if (!canManageSubaccount(actor, sub, what)) throw new SubaccountError("forbidden");
-  return { sub, actor };
+  const [row] = await tx
+    .select({
+      account: accounts,
+      contract: { startsOn: contracts.startsOn, endsOn: contracts.endsOn },
+    })
+    .from(accounts)
+    .leftJoin(contracts, eq(contracts.id, accounts.contractId))
+    .where(eq(accounts.id, input.id))
+    .for("update", { of: accounts });
+  const found = row?.account;
+  if (!found || found.parentId !== actor.accountId)
+    throw new SubaccountError("subaccount_not_found");
+  if (!canManageSubaccount(actor, found, input.what)) throw new SubaccountError("forbidden");
+  const contract = found.contractId ? row.contract : null;
+  return { sub: { ...found, termsLocked: contractLocksTerms(contract, input.now) }, actor };
 }
 
 /** The first check of each change: the role for it, before anything is read. */
@@ -45,7 +61,7 @@ export async function updateSubaccountDetails(
 ) {
   authorizeFor(actor, "editDetails");
   await db.transaction(async (tx) => {
-    await lockSubaccount(tx, actor, input.id, "editDetails");
+    await lockSubaccount(tx, actor, { id: input.id, what: "editDetails", now });
     await tx
       .update(accounts)
       .set({ ...input.details, updatedAt: now })
@@ -63,7 +79,11 @@ export async function updateBillingAndPricing(
   authorizeFor(actor, "editBilling");
   authorizeFor(actor, "editPricing");
   await db.transaction(async (tx) => {
-    const { sub, actor: current } = await lockSubaccount(tx, actor, input.id, "editBilling");
+    const { sub, actor: current } = await lockSubaccount(tx, actor, {
+      id: input.id,
+      what: "editBilling",
+      now,
+    });
     if (!canManageSubaccount(current, sub, "editPricing")) throw new SubaccountError("forbidden");
     assertTermsEditable(sub);
     await tx
@@ -86,7 +106,11 @@ export async function updateProductTerms(
 ) {
   authorizeFor(actor, "editPricing");
   await db.transaction(async (tx) => {
-    const { sub, actor: current } = await lockSubaccount(tx, actor, input.id, "editPricing");
+    const { sub, actor: current } = await lockSubaccount(tx, actor, {
+      id: input.id,
+      what: "editPricing",
+      now,
+    });
     assertTermsEditable(sub);
     const known = await tx
       .select({
@@ -155,7 +179,11 @@ export async function assignContract(
 ) {
   authorizeFor(actor, "assignContract");
   await db.transaction(async (tx) => {
-    const { sub, actor: current } = await lockSubaccount(tx, actor, input.id, "assignContract");
+    const { sub, actor: current } = await lockSubaccount(tx, actor, {
+      id: input.id,
+      what: "assignContract",
+      now,
+    });
     const log = { accountId: sub.id, actor: current, now };
     const [previous] = sub.contractId
       ? await tx
@@ -207,7 +235,11 @@ export async function assignAccountManager(
 ) {
   authorizeFor(actor, "assignManager");
   await db.transaction(async (tx) => {
-    const { sub, actor: current } = await lockSubaccount(tx, actor, input.id, "assignManager");
+    const { sub, actor: current } = await lockSubaccount(tx, actor, {
+      id: input.id,
+      what: "assignManager",
+      now,
+    });
     let managerName: string | null = null;
     if (input.userId) {
       const [user] = await tx
@@ -249,7 +281,11 @@ export async function setSubaccountStatus(
 ) {
   authorizeFor(actor, "changeStatus");
   await db.transaction(async (tx) => {
-    const { sub, actor: current } = await lockSubaccount(tx, actor, input.id, "changeStatus");
+    const { sub, actor: current } = await lockSubaccount(tx, actor, {
+      id: input.id,
+      what: "changeStatus",
+      now,
+    });
     await tx
       .update(accounts)
       .set({ status: input.status, updatedAt: now })

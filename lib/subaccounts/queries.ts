@@ -16,6 +16,7 @@ import {
 import { fullName } from "@/lib/users/names";
 import { ACCOUNT_STATUSES, ACCOUNT_TYPES, type AccountStatus } from "@/lib/enums";
 import { priceList } from "@/lib/accounts/prices";
+import { contractLocksTerms, contractStatus } from "@/lib/contracts/rules";
 import { invitableTypes } from "./rules";
 
 export const SUBACCOUNTS_PAGE_SIZE = PAGE_SIZE;
@@ -121,13 +122,18 @@ export async function subaccountTypesOnOffer(db: Db, accountId: string) {
   return { create, invite: invitableTypes(create) };
 }
 
-/** A subaccount as its parent sees it, or null when it is not a direct subaccount of `parentId`. */
-export async function getSubaccountDetail(db: Db, parentId: string, id: string) {
+/**
+ * A subaccount as its parent sees it, or null when it is not a direct subaccount
+ * of `parentId`; with its contract and whether that locks its terms `now`.
+ */
+export async function getSubaccountDetail(db: Db, parentId: string, id: string, now: Date) {
   const manager = alias(users, "manager");
   const [row] = await db
     .select({
       account: accounts,
       contractName: contracts.name,
+      contractStartsOn: contracts.startsOn,
+      contractEndsOn: contracts.endsOn,
       managerName: sql<string | null>`${fullName(manager)}`,
     })
     .from(accounts)
@@ -135,6 +141,10 @@ export async function getSubaccountDetail(db: Db, parentId: string, id: string) 
     .leftJoin(manager, eq(manager.id, accounts.accountManagerId))
     .where(and(eq(accounts.id, id), eq(accounts.parentId, parentId)));
   if (!row) return null;
+  const contract =
+    row.account.contractId && row.contractStartsOn
+      ? { startsOn: row.contractStartsOn, endsOn: row.contractEndsOn }
+      : null;
   const [invitation] = await db
     .select({ id: invitations.id, email: invitations.email, acceptedAt: invitations.acceptedAt })
     .from(invitations)
@@ -142,6 +152,10 @@ export async function getSubaccountDetail(db: Db, parentId: string, id: string) 
   return {
     ...row.account,
     contractName: row.contractName,
+    contractStartsOn: row.contractStartsOn,
+    contractEndsOn: row.contractEndsOn,
+    contractStatus: contract ? contractStatus(contract, now) : null,
+    termsLocked: contractLocksTerms(contract, now),
     managerName: row.managerName,
     invitation: invitation ?? null,
     prices: await priceList(db, id, row.account.pricing),

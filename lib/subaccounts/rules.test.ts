@@ -110,10 +110,10 @@ describe("who may manage a subaccount", () => {
 
 describe("terms", () => {
   it("are locked while a contract is assigned", () => {
-    expect(() => assertTermsEditable({ contractId: "c1" })).toThrow(
+    expect(() => assertTermsEditable({ termsLocked: true })).toThrow(
       expect.objectContaining({ code: "subaccount_locked_by_contract" }),
     );
-    expect(() => assertTermsEditable({ contractId: null })).not.toThrow();
+    expect(() => assertTermsEditable({ termsLocked: false })).not.toThrow();
   });
 });
 
@@ -139,14 +139,14 @@ describe("prices typed into forms", () => {
 });
 
 describe("changing terms", () => {
-  const sub = { parentId: "p", accountManagerId: null, contractId: null };
+  const sub = { parentId: "p", accountManagerId: null, termsLocked: false };
   const finance = { userId: "f", accountId: "p", role: "finance_manager" as const };
   const manager = { userId: "m", accountId: "p", role: "manager" as const };
-  it("needs billing and pricing rights, and no contract", () => {
+  it("needs billing and pricing rights, and no running contract", () => {
     expect(canChangeTerms(finance, sub, "billingAndPricing")).toBe(true);
     expect(canChangeTerms(finance, sub, "products")).toBe(true);
-    expect(canChangeTerms(finance, { ...sub, contractId: "c" }, "billingAndPricing")).toBe(false);
-    expect(canChangeTerms(finance, { ...sub, contractId: "c" }, "products")).toBe(false);
+    expect(canChangeTerms(finance, { ...sub, termsLocked: true }, "billingAndPricing")).toBe(false);
+    expect(canChangeTerms(finance, { ...sub, termsLocked: true }, "products")).toBe(false);
     expect(canChangeTerms(manager, sub, "billingAndPricing")).toBe(false);
   });
 });

@@ -110,10 +110,10 @@ export function canManageSubaccount(
  */
 export function canChangeTerms(
   actor: { userId: string; accountId: string; role: Role },
-  sub: { parentId: string | null; accountManagerId: string | null; contractId: string | null },
+  sub: { parentId: string | null; accountManagerId: string | null; termsLocked: boolean },
   what: "billingAndPricing" | "products",
 ): boolean {
-  if (sub.contractId) return false;
+  if (sub.termsLocked) return false;
   const pricing = canManageSubaccount(actor, sub, "editPricing");
   return what === "products" ? pricing : pricing && canManageSubaccount(actor, sub, "editBilling");
 }
@@ -131,7 +131,7 @@ export function subaccountListScope(actor: SubaccountActor): { managedBy?: strin
 /** Everything the subaccount page may offer this actor, asked once. */
 export function subaccountAbilities(
   actor: SubaccountActor,
-  sub: { parentId: string | null; accountManagerId: string | null; contractId: string | null },
+  sub: { parentId: string | null; accountManagerId: string | null; termsLocked: boolean },
 ) {
   const may = (what: SubaccountAction) => canManageSubaccount(actor, sub, what);
   return {
@@ -145,9 +145,12 @@ export function subaccountAbilities(
   };
 }
 
-/** Billing and pricing follow the contract while one is assigned. */
-export function assertTermsEditable(sub: { contractId: string | null }) {
-  if (sub.contractId) throw new SubaccountError("subaccount_locked_by_contract");
+/**
+ * Billing and pricing follow an assigned contract while it runs
+ * (`contractLocksTerms`, lib/contracts/rules.ts, decides `termsLocked`).
+ */
+export function assertTermsEditable(sub: { termsLocked: boolean }) {
+  if (sub.termsLocked) throw new SubaccountError("subaccount_locked_by_contract");
 }
 
 /**

@@ -36,7 +36,19 @@ for (const { name, viewport } of WIDTHS) {
         .getAttribute("href"))!,
       page.url(),
     ).pathname;
+    // A contract, to check its page too.
+    const contractName = `Axe contract ${name} ${Date.now()}`;
+    await page.goto("/contracts");
+    const newContract = page.getByRole("region", { name: "New contract" });
+    await newContract.getByLabel("Name").fill(contractName);
+    await newContract.getByLabel("Starts on").fill("2026-01-01");
+    await newContract.getByRole("button", { name: "Create contract" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Contract created." })).toBeVisible();
+    const contractPath = (await page
+      .getByRole("link", { name: contractName })
+      .getAttribute("href"))!;
     for (const path of [
+      contractPath,
       "/",
       "/subaccounts",
       "/subaccounts/invitations",

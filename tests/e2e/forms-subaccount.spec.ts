@@ -27,8 +27,8 @@ for (const lang of LANGS) {
       await page.goto("/contracts");
       const form = page.getByRole("region", { name: m("contracts.createTitle") });
       await form.getByLabel(m("contracts.name")).fill(contractName);
-      await form.getByLabel(m("contracts.startsOn")).fill("2027-03-01");
-      await form.getByLabel(m("contracts.endsOn")).fill("2027-02-01");
+      await form.getByLabel(m("contracts.startsOn")).fill("2026-03-01");
+      await form.getByLabel(m("contracts.endsOn")).fill("2026-02-01");
       await form.getByRole("radio", { name: billing("bill_to_subaccount") }).check();
       await form.getByRole("radio", { name: pricing("standard") }).check();
       await form.getByRole("button", { name: m("contracts.create") }).click();
@@ -37,8 +37,8 @@ for (const lang of LANGS) {
         `${m("contracts.endsOn")}: ${m("validation.end_before_start")}`,
       ]);
       await expect(form.getByLabel(m("contracts.name"))).toHaveValue(contractName);
-      await expect(form.getByLabel(m("contracts.startsOn"))).toHaveValue("2027-03-01");
-      await expect(form.getByLabel(m("contracts.endsOn"))).toHaveValue("2027-02-01");
+      await expect(form.getByLabel(m("contracts.startsOn"))).toHaveValue("2026-03-01");
+      await expect(form.getByLabel(m("contracts.endsOn"))).toHaveValue("2026-02-01");
       await expect(form.getByRole("radio", { name: billing("bill_to_subaccount") })).toBeChecked();
       await expect(form.getByRole("radio", { name: pricing("standard") })).toBeChecked();
 

@@ -25,7 +25,8 @@ test("a manager creates a subaccount, sets its terms under and without a contrac
     .click();
   const newContract = page.getByRole("region", { name: "New contract" });
   await newContract.getByLabel("Name").fill(contractName);
-  await newContract.getByLabel("Starts on").fill("2027-01-01");
+  // Running already, so it locks billing and pricing at once.
+  await newContract.getByLabel("Starts on").fill("2026-01-01");
   await newContract.getByRole("radio", { name: "Bill to subaccount" }).check();
   await newContract.getByRole("radio", { name: "Standard pricing" }).check();
   await newContract.getByRole("button", { name: "Create contract" }).click();

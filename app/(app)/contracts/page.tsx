@@ -1,10 +1,20 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Section } from "@/app/_components/section";
-import { Cell, DataTable, EmptyState, PageHeader } from "@/app/_components/ui";
+import {
+  Cell,
+  DataTable,
+  EmptyState,
+  Notice,
+  PageHeader,
+  Row,
+  RowLink,
+  StatusBadge,
+} from "@/app/_components/ui";
 import { getDb } from "@/db";
 import { requireActor } from "@/lib/auth/require";
 import { listContracts } from "@/lib/contracts/queries";
+import { contractStatus } from "@/lib/contracts/rules";
 import { ContractForm } from "./contract-form";
 import { ClientMessages } from "@/app/_components/client-messages";
 
@@ -12,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("contracts"))("title") };
 }
 
-export default async function ContractsPage() {
+export default async function ContractsPage({ searchParams }: PageProps<"/contracts">) {
   const actor = await requireActor("contracts.manage");
   const [t, tCommon, format, contracts] = await Promise.all([
     getTranslations("contracts"),
@@ -20,6 +30,8 @@ export default async function ContractsPage() {
     getFormatter(),
     listContracts(await getDb(), actor.accountId),
   ]);
+  const deleted = (await searchParams).deleted === "1";
+  const now = new Date();
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), "calendarDay");
   return (
     <ClientMessages namespaces={["common", "contracts"]}>
@@ -28,6 +40,7 @@ export default async function ContractsPage() {
           <PageHeader title={t("title")} />
           <p className="-mt-4 text-sm text-slate-600">{t("intro")}</p>
         </div>
+        {deleted ? <Notice>{t("deleted")}</Notice> : null}
         {contracts.length === 0 ? (
           <EmptyState>{t("empty")}</EmptyState>
         ) : (
@@ -35,21 +48,41 @@ export default async function ContractsPage() {
             caption={t("caption", { account: actor.accountName })}
             columns={[
               { label: t("name") },
+              { label: t("status") },
               { label: t("term") },
               { label: tCommon("billing") },
               { label: tCommon("pricing") },
+              { label: t("usedBy") },
             ]}
           >
-            {contracts.map((c) => (
-              <tr key={c.id}>
-                <Cell className="font-medium">{c.name}</Cell>
-                <Cell label={t("term")} className="sm:whitespace-nowrap">
-                  {day(c.startsOn)} – {c.endsOn ? day(c.endsOn) : t("openEnded")}
-                </Cell>
-                <Cell label={tCommon("billing")}>{tCommon(`billingModes.${c.billing}`)}</Cell>
-                <Cell label={tCommon("pricing")}>{tCommon(`pricingModes.${c.pricing}`)}</Cell>
-              </tr>
-            ))}
+            {contracts.map((c) => {
+              const status = contractStatus(c, now);
+              return (
+                <Row key={c.id}>
+                  <Cell>
+                    <RowLink
+                      href={`/contracts/${c.id}`}
+                      className="text-brand-700 font-medium underline"
+                    >
+                      {c.name}
+                    </RowLink>
+                  </Cell>
+                  <Cell label={t("status")}>
+                    <StatusBadge status={status}>{t(`statuses.${status}`)}</StatusBadge>
+                  </Cell>
+                  <Cell label={t("term")} className="sm:whitespace-nowrap">
+                    {day(c.startsOn)} – {c.endsOn ? day(c.endsOn) : t("openEnded")}
+                  </Cell>
+                  <Cell label={tCommon("billing")}>{tCommon(`billingModes.${c.billing}`)}</Cell>
+                  <Cell label={tCommon("pricing")}>{tCommon(`pricingModes.${c.pricing}`)}</Cell>
+                  <Cell label={t("usedBy")} className="tabular-nums">
+                    {c.subaccounts
+                      ? t("subaccountCount", { count: c.subaccounts })
+                      : t("noSubaccounts")}
+                  </Cell>
+                </Row>
+              );
+            })}
           </DataTable>
         )}
         <Section id="new-contract" title={t("createTitle")}>

@@ -206,7 +206,9 @@ export function ContractForm({
             defaultValue={current ?? contracts[0]?.id}
             options={contracts.map((c) => ({ value: c.id, label: c.name }))}
           />
-          <SubmitButton className={secondary}>{t("assignContract")}</SubmitButton>
+          <SubmitButton className={secondary}>
+            {current ? t("changeContract") : t("assignContract")}
+          </SubmitButton>
         </ActionForm>
       ) : null}
       {current ? (

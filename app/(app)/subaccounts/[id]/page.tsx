@@ -35,7 +35,7 @@ export async function generateMetadata({
   const actor = await requireActor();
   const id = z.uuid().safeParse((await params).id);
   const sub = id.success
-    ? await getSubaccountDetail(await getDb(), actor.accountId, id.data)
+    ? await getSubaccountDetail(await getDb(), actor.accountId, id.data, new Date())
     : null;
   const name = sub && subaccountAbilities(actor, sub).view ? sub.name : null;
   return { title: name ?? (await getTranslations("subaccounts"))("title") };
@@ -53,13 +53,16 @@ export default async function SubaccountPage({
   if (!id.success) notFound();
   const db = await getDb();
   // Only a direct subaccount of the actor's account is found at all.
-  const sub = await getSubaccountDetail(db, actor.accountId, id.data);
+  const now = new Date();
+  const sub = await getSubaccountDetail(db, actor.accountId, id.data, now);
   const may = sub ? subaccountAbilities(actor, sub) : null;
   if (!sub || !may?.view) notFound();
   const query = await searchParams;
   const created = query.created === "1";
   const tab: Tab = TABS.find((t) => t === query.tab) ?? "overview";
   const path = `/subaccounts/${sub.id}`;
+  const day = (iso: string | null) =>
+    iso ? format.dateTime(new Date(`${iso}T00:00:00Z`), "calendarDay") : "";
   const [t, tStatuses, tVia, tCommon, tTypes, tOrg, format, contracts, parentUsers] =
     await Promise.all([
       getTranslations("subaccount"),
@@ -184,7 +187,17 @@ export default async function SubaccountPage({
                   role="note"
                   className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
                 >
-                  {t("lockedByContract", { contract: sub.contractName ?? "" })}
+                  {sub.contractStatus === "upcoming"
+                    ? t("contractNotLocking", {
+                        contract: sub.contractName ?? "",
+                        starts: day(sub.contractStartsOn),
+                      })
+                    : sub.contractStatus === "ended"
+                      ? t("contractEnded", {
+                          contract: sub.contractName ?? "",
+                          ended: day(sub.contractEndsOn),
+                        })
+                      : t("lockedByContract", { contract: sub.contractName ?? "" })}
                 </p>
               ) : null}
               {may.changeBillingAndPricing ? (

@@ -1,0 +1,1 @@
+CREATE INDEX "accounts_contract_id_index" ON "accounts" USING btree ("contract_id") WHERE "accounts"."contract_id" is not null;
