@@ -67,3 +67,7 @@ export const ACTIVITY_KINDS = [
   "user_status",
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+/** A contract's life, by its dates (lib/contracts/rules.ts). */
+export const CONTRACT_STATUSES = ["upcoming", "active", "ended"] as const;
+export type ContractStatus = (typeof CONTRACT_STATUSES)[number];

@@ -3,8 +3,7 @@
  * (inclusive), in UTC. Pure: `now` is an argument.
  */
 
-export const CONTRACT_STATUSES = ["upcoming", "active", "ended"] as const;
-export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
+import type { ContractStatus } from "@/lib/enums";
 
 export type ContractTerm = { startsOn: string; endsOn: string | null };
 

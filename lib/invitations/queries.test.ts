@@ -5,6 +5,7 @@ import {
   getInvitationDetail,
   INVITATIONS_PAGE_SIZE,
   invitationListParams,
+  invitationListTotal,
   listInvitations,
 } from "./queries";
 import { acceptInvitation } from "./accept";
@@ -213,5 +214,15 @@ describe("invitation details", () => {
     expect(detail).not.toHaveProperty("tokenHash");
     const stranger = await makeActor(t.db, { accountName: "Stranger" });
     expect(await getInvitationDetail(t.db, stranger.accountId, ids[0]!, minutes(6))).toBeNull();
+  });
+});
+
+describe("the list's total", () => {
+  const counts = { pending: 3, accepted: 2, expired: 1, canceled: 4, all: 10 };
+  it("comes from the counters for a status or all, and is not known for a search or delivery filter", () => {
+    expect(invitationListTotal(counts, params())).toBe(10);
+    expect(invitationListTotal(counts, params({ status: "canceled" }))).toBe(4);
+    expect(invitationListTotal(counts, params({ status: "pending", q: "bob" }))).toBeUndefined();
+    expect(invitationListTotal(counts, params({ delivery: "problems" }))).toBeUndefined();
   });
 });

@@ -170,6 +170,18 @@ export async function getInvitationDetail(db: Db, accountId: string, id: string,
 export type InvitationCounts = Record<DisplayStatus, number> & { all: number };
 
 /**
+ * How many invitations the list holds, where the counters know it: a status (or
+ * all). A search or the delivery filter is not counted (at a million rows that
+ * would cost more than the page), so it has no total.
+ */
+export function invitationListTotal(
+  counts: InvitationCounts,
+  params: Pick<InvitationListParams, "status" | "q" | "delivery">,
+): number | undefined {
+  return params.q || params.delivery ? undefined : counts[params.status ?? "all"];
+}
+
+/**
  * How many invitations of each status an account holds, from the counters the
  * triggers keep, corrected by the pending ones past their expiry that the sweep
  * has not closed out yet (a few, found by a partial index). One round trip; it

@@ -61,8 +61,6 @@ export default async function SubaccountPage({
   const created = query.created === "1";
   const tab: Tab = TABS.find((t) => t === query.tab) ?? "overview";
   const path = `/subaccounts/${sub.id}`;
-  const day = (iso: string | null) =>
-    iso ? format.dateTime(new Date(`${iso}T00:00:00Z`), "calendarDay") : "";
   const [t, tStatuses, tVia, tCommon, tTypes, tOrg, format, contracts, parentUsers] =
     await Promise.all([
       getTranslations("subaccount"),
@@ -79,6 +77,8 @@ export default async function SubaccountPage({
         ? listAccountUsers(db, actor.accountId)
         : Promise.resolve([]),
     ]);
+  const day = (iso: string | null) =>
+    iso ? format.dateTime(new Date(`${iso}T00:00:00Z`), "calendarDay") : "";
 
   return (
     <ClientMessages

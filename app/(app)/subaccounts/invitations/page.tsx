@@ -30,6 +30,7 @@ import {
   getInvitationDetail,
   invitationCounts,
   invitationListParams,
+  invitationListTotal,
   listInvitations,
 } from "@/lib/invitations/queries";
 import { InvitationFilters } from "./filters";
@@ -78,8 +79,7 @@ export default async function InvitationsPage({
   };
   const path = "/subaccounts/invitations";
   const when = (d: Date) => format.dateTime(d, "moment");
-  // The counters know every status's total; a search or a delivery filter is not counted.
-  const total = params.q || params.delivery ? undefined : counts[params.status ?? "all"];
+  const total = invitationListTotal(counts, params);
 
   return (
     <ClientMessages namespaces={["invitation"]}>
