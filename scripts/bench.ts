@@ -158,6 +158,8 @@ const form = (username: string) => ({
 type Row = { label: string; big: Figures; floor: Figures | null; small: Figures };
 const dbRows: Row[] = [];
 const httpRows: { label: string; rps: number; p50: number; p95: number; bytes: number }[] = [];
+const exportRows: { label: string; rows: number; bytes: number; seconds: number; growth: number }[] =
+  [];
 let seedSeconds = 0;
 let sweepSeconds = 0;
 
@@ -512,6 +514,48 @@ async function load(label: string, url: string, cookie?: string) {
   console.log(label, Math.round(result.requests.average), "requests/s", f);
 }
 
+/** The server's resident memory in bytes (Linux), or null where /proc is not there. */
+function residentBytes(pid: number) {
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kb ? Number(kb) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A CSV download through the app's route, read as fast as it comes: rows, size,
+ * time, and how far the server's resident memory rose above where it started.
+ */
+async function download(label: string, url: string, cookie: string, serverPid: number) {
+  const before = residentBytes(serverPid);
+  let peak = before ?? 0;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, residentBytes(serverPid) ?? 0);
+  }, 100);
+  const started = performance.now();
+  try {
+    const response = await fetch(url, { headers: { cookie }, redirect: "manual" });
+    if (response.status !== 200 || !response.body)
+      throw new Error(`${label}: ${url} answered ${response.status}`);
+    let bytes = 0;
+    let lines = 0;
+    const reader = response.body.getReader();
+    for (let part = await reader.read(); !part.done; part = await reader.read()) {
+      bytes += part.value.byteLength;
+      for (const byte of part.value) if (byte === 10) lines++;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    // The header is a line too.
+    const row = { label, rows: lines - 1, bytes, seconds, growth: before ? peak - before : NaN };
+    exportRows.push(row);
+    console.log(label, row);
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
 async function http(userId: string, acceptToken: string) {
   // The floor is a project of its own, built outside this one (so that none of the
   // app's instrumentation, proxy or configuration applies) with the same Next.js.
@@ -561,6 +605,14 @@ async function http(userId: string, acceptToken: string) {
       cookie,
     );
     await load("Accept page (public, valid link)", `${base}/accept/${acceptToken}`);
+    const pid = servers.at(-1)!.pid!;
+    await download("Every invitation", `${base}/subaccounts/invitations/export`, cookie, pid);
+    await download(
+      "Expired, oldest first",
+      `${base}/subaccounts/invitations/export?status=expired&sort=oldest`,
+      cookie,
+      pid,
+    );
   } finally {
     await stopApp();
   }
@@ -601,8 +653,20 @@ function report() {
       `${(r.bytes / 1024).toFixed(1)} KB`,
     ]),
   );
+  const exportTable = table(
+    ["CSV export of Manage invitations", "rows", "size", "seconds", "rows/s", "server memory growth"],
+    exportRows.map((r) => [
+      r.label,
+      num(r.rows),
+      `${(r.bytes / 1024 / 1024).toFixed(1)} MB`,
+      r.seconds.toFixed(1),
+      num(Math.round(r.rows / r.seconds)),
+      Number.isNaN(r.growth) ? "—" : `${(r.growth / 1024 / 1024).toFixed(0)} MB`,
+    ]),
+  );
   console.log(`\n${dbTable}\n`);
   if (httpRows.length) console.log(`${httpTable}\n`);
+  if (exportRows.length) console.log(`${exportTable}\n`);
   if (smoke) return;
   const section = [
     "<!-- bench:start (written by `npm run bench`) -->",
@@ -615,6 +679,14 @@ function report() {
           `Pages from the production build (\`next start\`), ${CLIENTS} signed-in connections for ${size.seconds} s each (autocannon), HTML without compression:`,
           "",
           httpTable,
+          "",
+        ]
+      : []),
+    ...(exportRows.length
+      ? [
+          "The CSV export through its route, one download at a time, read as fast as it comes; memory growth is the highest resident size of the server during the download less its size before:",
+          "",
+          exportTable,
           "",
         ]
       : []),

@@ -3,14 +3,10 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { StatusTabs } from "@/app/_components/status-tabs";
 import {
   ButtonLink,
-  Cell,
   DataTable,
   dateOrderColumn,
   EmptyState,
   PageHeader,
-  Row,
-  RowLink,
-  StatusBadge,
 } from "@/app/_components/ui";
 import { getDb } from "@/db";
 import { requireActor } from "@/lib/auth/require";
@@ -24,6 +20,7 @@ import { ACCOUNT_STATUSES } from "@/lib/enums";
 import { subaccountListOffers, subaccountListScope } from "@/lib/subaccounts/rules";
 import { Pager } from "@/app/_components/pager";
 import { SubaccountFilters } from "./filters";
+import { type SubaccountRowData, SubaccountRows } from "./subaccount-rows";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("subaccounts"))("title") };
@@ -106,34 +103,31 @@ export default async function SubaccountsPage({ searchParams }: PageProps<"/suba
                 dateOrderColumn(t("created"), { path, filters, sort: params.sort }),
               ]}
             >
-              {page.rows.map((row) => (
-                <Row key={row.id}>
-                  <Cell>
-                    <RowLink
-                      href={`/subaccounts/${row.id}`}
-                      className="text-brand-700 font-medium [overflow-wrap:anywhere] underline"
-                    >
-                      {row.name}
-                    </RowLink>
-                    {row.nickname ? (
-                      <div className="w-full text-slate-600">{row.nickname}</div>
-                    ) : null}
-                  </Cell>
-                  <Cell label={t("accountId")} className="tabular-nums">
-                    {row.number}
-                  </Cell>
-                  <Cell label={t("type")}>{tTypes(row.type)}</Cell>
-                  <Cell label={tCommon("billing")}>{tCommon(`billingModes.${row.billing}`)}</Cell>
-                  <Cell label={tCommon("pricing")}>{tCommon(`pricingModes.${row.pricing}`)}</Cell>
-                  <Cell label={t("status")}>
-                    <StatusBadge status={row.status}>{tStatuses(row.status)}</StatusBadge>
-                  </Cell>
-                  <Cell label={t("created")} className="sm:whitespace-nowrap">
-                    <span>{format.dateTime(row.createdAt, "day")}</span>
-                    <span className="text-slate-600 sm:block">{tVia(row.createdVia)}</span>
-                  </Cell>
-                </Row>
-              ))}
+              <SubaccountRows
+                labels={{
+                  number: t("accountId"),
+                  type: t("type"),
+                  billing: tCommon("billing"),
+                  pricing: tCommon("pricing"),
+                  status: t("status"),
+                  created: t("created"),
+                }}
+                rows={page.rows.map(
+                  (row): SubaccountRowData => ({
+                    id: row.id,
+                    name: row.name,
+                    nickname: row.nickname,
+                    number: row.number,
+                    type: tTypes(row.type),
+                    billing: tCommon(`billingModes.${row.billing}`),
+                    pricing: tCommon(`pricingModes.${row.pricing}`),
+                    status: row.status,
+                    statusText: tStatuses(row.status),
+                    created: format.dateTime(row.createdAt, "day"),
+                    createdVia: tVia(row.createdVia),
+                  }),
+                )}
+              />
             </DataTable>
           )}
           <Pager

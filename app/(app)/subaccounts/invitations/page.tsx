@@ -6,16 +6,11 @@ import { RowAnnouncer } from "@/app/_components/row-announcer";
 import { StatusTabs } from "@/app/_components/status-tabs";
 import {
   ButtonLink,
-  Cell,
   DataTable,
   dateOrderColumn,
   EmptyState,
   Notice,
   PageHeader,
-  Row,
-  RowActions,
-  RowLink,
-  StatusBadge,
 } from "@/app/_components/ui";
 import { getDb } from "@/db";
 import { subaccountTypesOnOffer } from "@/lib/subaccounts/queries";
@@ -34,7 +29,7 @@ import {
   listInvitations,
 } from "@/lib/invitations/queries";
 import { InvitationFilters } from "./filters";
-import { InvitationRowActions } from "./row-actions";
+import { type InvitationRowData, InvitationRows } from "./invitation-rows";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("invitations"))("title") };
@@ -136,53 +131,36 @@ export default async function InvitationsPage({
                   { label: t("actions") },
                 ]}
               >
-                {page.rows.map((row) => {
-                  const offers = invitationActions(actor, row, now);
-                  return (
-                    <Row key={row.id}>
-                      <Cell>
-                        <RowLink
-                          href={`/subaccounts/invitations/${row.id}`}
-                          aria-label={t("statusLink", {
-                            status: tStatuses(row.status),
-                            email: row.email,
-                          })}
-                          className="rounded-full focus-visible:outline-2"
-                        >
-                          <StatusBadge status={row.status}>{tStatuses(row.status)}</StatusBadge>
-                        </RowLink>
-                      </Cell>
-                      <Cell label={t("delivery")} className="whitespace-nowrap">
-                        {shownDelivery(row.status, row.deliveryStatus)
-                          ? tDelivery(row.deliveryStatus)
-                          : "—"}
-                      </Cell>
-                      <Cell label={t("email")} className="font-medium [overflow-wrap:anywhere]">
-                        {row.email}
-                      </Cell>
-                      <Cell label={t("type")}>{tTypes(row.subaccountType)}</Cell>
-                      <Cell label={t("sentBy")}>{row.sentBy}</Cell>
-                      <Cell label={t("sentAt")} className="sm:whitespace-nowrap">
-                        {when(row.lastSentAt)}
-                      </Cell>
-                      <Cell label={t("expires")} className="sm:whitespace-nowrap">
-                        {showsExpiry(row.status) ? when(row.expiresAt) : "—"}
-                      </Cell>
-                      <Cell>
-                        {offers.resend || offers.cancel ? (
-                          <RowActions>
-                            <InvitationRowActions
-                              id={row.id}
-                              email={row.email}
-                              canResend={offers.resend}
-                              canCancel={offers.cancel}
-                            />
-                          </RowActions>
-                        ) : null}
-                      </Cell>
-                    </Row>
-                  );
-                })}
+                <InvitationRows
+                  labels={{
+                    delivery: t("delivery"),
+                    email: t("email"),
+                    type: t("type"),
+                    sentBy: t("sentBy"),
+                    sent: t("sentAt"),
+                    expires: t("expires"),
+                  }}
+                  rows={page.rows.map((row): InvitationRowData => {
+                    const offers = invitationActions(actor, row, now);
+                    const statusText = tStatuses(row.status);
+                    return {
+                      id: row.id,
+                      email: row.email,
+                      status: row.status,
+                      statusText,
+                      linkLabel: t("statusLink", { status: statusText, email: row.email }),
+                      delivery: shownDelivery(row.status, row.deliveryStatus)
+                        ? tDelivery(row.deliveryStatus)
+                        : null,
+                      type: tTypes(row.subaccountType),
+                      sentBy: row.sentBy,
+                      sent: when(row.lastSentAt),
+                      expires: showsExpiry(row.status) ? when(row.expiresAt) : null,
+                      resend: offers.resend,
+                      cancel: offers.cancel,
+                    };
+                  })}
+                />
               </DataTable>
             )}
           </RowAnnouncer>
