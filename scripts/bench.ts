@@ -158,8 +158,13 @@ const form = (username: string) => ({
 type Row = { label: string; big: Figures; floor: Figures | null; small: Figures };
 const dbRows: Row[] = [];
 const httpRows: { label: string; rps: number; p50: number; p95: number; bytes: number }[] = [];
-const exportRows: { label: string; rows: number; bytes: number; seconds: number; growth: number }[] =
-  [];
+const exportRows: {
+  label: string;
+  rows: number;
+  bytes: number;
+  seconds: number;
+  growth: number;
+}[] = [];
 let seedSeconds = 0;
 let sweepSeconds = 0;
 
@@ -654,7 +659,14 @@ function report() {
     ]),
   );
   const exportTable = table(
-    ["CSV export of Manage invitations", "rows", "size", "seconds", "rows/s", "server memory growth"],
+    [
+      "CSV export of Manage invitations",
+      "rows",
+      "size",
+      "seconds",
+      "rows/s",
+      "server memory growth",
+    ],
     exportRows.map((r) => [
       r.label,
       num(r.rows),

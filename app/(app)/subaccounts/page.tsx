@@ -112,21 +112,19 @@ export default async function SubaccountsPage({ searchParams }: PageProps<"/suba
                   status: t("status"),
                   created: t("created"),
                 }}
-                rows={page.rows.map(
-                  (row): SubaccountRowData => ({
-                    id: row.id,
-                    name: row.name,
-                    nickname: row.nickname,
-                    number: row.number,
-                    type: tTypes(row.type),
-                    billing: tCommon(`billingModes.${row.billing}`),
-                    pricing: tCommon(`pricingModes.${row.pricing}`),
-                    status: row.status,
-                    statusText: tStatuses(row.status),
-                    created: format.dateTime(row.createdAt, "day"),
-                    createdVia: tVia(row.createdVia),
-                  }),
-                )}
+                rows={page.rows.map((row): SubaccountRowData => ({
+                  id: row.id,
+                  name: row.name,
+                  nickname: row.nickname,
+                  number: row.number,
+                  type: tTypes(row.type),
+                  billing: tCommon(`billingModes.${row.billing}`),
+                  pricing: tCommon(`pricingModes.${row.pricing}`),
+                  status: row.status,
+                  statusText: tStatuses(row.status),
+                  created: format.dateTime(row.createdAt, "day"),
+                  createdVia: tVia(row.createdVia),
+                }))}
               />
             </DataTable>
           )}

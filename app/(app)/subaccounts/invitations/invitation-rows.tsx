@@ -31,7 +31,14 @@ export function InvitationRows({
 }: {
   rows: InvitationRowData[];
   /** Column names, which each cell shows before its value on a phone. */
-  labels: { delivery: string; email: string; type: string; sentBy: string; sent: string; expires: string };
+  labels: {
+    delivery: string;
+    email: string;
+    type: string;
+    sentBy: string;
+    sent: string;
+    expires: string;
+  };
 }) {
   return rows.map((row) => (
     <Row key={row.id}>
