@@ -108,6 +108,30 @@ export function dateOrderColumn(
 }
 
 /**
+ * A column the list can be ordered by (one order per column, no toggling): its
+ * header links to the list in that order, keeping the other filters, and says
+ * so (aria-sort) while the list is in it. `key` is the column's value of the
+ * URL's `sort`; the list's default order has none in the URL.
+ */
+export function sortColumn(
+  label: string,
+  list: {
+    path: string;
+    filters: Record<string, string | undefined>;
+    sort: string;
+    defaultSort: string;
+  },
+  key: string,
+  direction: "ascending" | "descending",
+): Column {
+  return {
+    label,
+    sort: list.sort === key ? direction : undefined,
+    sortHref: `${list.path}${queryString({ ...list.filters, sort: key === list.defaultSort ? undefined : key })}`,
+  };
+}
+
+/**
  * A bordered table with a caption for screen readers. Wider than the screen it
  * scrolls inside a focusable region (keyboard users can scroll it too); on a
  * phone each row is a card (`.data-table` in globals.css) whose cells name their

@@ -32,11 +32,18 @@ export function assertAdministratorRemains(
   }
 }
 
-/** How a user shows in the list: "invited" until they have chosen a password. */
+/** How a user shows in the list, in the order of its status tabs. */
+export const USER_DISPLAY_STATUSES = ["active", "invited", "deactivated"] as const;
+export type UserDisplayStatus = (typeof USER_DISPLAY_STATUSES)[number];
+
+/**
+ * How a user shows in the list: "invited" until they have chosen a password.
+ * Its SQL twin, for filtering and counting, is `displayStatusCondition` in queries.ts.
+ */
 export function userDisplayStatus(user: {
   status: UserStatus;
   passwordSet: boolean;
-}): UserStatus | "invited" {
+}): UserDisplayStatus {
   return user.status === "active" && !user.passwordSet ? "invited" : user.status;
 }
 

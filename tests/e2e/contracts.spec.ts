@@ -23,6 +23,23 @@ test("contracts: status and use in the list, edited, ended today, and deleted wh
   }
   await expect(page.getByRole("row").filter({ hasText: running })).toContainText(/Active.*None/);
   await expect(page.getByRole("row").filter({ hasText: later })).toContainText("Upcoming");
+  // Status tabs with their counts, and the order of the Term column.
+  const tabs = page.getByRole("navigation", { name: "Status" });
+  await tabs.getByRole("link", { name: /^Upcoming/ }).click();
+  await expect(tabs.getByRole("link", { name: /^Upcoming/ })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
+  await expect(page.getByRole("row").filter({ hasText: later })).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: running })).toHaveCount(0);
+  await tabs.getByRole("link", { name: /^All/ }).click();
+  await expect(page.getByText(/^Showing 1–\d+ of \d+$/)).toBeVisible();
+  await page.getByRole("columnheader", { name: "Term" }).getByRole("link").click();
+  await expect(page.getByRole("columnheader", { name: "Term" })).toHaveAttribute(
+    "aria-sort",
+    "descending",
+  );
+  await expect(page.getByRole("row").nth(1)).toContainText(later);
 
   // The whole row opens the contract.
   await page

@@ -72,4 +72,22 @@ test("an administrator adds a user, who chooses a password from the email; deact
   await p.reload();
   await expect(p.getByRole("heading", { name: "Sign in" })).toBeVisible();
   await erin.close();
+
+  // The list: a search finds her by part of her address; the tabs count what it finds.
+  await page.getByLabel("Search by name, username or email").fill(`erin.${stamp}@`);
+  await expect(page).toHaveURL(/[?&]q=erin/);
+  await expect(page.getByText("Showing 1–1 of 1", { exact: true })).toBeVisible();
+  const tabs = page.getByRole("navigation", { name: "Status" });
+  await tabs.getByRole("link", { name: /^Active/ }).click();
+  await expect(page.getByText("No users match these filters.")).toBeVisible();
+  await tabs.getByRole("link", { name: /^Deactivated/ }).click();
+  await expect(row).toBeVisible();
+  // Ordered by last sign-in, those who never signed in come last.
+  await page.getByRole("link", { name: "Reset" }).click();
+  await page.getByRole("columnheader", { name: "Last sign-in" }).getByRole("link").click();
+  await expect(page.getByRole("columnheader", { name: "Last sign-in" })).toHaveAttribute(
+    "aria-sort",
+    "descending",
+  );
+  await expect(page.getByRole("row").nth(1)).not.toContainText("Never");
 });

@@ -1,26 +1,45 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Cell, DataTable, PageHeader, StatusBadge } from "@/app/_components/ui";
+import { ClientMessages } from "@/app/_components/client-messages";
+import { FilterBar, FilterSearch } from "@/app/_components/filter-bar";
+import { OffsetPager } from "@/app/_components/pager";
+import { StatusTabs } from "@/app/_components/status-tabs";
+import {
+  Cell,
+  DataTable,
+  EmptyState,
+  PageHeader,
+  sortColumn,
+  StatusBadge,
+} from "@/app/_components/ui";
 import { getDb } from "@/db";
 import { requireActor } from "@/lib/auth/require";
-import { listAccountUsers } from "@/lib/users/queries";
-import { memberActions, userDisplayStatus } from "@/lib/users/rules";
+import { listUsersPage, userListParams } from "@/lib/users/queries";
+import { memberActions, USER_DISPLAY_STATUSES, userDisplayStatus } from "@/lib/users/rules";
 import { AddUserForm } from "./add-user-form";
 import { UserRowActions } from "./user-row-actions";
-import { ClientMessages } from "@/app/_components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("users"))("title") };
 }
 
-export default async function UsersPage() {
+export default async function UsersPage({ searchParams }: PageProps<"/account/users">) {
   const actor = await requireActor("users.manage");
-  const [t, tRoles, format, members] = await Promise.all([
+  const params = userListParams.parse(await searchParams);
+  const [t, tCommon, tRoles, format, page] = await Promise.all([
     getTranslations("users"),
+    getTranslations("common"),
     getTranslations("roles"),
     getFormatter(),
-    listAccountUsers(await getDb(), actor.accountId),
+    listUsersPage(await getDb(), actor.accountId, params),
   ]);
+  const path = "/account/users";
+  const filters = {
+    q: params.q,
+    status: params.status,
+    sort: params.sort === "username" ? undefined : params.sort,
+  };
+  const order = { path, filters, sort: params.sort, defaultSort: "username" };
   return (
     <ClientMessages namespaces={["roleDescriptions", "roles", "users"]}>
       <div className="flex flex-col gap-6">
@@ -30,58 +49,80 @@ export default async function UsersPage() {
             {t("intro", { account: actor.accountName })}
           </p>
         </div>
-        <DataTable
-          caption={t("caption", { account: actor.accountName })}
-          columns={[
-            { label: t("name") },
-            { label: t("username") },
-            { label: t("role") },
-            { label: t("status") },
-            { label: t("lastSignIn") },
-            { label: t("actions") },
-          ]}
-        >
-          {members.map((m) => {
-            const status = userDisplayStatus(m);
-            const offers = memberActions(actor, m);
-            return (
-              <tr key={m.id}>
-                <Cell>
-                  <span className="font-medium">{m.name}</span>
-                  {m.id === actor.userId ? (
-                    <span className="text-slate-600"> ({t("you")})</span>
-                  ) : null}
-                  <span className="block w-full [overflow-wrap:anywhere] text-slate-600">
-                    {m.email}
-                  </span>
-                </Cell>
-                <Cell label={t("username")} className="[overflow-wrap:anywhere]">
-                  {m.username}
-                </Cell>
-                <Cell label={t("role")}>{tRoles(m.role)}</Cell>
-                <Cell label={t("status")}>
-                  <StatusBadge status={status === "invited" ? "pending" : status}>
-                    {t(`statuses.${status}`)}
-                  </StatusBadge>
-                </Cell>
-                <Cell label={t("lastSignIn")} className="sm:whitespace-nowrap">
-                  {m.lastSignInAt ? format.dateTime(m.lastSignInAt, "moment") : t("never")}
-                </Cell>
-                <Cell>
-                  {offers.changeRoleAndStatus ? (
-                    <UserRowActions
-                      userId={m.id}
-                      name={m.name}
-                      role={m.role}
-                      status={m.status}
-                      offerLink={offers.resendLink}
-                    />
-                  ) : null}
-                </Cell>
-              </tr>
-            );
-          })}
-        </DataTable>
+        <div>
+          <StatusTabs
+            label={tCommon("statusTabs")}
+            all={t("all")}
+            statuses={USER_DISPLAY_STATUSES}
+            counts={page.counts}
+            name={(status) => t(`statuses.${status}`)}
+            list={{ path, filters, status: params.status }}
+          />
+          <FilterBar
+            label={t("filters")}
+            resetHref={path}
+            keep={{ status: filters.status, sort: filters.sort }}
+          >
+            <FilterSearch id="filter-q" label={t("search")} value={params.q ?? ""} />
+          </FilterBar>
+          {page.rows.length === 0 ? (
+            <EmptyState>{t("noMatches")}</EmptyState>
+          ) : (
+            <DataTable
+              caption={t("caption", { account: actor.accountName })}
+              columns={[
+                { label: t("name") },
+                sortColumn(t("username"), order, "username", "ascending"),
+                { label: t("role") },
+                { label: t("status") },
+                sortColumn(t("lastSignIn"), order, "lastSignIn", "descending"),
+                { label: t("actions") },
+              ]}
+            >
+              {page.rows.map((m) => {
+                const status = userDisplayStatus(m);
+                const offers = memberActions(actor, m);
+                return (
+                  <tr key={m.id}>
+                    <Cell>
+                      <span className="font-medium">{m.name}</span>
+                      {m.id === actor.userId ? (
+                        <span className="text-slate-600"> ({t("you")})</span>
+                      ) : null}
+                      <span className="block w-full [overflow-wrap:anywhere] text-slate-600">
+                        {m.email}
+                      </span>
+                    </Cell>
+                    <Cell label={t("username")} className="[overflow-wrap:anywhere]">
+                      {m.username}
+                    </Cell>
+                    <Cell label={t("role")}>{tRoles(m.role)}</Cell>
+                    <Cell label={t("status")}>
+                      <StatusBadge status={status === "invited" ? "pending" : status}>
+                        {t(`statuses.${status}`)}
+                      </StatusBadge>
+                    </Cell>
+                    <Cell label={t("lastSignIn")} className="sm:whitespace-nowrap">
+                      {m.lastSignInAt ? format.dateTime(m.lastSignInAt, "moment") : t("never")}
+                    </Cell>
+                    <Cell>
+                      {offers.changeRoleAndStatus ? (
+                        <UserRowActions
+                          userId={m.id}
+                          name={m.name}
+                          role={m.role}
+                          status={m.status}
+                          offerLink={offers.resendLink}
+                        />
+                      ) : null}
+                    </Cell>
+                  </tr>
+                );
+              })}
+            </DataTable>
+          )}
+          <OffsetPager path={path} filters={filters} range={page.range} total={page.total} />
+        </div>
         <section
           aria-labelledby="add-user"
           className="max-w-3xl rounded-lg border border-slate-200 bg-white p-6"

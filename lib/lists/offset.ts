@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { PAGE_SIZE } from "./keyset";
+
+/**
+ * Pages by row number, for the lists an account keeps few of and shows in an
+ * order of words (users by name, contracts by name): a few hundred rows at
+ * most, so counting and skipping them costs nothing worth a cursor. The lists
+ * that grow without bound (invitations, subaccounts, activity) page by keyset.
+ */
+
+/** The number of the page's first row, as it stands in the URL (`from`). */
+export const offsetPosition = {
+  from: z.coerce.number().int().min(1).max(1e6).optional().catch(undefined),
+};
+
+export type OffsetRange = {
+  /** Rows to skip: the query's OFFSET. */
+  offset: number;
+  first: number;
+  last: number;
+  /** Where Previous and Next start, or null where there is no such page. */
+  previous: number | null;
+  next: number | null;
+};
+
+/**
+ * The page that starts at row `from` of `total`. A start past the end (rows
+ * removed since the link was made) shows the last page; any start shows whole
+ * pages from there, and Previous goes back one page, not to the start.
+ */
+export function offsetRange(
+  from: number | undefined,
+  total: number,
+  size = PAGE_SIZE,
+): OffsetRange {
+  const lastPageStart = Math.max(1, total - ((total - 1) % size));
+  const first = Math.min(Math.max(1, from ?? 1), total === 0 ? 1 : lastPageStart);
+  const last = Math.min(total, first + size - 1);
+  return {
+    offset: first - 1,
+    first,
+    last,
+    previous: first > 1 ? Math.max(1, first - size) : null,
+    next: last < total ? last + 1 : null,
+  };
+}
