@@ -18,7 +18,8 @@ export type ActivityChange = {
  */
 export async function recordActivity(
   tx: Db,
-  context: { accountId: string; actor: { userId: string; name: string }; now: Date },
+  /** The actor is null for a change the portal made by itself (a contract that started). */
+  context: { accountId: string; actor: { userId: string | null; name: string }; now: Date },
   changes: ActivityChange[],
 ) {
   const real = changes.filter((c) => !isDeepStrictEqual(c.from, c.to));

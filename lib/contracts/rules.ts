@@ -28,6 +28,15 @@ export function contractLocksTerms(contract: ContractTerm | null, now: Date): bo
   return contract !== null && contractStatus(contract, now) === "active";
 }
 
+/**
+ * Whether a contract's billing and pricing apply to its subaccounts now: from
+ * its first day on. One that starts later leaves their terms as they are until
+ * then; one that has ended applied them while it ran (or does when assigned).
+ */
+export function contractAppliesTerms(contract: ContractTerm, now: Date): boolean {
+  return contractStatus(contract, now) !== "upcoming";
+}
+
 /** What a contract's page offers: ending a running one, deleting one no subaccount uses. */
 export function contractActions(contract: ContractTerm & { subaccounts: number }, now: Date) {
   return {

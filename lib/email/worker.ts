@@ -1,6 +1,7 @@
 import { type Db, getDb } from "@/db";
 import { env } from "@/lib/env";
 import { describeError } from "@/lib/errors";
+import { applyStartedContracts } from "@/lib/contracts/start";
 import { closeOutExpiredInvitations } from "@/lib/invitations/expiry";
 import { prune } from "@/lib/rate-limit/service";
 import { deliverDue, type DeliveryReport, emailDeliveryStatus } from "./outbox";
@@ -30,8 +31,9 @@ const last = { prune: 0, sweep: 0 };
 
 /**
  * Periodic upkeep beside delivery, for the in-app poller and the separate worker:
- * expired invitations closed out every minute, rate-limit counters older than a
- * day dropped every hour. Both are safe with any number of instances.
+ * expired invitations closed out and the terms of contracts that started today
+ * applied every minute, rate-limit counters older than a day dropped every hour. All of it
+ * is safe with any number of instances.
  */
 export async function runPeriodicWork(db: Db, now: Date) {
   const at = now.getTime();
@@ -39,6 +41,9 @@ export async function runPeriodicWork(db: Db, now: Date) {
     last.sweep = at;
     await closeOutExpiredInvitations(db, now).catch((error: unknown) =>
       console.error("Closing out expired invitations failed:", describeError(error)),
+    );
+    await applyStartedContracts(db, now).catch((error: unknown) =>
+      console.error("Applying the terms of started contracts failed:", describeError(error)),
     );
   }
   if (at - last.prune >= DAY_MS / 24) {

@@ -7,7 +7,7 @@ import type { AccountStatus, BillingMode, PricingMode } from "@/lib/enums";
 import { fullName } from "@/lib/users/names";
 import type { z } from "zod";
 import { recordActivity } from "@/lib/activity/record";
-import { contractLocksTerms } from "@/lib/contracts/rules";
+import { contractAppliesTerms, contractLocksTerms } from "@/lib/contracts/rules";
 import { SubaccountError } from "./errors";
 import type { ProductTerms, subaccountDetailsInput } from "./inputs";
 import {
@@ -178,7 +178,8 @@ export async function assignContract(
   now: Date,
 ) {
   authorizeFor(actor, "assignContract");
-  await db.transaction(async (tx) => {
+  /** Whether the contract's terms apply already (false for one that starts later). */
+  return db.transaction(async (tx): Promise<{ termsApplied: boolean }> => {
     const { sub, actor: current } = await lockSubaccount(tx, actor, {
       id: input.id,
       what: "assignContract",
@@ -197,32 +198,34 @@ export async function assignContract(
         .set({ contractId: null, updatedAt: now })
         .where(eq(accounts.id, sub.id));
       await recordActivity(tx, log, [{ kind: "contract", from: previous?.name ?? null, to: null }]);
-      return;
+      return { termsApplied: false };
     }
     const [contract] = await tx
       .select()
       .from(contracts)
       .where(and(eq(contracts.id, input.contractId), eq(contracts.accountId, actor.accountId)));
     if (!contract) throw new SubaccountError("contract_not_found", "contractId");
+    // A contract that has started brings its billing and pricing now; one that
+    // starts later brings them on its first day (`applyStartedContracts`).
+    const termsApplied = contractAppliesTerms(contract, now);
+    const terms = termsApplied
+      ? { billing: contract.billing, pricing: contract.pricing }
+      : { billing: sub.billing, pricing: sub.pricing };
     await tx
       .update(accounts)
-      .set({
-        contractId: contract.id,
-        billing: contract.billing,
-        pricing: contract.pricing,
-        updatedAt: now,
-      })
+      .set({ contractId: contract.id, ...terms, updatedAt: now })
       .where(eq(accounts.id, sub.id));
-    // The contract brings its billing and pricing: logged as the changes they are.
+    // Logged as the changes they are.
     await recordActivity(tx, log, [
       {
         kind: "contract",
         from: sub.contractId === contract.id ? contract.name : (previous?.name ?? null),
         to: contract.name,
       },
-      { kind: "billing", from: sub.billing, to: contract.billing },
-      { kind: "pricing", from: sub.pricing, to: contract.pricing },
+      { kind: "billing", from: sub.billing, to: terms.billing },
+      { kind: "pricing", from: sub.pricing, to: terms.pricing },
     ]);
+    return { termsApplied };
   });
 }
 

@@ -53,10 +53,14 @@ export const updateProducts = action(
 export const setContract = action(
   { permission: "contracts.manage", input: target.extend({ contractId: optionalId }) },
   async (input, { actor, db, now }) => {
-    await subaccounts.assignContract(db, actor, input, now);
+    const { termsApplied } = await subaccounts.assignContract(db, actor, input, now);
     return done(
       input.id,
-      input.contractId ? "subaccount.contractAssigned" : "subaccount.contractRemoved",
+      !input.contractId
+        ? "subaccount.contractRemoved"
+        : termsApplied
+          ? "subaccount.contractAssigned"
+          : "subaccount.contractAssignedLater",
     );
   },
 );
