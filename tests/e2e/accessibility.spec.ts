@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { adminState } from "./support/accounts";
+import { adminState, germanAdminState } from "./support/accounts";
 import { acceptAs, sendInvitation } from "./support/invite";
 import { acceptLink, waitForEmail } from "./support/mail";
 
@@ -9,9 +9,10 @@ const WIDTHS = [
   { name: "phone", viewport: { width: 390, height: 844 } },
 ];
 
-async function expectNoViolations(page: Page, path: string) {
+async function expectNoViolations(page: Page, path: string, lang = "en") {
   await page.goto(path);
   await page.waitForLoadState("networkidle");
+  await expect(page.locator("html"), path).toHaveAttribute("lang", lang);
   const { violations } = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
     .analyze();
@@ -25,7 +26,7 @@ async function expectNoViolations(page: Page, path: string) {
 
 for (const { name, viewport } of WIDTHS) {
   test(`axe finds no violation on any page on a ${name}`, async ({ browser }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     const manager = await browser.newContext({ storageState: adminState, viewport });
     const page = await manager.newPage();
     const email = `axe.${name}.${Date.now()}@example.com`;
@@ -47,7 +48,7 @@ for (const { name, viewport } of WIDTHS) {
     const contractPath = (await page
       .getByRole("link", { name: contractName })
       .getAttribute("href"))!;
-    for (const path of [
+    const signedIn = [
       contractPath,
       "/",
       "/subaccounts",
@@ -58,30 +59,46 @@ for (const { name, viewport } of WIDTHS) {
       "/contracts",
       "/account/users",
       "/account/time-zone",
-    ])
-      await expectNoViolations(page, path);
+    ];
+    for (const path of signedIn) await expectNoViolations(page, path);
     const visitor = await browser.newContext({
       storageState: { cookies: [], origins: [] },
       viewport,
     });
     const guest = await visitor.newPage();
     const link = new URL(acceptLink(await waitForEmail(email, /invites you/)));
-    for (const path of [
+    const open = [
       "/sign-in",
       "/forgot-password",
       "/accept/not-a-real-invitation-link-at-all-000000000000000",
       "/set-password/not-a-real-link-000000000000000000000000000000",
-      link.pathname,
-    ])
-      await expectNoViolations(guest, path);
+    ];
+    for (const path of [...open, link.pathname]) await expectNoViolations(guest, path);
     // The invitee's new account, then the manager's page of it.
     const organization = `Axe ${name} ${Date.now()}`;
     await acceptAs(guest, { username: `axe${name}${Date.now()}`, organization });
     await expectNoViolations(guest, "/");
     await page.goto("/subaccounts");
     const subaccount = (await page.getByRole("link", { name: organization }).getAttribute("href"))!;
-    for (const tab of ["", "?tab=organization", "?tab=billing", "?tab=products", "?tab=activity"])
-      await expectNoViolations(page, `${subaccount}${tab}`);
+    const tabs = ["", "?tab=organization", "?tab=billing", "?tab=products", "?tab=activity"].map(
+      (tab) => `${subaccount}${tab}`,
+    );
+    for (const path of tabs) await expectNoViolations(page, path);
+
+    // The same pages in German: the account's German Administrator, and a visitor
+    // whose browser asked for German.
+    const german = await browser.newContext({ storageState: germanAdminState, viewport });
+    const deutsch = await german.newPage();
+    for (const path of [...signedIn, ...tabs]) await expectNoViolations(deutsch, path, "de");
+    const germanVisitor = await browser.newContext({
+      storageState: { cookies: [], origins: [] },
+      viewport,
+      locale: "de-DE",
+    });
+    const gast = await germanVisitor.newPage();
+    for (const path of open) await expectNoViolations(gast, path, "de");
+    await germanVisitor.close();
+    await german.close();
     await visitor.close();
     await manager.close();
   });
