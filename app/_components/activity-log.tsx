@@ -61,6 +61,7 @@ export async function ActivityLog({
       case "user_status":
         return tStatuses(value as "active");
       case "role":
+      case "user_added":
         return tRoles(value as "user");
       default:
         return value;

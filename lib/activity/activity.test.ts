@@ -8,7 +8,7 @@ import {
   updateBillingAndPricing,
   updateProductTerms,
 } from "@/lib/subaccounts/manage";
-import { changeRole, setUserStatus } from "@/lib/users/manage";
+import { addUser, changeRole, setUserStatus } from "@/lib/users/manage";
 import { actorInAccount, makeActor } from "@/tests/helpers/actors";
 import { setupTestDb } from "@/tests/helpers/db";
 import { subaccountOf } from "@/tests/helpers/subaccounts";
@@ -163,8 +163,24 @@ describe("a subaccount's activity log", () => {
 });
 
 describe("an account's own activity log", () => {
-  it("records who changed a user's role and status", async () => {
+  it("records who added a user, with the role given, and who changed a user's role and status", async () => {
     const admin = await makeActor(t.db);
+    await addUser(
+      t.db,
+      admin,
+      {
+        user: {
+          username: "frieda",
+          email: "frieda@example.com",
+          firstName: "Frieda",
+          lastName: "Neu",
+          role: "manager",
+          locale: "de",
+        },
+      },
+      minutes(0),
+      { appUrl: "https://portal.example" },
+    );
     const member = await actorInAccount(t.db, admin.accountId, "user");
     await changeRole(t.db, admin, { userId: member.userId, role: "manager" }, minutes(1));
     await setUserStatus(t.db, admin, { userId: member.userId, status: "deactivated" }, minutes(2));
@@ -177,6 +193,7 @@ describe("an account's own activity log", () => {
         to: "deactivated",
       },
       { kind: "role", subject: member.name, who: admin.name, from: "user", to: "manager" },
+      { kind: "user_added", subject: "Frieda Neu", who: admin.name, from: null, to: "manager" },
     ]);
     // A parent looking at this account never sees its users' roles and states.
     expect(await log(admin.accountId, {}, "parent")).toEqual([]);

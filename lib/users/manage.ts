@@ -27,7 +27,7 @@ export async function addUser(
   if (!(await rateLimit.hit(db, rule, now)).allowed) throw new UserError("users_rate_limited");
   return db.transaction(async (tx) => {
     const current = await lockActor(tx, actor, "users.manage");
-    return createUserWithPasswordLink(
+    const added = await createUserWithPasswordLink(
       tx,
       {
         accountId: current.accountId,
@@ -38,6 +38,11 @@ export async function addUser(
       },
       deps,
     );
+    const { firstName, lastName, role } = input.user;
+    await recordActivity(tx, { accountId: current.accountId, actor: current, now }, [
+      { kind: "user_added", subject: `${firstName} ${lastName}`.trim(), from: null, to: role },
+    ]);
+    return added;
   });
 }
 
