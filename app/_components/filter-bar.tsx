@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AutoApplyForm } from "./auto-apply-form";
+import { SyncedInput, SyncedSelect } from "./synced-field";
 
 /**
  * A GET form for a list's filters: they live in the URL, survive reloads and can
@@ -68,10 +69,10 @@ export function FilterSelect({
       <label htmlFor={id} className="text-sm font-medium">
         {label}
       </label>
-      <select
+      <SyncedSelect
         id={id}
         name={name}
-        defaultValue={value ?? ""}
+        value={value ?? ""}
         className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
       >
         {all === undefined ? null : <option value="">{all}</option>}
@@ -80,7 +81,7 @@ export function FilterSelect({
             {o.label}
           </option>
         ))}
-      </select>
+      </SyncedSelect>
     </div>
   );
 }
@@ -92,11 +93,11 @@ export function FilterSearch({ id, label, value }: { id: string; label: string; 
       <label htmlFor={id} className="text-sm font-medium">
         {label}
       </label>
-      <input
+      <SyncedInput
         id={id}
         name="q"
         type="search"
-        defaultValue={value}
+        value={value}
         className="rounded-md border border-slate-300 px-3 py-2 text-sm"
       />
     </div>

@@ -92,19 +92,49 @@ export type Column = {
 };
 
 /**
- * The date column a list is ordered by: newest first unless `sort` is "oldest";
- * its header's link turns the order round, keeping the list's other filters.
+ * A column whose header turns the list's order round: `orders` names the URL's
+ * `sort` for each direction. While the list is in one of them the header says
+ * so (aria-sort) and links to the other; otherwise it links to `first`. The
+ * list's default order stands in the URL as no `sort` at all.
  */
-export function dateOrderColumn(
+export function orderColumn(
   label: string,
-  list: { path: string; filters: Record<string, string | undefined>; sort: "newest" | "oldest" },
+  list: {
+    path: string;
+    filters: Record<string, string | undefined>;
+    sort: string;
+    defaultSort: string;
+  },
+  orders: { ascending: string; descending: string },
+  first: "ascending" | "descending",
 ): Column {
-  const oldest = list.sort === "oldest";
+  const current =
+    list.sort === orders.ascending
+      ? "ascending"
+      : list.sort === orders.descending
+        ? "descending"
+        : undefined;
+  const next =
+    current === "ascending" ? "descending" : current === "descending" ? "ascending" : first;
+  const sort = orders[next];
   return {
     label,
-    sort: oldest ? "ascending" : "descending",
-    sortHref: `${list.path}${queryString({ ...list.filters, sort: oldest ? undefined : "oldest" })}`,
+    sort: current,
+    sortHref: `${list.path}${queryString({ ...list.filters, sort: sort === list.defaultSort ? undefined : sort })}`,
   };
+}
+
+/** The date column of a list ordered newest first unless `sort` is "oldest". */
+export function dateOrderColumn(
+  label: string,
+  list: { path: string; filters: Record<string, string | undefined>; sort: string },
+): Column {
+  return orderColumn(
+    label,
+    { ...list, defaultSort: "newest" },
+    { ascending: "oldest", descending: "newest" },
+    "descending",
+  );
 }
 
 /**

@@ -11,3 +11,13 @@ export const CUSTOM_MESSAGE_MAX = 1000;
 /** What a person sees as an invitation's status, in the order the filter offers them. */
 export const DISPLAY_STATUSES = ["pending", "accepted", "expired", "canceled"] as const;
 export type DisplayStatus = (typeof DISPLAY_STATUSES)[number];
+
+/**
+ * The orders of Manage invitations: by date last sent (newest first unless
+ * "oldest"), or by expiry (earliest first, or latest first) where the list
+ * shows one (`showsExpiry`: the Pending and Expired tabs). An expiry is always
+ * the same time after the last send, so both are one order, named by the column
+ * the reader chose it from.
+ */
+export const INVITATION_ORDERS = ["newest", "oldest", "expires", "expiresLatest"] as const;
+export type InvitationOrder = (typeof INVITATION_ORDERS)[number];

@@ -117,6 +117,29 @@ describe("listing invitations", () => {
     expect(page.rows.map((r) => r.id)).toEqual(ids);
   });
 
+  it("orders the Pending and Expired tabs by expiry, either way, and falls back elsewhere", async () => {
+    const { actor, ids } = await seed(3);
+    // One resent: its expiry moves past the others'.
+    await resendInvitation(t.db, actor, { id: ids[0]! }, minutes(5), deps);
+    const order = async (p: Record<string, string>) =>
+      (await listInvitations(t.db, actor.accountId, params(p), minutes(10))).rows.map((r) => r.id);
+    const byExpiry = [ids[1], ids[2], ids[0]];
+    expect(await order({ status: "pending", sort: "expires" })).toEqual(byExpiry);
+    expect(await order({ status: "pending", sort: "expiresLatest" })).toEqual(
+      [...byExpiry].reverse(),
+    );
+    // A month on, they have all lapsed: the Expired tab orders them the same way.
+    const later = await listInvitations(
+      t.db,
+      actor.accountId,
+      params({ status: "expired", sort: "expires" }),
+      minutes(60 * 24 * 40),
+    );
+    expect(later.rows.map((r) => r.id)).toEqual(byExpiry);
+    // Accepted and canceled ones show no expiry: newest sent first.
+    expect(await order({ sort: "expires" })).toEqual([ids[0], ids[2], ids[1]]);
+  });
+
   it("filters by the status a person sees, expired included", async () => {
     const { actor, ids } = await seed(4);
     await cancelInvitation(t.db, actor, { id: ids[0]! }, minutes(5));

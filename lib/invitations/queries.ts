@@ -20,8 +20,8 @@ import {
   pagePosition,
   searchTerm,
 } from "@/lib/lists/keyset";
-import { DISPLAY_STATUSES, type DisplayStatus } from "./constants";
-import { displayStatus, lapsedCondition, statusCondition } from "./status";
+import { DISPLAY_STATUSES, type DisplayStatus, INVITATION_ORDERS } from "./constants";
+import { displayStatus, invitationOrder, lapsedCondition, statusCondition } from "./status";
 
 export const INVITATIONS_PAGE_SIZE = PAGE_SIZE;
 
@@ -31,12 +31,16 @@ export const invitationListParams = z.object({
   q: searchTerm(254),
   /** "problems": only invitations whose latest email bounced or failed. */
   delivery: z.enum(["problems"]).optional().catch(undefined),
-  sort: z.enum(["newest", "oldest"]).catch("newest").default("newest"),
+  sort: z.enum(INVITATION_ORDERS).catch("newest").default("newest"),
   ...pagePosition,
 });
 export type InvitationListParams = z.infer<typeof invitationListParams>;
 
-/** One page of an account's invitations, keyset-paginated on (last sent, id). */
+/**
+ * One page of an account's invitations, keyset-paginated on (last sent, id). An
+ * invitation expires a fixed time after it was last sent (`expiryFor`), so the
+ * order by expiry is the order by date sent, served by the same indexes.
+ */
 export async function listInvitations(
   db: Db,
   accountId: string,
@@ -44,7 +48,11 @@ export async function listInvitations(
   now: Date,
   { size = INVITATIONS_PAGE_SIZE }: { size?: number } = {},
 ) {
-  const ks = keyset(params, params.sort);
+  const listOrder = invitationOrder(params);
+  const ks = keyset(
+    params,
+    listOrder === "oldest" || listOrder === "expires" ? "oldest" : "newest",
+  );
   const conditions: SQL[] = [eq(invitations.accountId, accountId)];
   // Served by the trigram index (pg_trgm); ILIKE, so the case of the address does not matter.
   if (params.q) conditions.push(ilike(invitations.email, containsPattern(params.q)));

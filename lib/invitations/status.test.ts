@@ -7,6 +7,7 @@ import { setupTestDb } from "@/tests/helpers/db";
 import { invite } from "@/tests/helpers/invitations";
 import {
   displayStatus,
+  invitationOrder,
   expiryFor,
   lapsedCondition,
   statusCondition,
@@ -35,6 +36,22 @@ describe("invitation expiry", () => {
     expect(displayStatus(inv("accepted"), at(1000))).toBe("accepted");
     expect(displayStatus(inv("canceled"), at(1000))).toBe("canceled");
     expect(displayStatus(inv("expired"), at(-1000))).toBe("expired");
+  });
+});
+
+describe("the order of the list", () => {
+  it("orders by expiry only where the list shows expiries", () => {
+    expect(invitationOrder({ status: "pending", sort: "expires" })).toBe("expires");
+    expect(invitationOrder({ status: "expired", sort: "expiresLatest" })).toBe("expiresLatest");
+    expect(invitationOrder({ status: "accepted", sort: "expires" })).toBe("newest");
+    expect(invitationOrder({ sort: "expiresLatest" })).toBe("newest");
+    expect(invitationOrder({ status: "canceled", sort: "oldest" })).toBe("oldest");
+  });
+
+  it("relies on an expiry being the same time after every send", () => {
+    const a = new Date("2026-03-01T10:00:00Z");
+    const b = new Date("2026-03-01T10:00:01Z");
+    expect(expiryFor(b).getTime() - expiryFor(a).getTime()).toBe(1000);
   });
 });
 

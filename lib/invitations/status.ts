@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { invitations } from "@/db/schema";
 import type { InvitationStatus } from "@/lib/enums";
-import { type DisplayStatus, INVITATION_TTL_DAYS } from "./constants";
+import { type DisplayStatus, INVITATION_TTL_DAYS, type InvitationOrder } from "./constants";
 
 /**
  * An invitation's status, once: the TypeScript rule and its SQL twins side by
@@ -27,6 +27,19 @@ export function displayStatus(inv: InvitationState, now: Date): DisplayStatus {
 /** Whether a status comes with an expiry worth showing: while the link could still be (re)used. */
 export function showsExpiry(status: DisplayStatus): boolean {
   return status === "pending" || status === "expired";
+}
+
+/**
+ * The order a list is in: by expiry only in a status that shows one (the
+ * Pending and Expired tabs); anywhere else an expiry order falls back to the
+ * newest sent first.
+ */
+export function invitationOrder(params: {
+  status?: DisplayStatus;
+  sort: InvitationOrder;
+}): InvitationOrder {
+  const byExpiry = params.sort === "expires" || params.sort === "expiresLatest";
+  return byExpiry && !(params.status && showsExpiry(params.status)) ? "newest" : params.sort;
 }
 
 const moment = (now: Date) => sql`${now.toISOString()}::timestamptz`;

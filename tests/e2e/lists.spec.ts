@@ -53,6 +53,8 @@ test("Manage invitations at dozens of rows: search as typed, pages both ways, st
     "aria-sort",
     "ascending",
   );
+  // The filters' own order follows, so the next search keeps it.
+  await expect(page.getByLabel("Order")).toHaveValue("oldest");
   await expect(page.getByRole("row").nth(1)).toContainText(address(0));
 
   // Tabs: the status with its count, keeping the search.
@@ -61,6 +63,17 @@ test("Manage invitations at dozens of rows: search as typed, pages both ways, st
   await pendingTab.click();
   await expect(pendingTab).toHaveAttribute("aria-current", "page");
   await expect(page).toHaveURL(new RegExp(`status=pending.*q=${tag}|q=${tag}.*status=pending`));
+  // Where expiries show, their column orders the list too: the earliest first.
+  const expires = page.getByRole("columnheader", { name: "Expires", exact: true });
+  await expires.getByRole("link").click();
+  await expect(expires).toHaveAttribute("aria-sort", "ascending");
+  await expect(page.getByLabel("Order")).toHaveValue("expires");
+  await expect(page.getByRole("row").nth(1)).toContainText(address(0));
+  await expires.getByRole("link").click();
+  await expect(expires).toHaveAttribute("aria-sort", "descending");
+  await expect(page.getByRole("row").nth(1)).toContainText(address(26));
+  await expires.getByRole("link").click();
+  await expect(expires).toHaveAttribute("aria-sort", "ascending");
   const canceledCount = Number(
     (await tabs.getByRole("link", { name: /^Canceled/ }).innerText()).replace(/\D/g, ""),
   );

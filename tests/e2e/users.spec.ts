@@ -84,6 +84,7 @@ test("an administrator adds a user, who chooses a password from the email; deact
   await expect(row).toBeVisible();
   // Ordered by last sign-in, those who never signed in come last.
   await page.getByRole("link", { name: "Reset" }).click();
+  await expect(page.getByLabel("Search by name, username or email")).toHaveValue("");
   await page.getByRole("columnheader", { name: "Last sign-in" }).getByRole("link").click();
   await expect(page.getByRole("columnheader", { name: "Last sign-in" })).toHaveAttribute(
     "aria-sort",

@@ -1,9 +1,21 @@
 import { getTranslations } from "next-intl/server";
-import { FilterBar, FilterOrder, FilterSearch, FilterSelect } from "@/app/_components/filter-bar";
+import { FilterBar, FilterSearch, FilterSelect } from "@/app/_components/filter-bar";
+import type { InvitationOrder } from "@/lib/invitations/constants";
 import type { InvitationListParams } from "@/lib/invitations/queries";
 
-/** Search, delivery and order; the status is chosen by the tabs above and kept here. */
-export async function InvitationFilters({ params }: { params: InvitationListParams }) {
+/**
+ * Search, delivery and order; the status is chosen by the tabs above and kept
+ * here. The orders by expiry are offered where the list shows expiries.
+ */
+export async function InvitationFilters({
+  params,
+  order,
+  byExpiry,
+}: {
+  params: InvitationListParams;
+  order: InvitationOrder;
+  byExpiry: boolean;
+}) {
   const t = await getTranslations("invitations");
   return (
     <FilterBar
@@ -20,12 +32,21 @@ export async function InvitationFilters({ params }: { params: InvitationListPara
         all={t("allDeliveries")}
         options={[{ value: "problems", label: t("deliveryProblems") }]}
       />
-      <FilterOrder
+      <FilterSelect
         id="filter-sort"
+        name="sort"
         label={t("sort")}
-        value={params.sort}
-        newest={t("newest")}
-        oldest={t("oldest")}
+        value={order}
+        options={[
+          { value: "newest", label: t("newest") },
+          { value: "oldest", label: t("oldest") },
+          ...(byExpiry
+            ? [
+                { value: "expires", label: t("expiresSoonest") },
+                { value: "expiresLatest", label: t("expiresLatest") },
+              ]
+            : []),
+        ]}
       />
     </FilterBar>
   );

@@ -9,6 +9,7 @@ import {
   DataTable,
   dateOrderColumn,
   EmptyState,
+  orderColumn,
   Notice,
   PageHeader,
 } from "@/app/_components/ui";
@@ -17,7 +18,7 @@ import { subaccountTypesOnOffer } from "@/lib/subaccounts/queries";
 import { subaccountListOffers } from "@/lib/subaccounts/rules";
 import { requireActor } from "@/lib/auth/require";
 import { invitationActions, shownDelivery } from "@/lib/invitations/rules";
-import { showsExpiry } from "@/lib/invitations/status";
+import { invitationOrder, showsExpiry } from "@/lib/invitations/status";
 import { DISPLAY_STATUSES } from "@/lib/invitations/constants";
 import { queryString } from "@/lib/url";
 import { Pager } from "@/app/_components/pager";
@@ -66,11 +67,13 @@ export default async function InvitationsPage({
     params.before
   );
   const empty = page.rows.length === 0 && !filtered && counts.all === 0;
+  const order = invitationOrder(params);
+  const byExpiry = !!params.status && showsExpiry(params.status);
   const filters = {
     status: params.status,
     q: params.q,
     delivery: params.delivery,
-    sort: params.sort === "oldest" ? "oldest" : undefined,
+    sort: order === "newest" ? undefined : order,
   };
   const path = "/subaccounts/invitations";
   const when = (d: Date) => format.dateTime(d, "moment");
@@ -112,7 +115,7 @@ export default async function InvitationsPage({
             name={(status) => tStatuses(status)}
             list={{ path, filters, status: params.status }}
           />
-          <InvitationFilters params={params} />
+          <InvitationFilters params={params} order={order} byExpiry={byExpiry} />
           {/* Around the empty state too: canceling the last row of a tab still says so. */}
           <RowAnnouncer>
             {page.rows.length === 0 ? (
@@ -126,8 +129,15 @@ export default async function InvitationsPage({
                   { label: t("email") },
                   { label: t("type") },
                   { label: t("sentBy") },
-                  dateOrderColumn(t("sentAt"), { path, filters, sort: params.sort }),
-                  { label: t("expires") },
+                  dateOrderColumn(t("sentAt"), { path, filters, sort: order }),
+                  byExpiry
+                    ? orderColumn(
+                        t("expires"),
+                        { path, filters, sort: order, defaultSort: "newest" },
+                        { ascending: "expires", descending: "expiresLatest" },
+                        "ascending",
+                      )
+                    : { label: t("expires") },
                   { label: t("actions") },
                 ]}
               >
