@@ -165,6 +165,7 @@ const exportRows: {
   seconds: number;
   growth: number;
 }[] = [];
+let stalledExport: { pause: number; cpu: number; growth: number; received: number } | null = null;
 let seedSeconds = 0;
 let sweepSeconds = 0;
 
@@ -529,6 +530,46 @@ function residentBytes(pid: number) {
   }
 }
 
+/** CPU seconds the server has used so far (Linux), or null where /proc is not there. */
+function cpuSeconds(pid: number) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The export's backpressure: a reader that takes the first chunk and then
+ * stops. Uncompressed, so that what the server makes meanwhile is only what
+ * the socket buffers hold; a server that read on regardless would keep a core
+ * busy for the whole pause and grow by the file's size.
+ */
+async function stalledDownload(url: string, cookie: string, serverPid: number, pause: number) {
+  const response = await fetch(url, {
+    headers: { cookie, "accept-encoding": "identity" },
+    redirect: "manual",
+  });
+  if (response.status !== 200 || !response.body)
+    throw new Error(`${url} answered ${response.status}`);
+  const reader = response.body.getReader();
+  const first = await reader.read();
+  // The first batch is on its way: from here the server only fills the buffers.
+  await new Promise((r) => setTimeout(r, 500));
+  const [cpu, rss] = [cpuSeconds(serverPid), residentBytes(serverPid)];
+  await new Promise((r) => setTimeout(r, pause * 1000));
+  const [cpuAfter, rssAfter] = [cpuSeconds(serverPid), residentBytes(serverPid)];
+  await reader.cancel();
+  stalledExport = {
+    pause,
+    cpu: cpu === null || cpuAfter === null ? NaN : cpuAfter - cpu,
+    growth: rss === null || rssAfter === null ? NaN : rssAfter - rss,
+    received: first.value?.byteLength ?? 0,
+  };
+  console.log("Export, reader stopped", stalledExport);
+}
+
 /**
  * A CSV download through the app's route, read as fast as it comes: rows, size,
  * time, and how far the server's resident memory rose above where it started.
@@ -618,6 +659,7 @@ async function http(userId: string, acceptToken: string) {
       cookie,
       pid,
     );
+    await stalledDownload(`${base}/subaccounts/invitations/export`, cookie, pid, size.seconds);
   } finally {
     await stopApp();
   }
@@ -679,6 +721,7 @@ function report() {
   console.log(`\n${dbTable}\n`);
   if (httpRows.length) console.log(`${httpTable}\n`);
   if (exportRows.length) console.log(`${exportTable}\n`);
+  if (stalledExport) console.log("Export, reader stopped:", stalledExport);
   if (smoke) return;
   const section = [
     "<!-- bench:start (written by `npm run bench`) -->",
@@ -700,6 +743,12 @@ function report() {
           "",
           exportTable,
           "",
+          ...(stalledExport
+            ? [
+                `A reader that takes the first chunk and then stops reading (uncompressed): over the next ${stalledExport.pause} s the server used ${stalledExport.cpu.toFixed(2)} s of CPU and its resident memory changed by ${(stalledExport.growth / 1024 / 1024).toFixed(0)} MB; it makes no more than the socket's buffers hold until the reader goes on.`,
+                "",
+              ]
+            : []),
         ]
       : []),
     "<!-- bench:end -->",

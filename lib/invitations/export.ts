@@ -29,6 +29,16 @@ export type ExportWords = {
   type: (type: AccountType) => string;
 };
 
+/** A translation of a closed set's value, looked up once per value. */
+function once<K extends string>(translate: (key: K) => string): (key: K) => string {
+  const known = new Map<K, string>();
+  return (key) => {
+    let word = known.get(key);
+    if (word === undefined) known.set(key, (word = translate(key)));
+    return word;
+  };
+}
+
 const CSV = {
   // A cell that starts like a formula (=, +, -, @) is prefixed with ', so a
   // spreadsheet shows an address such as "=cmd@…" instead of running it.
@@ -54,6 +64,10 @@ export async function exportInvitations(
 ): Promise<AsyncIterable<string>> {
   authorize(actor, "invitations.view");
   const header = stringify([EXPORT_COLUMNS.map(words.column)], { ...CSV, bom: true });
+  // A million rows use a handful of words: each is translated once.
+  const status = once(words.status);
+  const deliveryWord = once(words.delivery);
+  const type = once(words.type);
   const filters = { ...params, after: undefined, before: undefined, from: undefined };
   return (async function* () {
     yield header;
@@ -67,10 +81,10 @@ export async function exportInvitations(
           page.rows.map((r) => {
             const delivery = shownDelivery(r.status, r.deliveryStatus);
             return [
-              words.status(r.status),
-              delivery ? words.delivery(delivery) : "",
+              status(r.status),
+              delivery ? deliveryWord(delivery) : "",
               r.email,
-              words.type(r.subaccountType),
+              type(r.subaccountType),
               r.sentBy,
               r.lastSentAt.toISOString(),
               showsExpiry(r.status) ? r.expiresAt.toISOString() : "",
