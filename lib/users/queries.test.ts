@@ -4,7 +4,7 @@ import { users } from "@/db/schema";
 import { makeActor } from "@/tests/helpers/actors";
 import { setupTestDb } from "@/tests/helpers/db";
 import { makeUser } from "@/tests/helpers/fixtures";
-import { listUsersPage, userCounts, userListParams } from "./queries";
+import { getAccountUser, listUsersPage, userCounts, userListParams } from "./queries";
 import { userDisplayStatus, USER_DISPLAY_STATUSES } from "./rules";
 
 const t = setupTestDb();
@@ -83,5 +83,17 @@ describe("the Users page's list", () => {
     expect([...first.rows, ...second.rows].map((r) => r.id)).toHaveLength(4);
     const past = await listUsersPage(t.db, admin.accountId, params({ from: "40" }), size);
     expect(past.rows.map((r) => r.id)).toEqual(second.rows.map((r) => r.id));
+  });
+});
+
+describe("one user's page", () => {
+  it("shows the account's own users only", async () => {
+    const { admin, invited, other } = await account();
+    expect(await getAccountUser(t.db, admin.accountId, invited.id)).toMatchObject({
+      username: "bea",
+      passwordSet: false,
+    });
+    expect(await getAccountUser(t.db, other.accountId, invited.id)).toBeNull();
+    expect(await getAccountUser(t.db, admin.accountId, other.userId)).toBeNull();
   });
 });

@@ -27,6 +27,20 @@ export function listAccountUsers(db: Db, accountId: string) {
     .orderBy(asc(sql`lower(${users.username})`));
 }
 
+/** One user of the account, with their settings, or null when they are not the account's. */
+export async function getAccountUser(db: Db, accountId: string, id: string) {
+  const [row] = await db
+    .select({
+      ...columns,
+      locale: users.locale,
+      timeZone: users.timeZone,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .where(and(eq(users.accountId, accountId), eq(users.id, id)));
+  return row ?? null;
+}
+
 /** The Users page's URL: a search, a status tab, an order, and the first row shown. */
 export const userListParams = z.object({
   q: searchTerm(200),

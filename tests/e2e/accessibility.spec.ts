@@ -60,6 +60,14 @@ for (const { name, viewport } of WIDTHS) {
       "/account/users",
       "/account/time-zone",
     ];
+    // A user's page: the first in the list other than the signed-in one.
+    await page.goto("/account/users");
+    const someone = page
+      .locator("tbody tr")
+      .filter({ hasNotText: "(you)" })
+      .getByRole("link")
+      .first();
+    signedIn.push((await someone.getAttribute("href"))!);
     for (const path of signedIn) await expectNoViolations(page, path);
     const visitor = await browser.newContext({
       storageState: { cookies: [], origins: [] },

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { adminState } from "./support/accounts";
+import { fact } from "./support/forms";
 import { setPasswordLink, waitForEmail } from "./support/mail";
 
 test.use({ storageState: adminState });
@@ -31,6 +32,15 @@ test("an administrator adds a user, who chooses a password from the email; deact
   ).toBeVisible();
   const row = page.getByRole("row").filter({ hasText: username });
   await expect(row.getByText("Password not set")).toBeVisible();
+  // The whole row opens the user's page: who they are, and their role and access.
+  await row.getByRole("cell", { name: username, exact: true }).click({ force: true });
+  await expect(page.getByRole("heading", { name: "Erin Example", level: 1 })).toBeVisible();
+  await expect(page).toHaveTitle(/^Erin Example/);
+  const overview = page.getByRole("region", { name: "Overview" });
+  await expect(fact(overview, "Email address")).toHaveText(email);
+  await expect(fact(overview, "Role")).toHaveText("Manager");
+  await expect(fact(overview, "Status")).toHaveText("Password not set");
+  await page.getByRole("link", { name: "Back to users" }).click();
 
   const first = setPasswordLink(await waitForEmail(email, /Your CertPortal user/));
   // A new link replaces the first one.

@@ -10,6 +10,7 @@ import { env } from "@/lib/env";
 import { newUserInput } from "@/lib/users/inputs";
 import * as users from "@/lib/users/manage";
 
+// The list and each user's page.
 const PATH = "/account/users";
 
 export const addUser = action(
@@ -17,7 +18,7 @@ export const addUser = action(
   async (user, { actor, db, now }) => {
     await users.addUser(db, actor, { user }, now, { appUrl: env().APP_URL });
     after(kickOutbox);
-    revalidatePath(PATH);
+    revalidatePath(PATH, "layout");
     return {
       ok: true,
       message: "users.added",
@@ -30,7 +31,7 @@ export const changeRole = action(
   { permission: "users.manage", input: z.object({ userId: z.uuid(), role: z.enum(ROLES) }) },
   async (input, { actor, db, now }) => {
     await users.changeRole(db, actor, input, now);
-    revalidatePath(PATH);
+    revalidatePath(PATH, "layout");
     return { ok: true, message: "users.roleChanged" };
   },
 );
@@ -42,7 +43,7 @@ export const changeStatus = action(
   },
   async (input, { actor, db, now }) => {
     await users.setUserStatus(db, actor, input, now);
-    revalidatePath(PATH);
+    revalidatePath(PATH, "layout");
     return {
       ok: true,
       message: input.status === "active" ? "users.reactivated" : "users.deactivated",

@@ -9,6 +9,9 @@ import {
   DataTable,
   EmptyState,
   PageHeader,
+  Row,
+  RowActions,
+  RowLink,
   sortColumn,
   StatusBadge,
 } from "@/app/_components/ui";
@@ -83,9 +86,14 @@ export default async function UsersPage({ searchParams }: PageProps<"/account/us
                 const status = userDisplayStatus(m);
                 const offers = memberActions(actor, m);
                 return (
-                  <tr key={m.id}>
+                  <Row key={m.id}>
                     <Cell>
-                      <span className="font-medium">{m.name}</span>
+                      <RowLink
+                        href={`/account/users/${m.id}`}
+                        className="text-brand-700 font-medium underline"
+                      >
+                        {m.name}
+                      </RowLink>
                       {m.id === actor.userId ? (
                         <span className="text-slate-600"> ({t("you")})</span>
                       ) : null}
@@ -107,16 +115,18 @@ export default async function UsersPage({ searchParams }: PageProps<"/account/us
                     </Cell>
                     <Cell>
                       {offers.changeRoleAndStatus ? (
-                        <UserRowActions
-                          userId={m.id}
-                          name={m.name}
-                          role={m.role}
-                          status={m.status}
-                          offerLink={offers.resendLink}
-                        />
+                        <RowActions>
+                          <UserRowActions
+                            userId={m.id}
+                            name={m.name}
+                            role={m.role}
+                            status={m.status}
+                            offerLink={offers.resendLink}
+                          />
+                        </RowActions>
                       ) : null}
                     </Cell>
-                  </tr>
+                  </Row>
                 );
               })}
             </DataTable>
