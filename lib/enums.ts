@@ -63,6 +63,7 @@ export const ACTIVITY_KINDS = [
   "contract",
   "account_manager",
   "status",
+  "organization",
   "user_added",
   "role",
   "user_status",

@@ -43,6 +43,12 @@ export async function ActivityLog({
   const filters = { ...keep, who: params.who, kind: params.kind };
   const filtered = !!(params.who || params.kind || params.after || params.before);
 
+  /** What within the account changed: a product or person by name, or a field by its label. */
+  const subjectOf = (row: { kind: ActivityKind; subject: string }) =>
+    row.kind === "organization" && t.has(`fields.${row.subject}`)
+      ? t(`fields.${row.subject as "name"}`)
+      : row.subject;
+
   /** A logged value as the reader reads it. */
   const describe = (kind: ActivityKind, value: ActivityValue): string => {
     if (value === null) return t("none");
@@ -109,7 +115,10 @@ export async function ActivityLog({
               <Cell label={t("who")}>{row.actorName}</Cell>
               <Cell label={t("what")} className="font-medium">
                 {row.subject
-                  ? t("kindOf", { kind: t(`kinds.${row.kind}`), subject: row.subject })
+                  ? t("kindOf", {
+                      kind: t(`kinds.${row.kind}`),
+                      subject: subjectOf({ kind: row.kind, subject: row.subject }),
+                    })
                   : t(`kinds.${row.kind}`)}
               </Cell>
               <Cell label={t("before")}>{describe(row.kind, row.oldValue)}</Cell>

@@ -1,8 +1,19 @@
-import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { customType, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { ActivityValue } from "../../lib/activity/values";
 import { accounts } from "./accounts";
 import { activityKind } from "./enums";
 import { users } from "./users";
+
+/**
+ * A logged value as JSON. Not drizzle's `jsonb()`: the database drivers hand
+ * back a JSON string already parsed, and `jsonb()` parses it once more, so a
+ * stored "90210" (a postal code) came back as the number 90210, and "null" as null.
+ */
+const loggedValue = customType<{ data: ActivityValue; driverData: unknown }>({
+  dataType: () => "jsonb",
+  toDriver: (value) => JSON.stringify(value),
+  fromDriver: (value) => value as ActivityValue,
+});
 
 /**
  * An account's activity log: who changed its billing, pricing, products,
@@ -23,8 +34,8 @@ export const activity = pgTable(
     kind: activityKind().notNull(),
     // What within the account: the product or the user the change is about.
     subject: text(),
-    oldValue: jsonb().$type<ActivityValue>(),
-    newValue: jsonb().$type<ActivityValue>(),
+    oldValue: loggedValue(),
+    newValue: loggedValue(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
   },
   // The log, newest first, per account; filtered by person or kind within it.

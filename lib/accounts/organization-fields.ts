@@ -100,6 +100,7 @@ export const ORGANIZATION_FIELDS = [
 ] as const;
 
 export type OrganizationField = (typeof ORGANIZATION_FIELDS)[number];
+export const ORGANIZATION_FIELD_NAMES = ORGANIZATION_FIELDS.map((f) => f.name);
 export type OrganizationFieldName = OrganizationField["name"];
 export type OrganizationGroup = OrganizationField["group"];
 

@@ -6,7 +6,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize, lockActor } from "@/lib/auth/authorize";
 import { invitationCounts } from "@/lib/invitations/queries";
 import { can } from "@/lib/auth/permissions";
+import { fieldChanges, recordActivity } from "@/lib/activity/record";
 import { addressLine, type OrganizationDetails, type StoredOrganization } from "./organization";
+import { ORGANIZATION_FIELD_NAMES } from "./organization-fields";
 import { priceList } from "./prices";
 
 /** An account as its own users see and keep it. */
@@ -62,9 +64,19 @@ export async function updateOwnOrganization(
   authorize(actor, "account.edit");
   await db.transaction(async (tx) => {
     const current = await lockActor(tx, actor, "account.edit");
+    const [before] = await tx
+      .select()
+      .from(accounts)
+      .where(eq(accounts.id, current.accountId))
+      .for("update");
     await tx
       .update(accounts)
       .set({ ...input.details, updatedAt: now })
       .where(eq(accounts.id, current.accountId));
+    await recordActivity(
+      tx,
+      { accountId: current.accountId, actor: current, now },
+      fieldChanges("organization", ORGANIZATION_FIELD_NAMES, before!, input.details),
+    );
   });
 }

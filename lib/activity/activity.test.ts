@@ -6,9 +6,12 @@ import {
   assignContract,
   setSubaccountStatus,
   updateBillingAndPricing,
+  updateSubaccountDetails,
   updateProductTerms,
 } from "@/lib/subaccounts/manage";
 import { addUser, changeRole, setUserStatus } from "@/lib/users/manage";
+import { updateOwnOrganization } from "@/lib/accounts/own";
+import { organization } from "@/tests/helpers/fixtures";
 import { actorInAccount, makeActor } from "@/tests/helpers/actors";
 import { setupTestDb } from "@/tests/helpers/db";
 import { subaccountOf } from "@/tests/helpers/subaccounts";
@@ -131,6 +134,40 @@ describe("a subaccount's activity log", () => {
     ).toEqual([parent.name, finance.name].sort());
   });
 
+  it("records each organization or contact field the parent changed, and nothing for what stayed", async () => {
+    const parent = await makeActor(t.db);
+    const { id } = await subaccountOf(t.db, parent, {}, now);
+    const details = { ...organization, nickname: "Globex (key account)" };
+    await updateSubaccountDetails(
+      t.db,
+      parent,
+      { id, details: { ...details, city: "Springfield", nickname: null } },
+      minutes(1),
+    );
+    const entries = await log(id);
+    expect(entries).toHaveLength(2);
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        {
+          kind: "organization",
+          subject: "city",
+          who: parent.name,
+          from: "Cypress Creek",
+          to: "Springfield",
+        },
+        {
+          kind: "organization",
+          subject: "nickname",
+          who: parent.name,
+          from: "Globex (key account)",
+          to: null,
+        },
+      ]),
+    );
+    // The parent sees them: they are the subaccount's details it keeps.
+    expect(await log(id, {}, "parent")).toHaveLength(2);
+  });
+
   it("records nothing when the change is refused", async () => {
     const parent = await makeActor(t.db);
     const { id } = await subaccountOf(t.db, parent, {}, now);
@@ -163,6 +200,30 @@ describe("a subaccount's activity log", () => {
 });
 
 describe("an account's own activity log", () => {
+  it("records who changed the account's own organization and contact details", async () => {
+    const admin = await makeActor(t.db);
+    await updateOwnOrganization(t.db, admin, { details: organization }, minutes(1));
+    await updateOwnOrganization(
+      t.db,
+      admin,
+      { details: { ...organization, postalCode: "10115", phone: "+49 30 1234" } },
+      minutes(2),
+    );
+    const latest = (await log(admin.accountId, { kind: "organization" })).slice(0, 2);
+    expect(latest).toEqual(
+      expect.arrayContaining([
+        {
+          kind: "organization",
+          subject: "postalCode",
+          who: admin.name,
+          from: "90210",
+          to: "10115",
+        },
+        { kind: "organization", subject: "phone", who: admin.name, from: null, to: "+49 30 1234" },
+      ]),
+    );
+  });
+
   it("records who added a user, with the role given, and who changed a user's role and status", async () => {
     const admin = await makeActor(t.db);
     await addUser(

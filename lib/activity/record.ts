@@ -37,3 +37,20 @@ export async function recordActivity(
     })),
   );
 }
+
+/**
+ * One change per field whose value differs, named by the field: an account's
+ * organization and contact details, say, where any of a dozen may change at once.
+ */
+export function fieldChanges<F extends string>(
+  kind: ActivityKind,
+  fields: readonly F[],
+  before: Partial<Record<F, string | null>>,
+  after: Partial<Record<F, string | null>>,
+): ActivityChange[] {
+  return fields.flatMap((field) => {
+    const from = before[field] ?? null;
+    const to = after[field] ?? null;
+    return from === to ? [] : [{ kind, subject: field, from, to }];
+  });
+}

@@ -6,7 +6,8 @@ import { authorize, lockActor } from "@/lib/auth/authorize";
 import type { AccountStatus, BillingMode, PricingMode } from "@/lib/enums";
 import { fullName } from "@/lib/users/names";
 import type { z } from "zod";
-import { recordActivity } from "@/lib/activity/record";
+import { ORGANIZATION_FIELD_NAMES } from "@/lib/accounts/organization-fields";
+import { fieldChanges, recordActivity } from "@/lib/activity/record";
 import { contractAppliesTerms, contractLocksTerms } from "@/lib/contracts/rules";
 import { SubaccountError } from "./errors";
 import type { ProductTerms, subaccountDetailsInput } from "./inputs";
@@ -61,11 +62,20 @@ export async function updateSubaccountDetails(
 ) {
   authorizeFor(actor, "editDetails");
   await db.transaction(async (tx) => {
-    await lockSubaccount(tx, actor, { id: input.id, what: "editDetails", now });
+    const { sub, actor: current } = await lockSubaccount(tx, actor, {
+      id: input.id,
+      what: "editDetails",
+      now,
+    });
     await tx
       .update(accounts)
       .set({ ...input.details, updatedAt: now })
       .where(eq(accounts.id, input.id));
+    await recordActivity(
+      tx,
+      { accountId: sub.id, actor: current, now },
+      fieldChanges("organization", [...ORGANIZATION_FIELD_NAMES, "nickname"], sub, input.details),
+    );
   });
 }
 

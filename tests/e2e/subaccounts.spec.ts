@@ -140,8 +140,21 @@ test("a manager creates a subaccount, sets its terms under and without a contrac
   await expect(p.getByRole("heading", { name: "Sign in" })).toBeVisible();
   await peter.close();
 
+  // A new address is logged field by field.
+  await openSubaccountTab(page, en, "organization");
+  await page.getByLabel("City", { exact: true }).fill("Round Rock");
+  await page.getByLabel("Postal code").fill("78664");
+  await page.getByRole("button", { name: "Save details" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Details saved." })).toBeVisible();
+
   // The subaccount's Activity tab: every change, filtered by kind as it is chosen.
   await openSubaccountTab(page, en, "activity");
+  await expect(page.getByRole("row").filter({ hasText: "Organization: City" })).toContainText(
+    /Austin.*Round Rock/,
+  );
+  await expect(
+    page.getByRole("row").filter({ hasText: "Organization: Postal code" }),
+  ).toContainText(/78744.*78664/);
   await expect(page).toHaveTitle(new RegExp(`^${subName}`));
   const log = page.getByRole("region", { name: "Activity" });
   await expect(log.getByRole("row").filter({ hasText: "Contract" }).first()).toContainText(
