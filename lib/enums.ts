@@ -64,6 +64,7 @@ export const ACTIVITY_KINDS = [
   "account_manager",
   "status",
   "organization",
+  "own_organization",
   "user_added",
   "role",
   "user_status",

@@ -45,7 +45,8 @@ export async function ActivityLog({
 
   /** What within the account changed: a product or person by name, or a field by its label. */
   const subjectOf = (row: { kind: ActivityKind; subject: string }) =>
-    row.kind === "organization" && t.has(`fields.${row.subject}`)
+    (row.kind === "organization" || row.kind === "own_organization") &&
+    t.has(`fields.${row.subject}`)
       ? t(`fields.${row.subject as "name"}`)
       : row.subject;
 

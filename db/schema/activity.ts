@@ -17,8 +17,9 @@ const loggedValue = customType<{ data: ActivityValue; driverData: unknown }>({
 
 /**
  * An account's activity log: who changed its billing, pricing, products,
- * contract, account manager or status, or a user's role or status, and when,
- * with the old and the new value. Written in the same transaction as the change.
+ * contract, account manager, status or organization details, who added a user
+ * or changed a user's role or status, and when, with the old and the new
+ * value. Written in the same transaction as the change.
  */
 export const activity = pgTable(
   "activity",

@@ -76,7 +76,7 @@ export async function updateOwnOrganization(
     await recordActivity(
       tx,
       { accountId: current.accountId, actor: current, now },
-      fieldChanges("organization", ORGANIZATION_FIELD_NAMES, before!, input.details),
+      fieldChanges("own_organization", ORGANIZATION_FIELD_NAMES, before!, input.details),
     );
   });
 }

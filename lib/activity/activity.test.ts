@@ -134,38 +134,26 @@ describe("a subaccount's activity log", () => {
     ).toEqual([parent.name, finance.name].sort());
   });
 
-  it("records each organization or contact field the parent changed, and nothing for what stayed", async () => {
+  it("records each organization or contact field the parent changed, never its private nickname", async () => {
     const parent = await makeActor(t.db);
     const { id } = await subaccountOf(t.db, parent, {}, now);
     const details = { ...organization, nickname: "Globex (key account)" };
     await updateSubaccountDetails(
       t.db,
       parent,
-      { id, details: { ...details, city: "Springfield", nickname: null } },
+      { id, details: { ...details, city: "Springfield", nickname: "Globex (late payer)" } },
       minutes(1),
     );
-    const entries = await log(id);
-    expect(entries).toHaveLength(2);
-    expect(entries).toEqual(
-      expect.arrayContaining([
-        {
-          kind: "organization",
-          subject: "city",
-          who: parent.name,
-          from: "Cypress Creek",
-          to: "Springfield",
-        },
-        {
-          kind: "organization",
-          subject: "nickname",
-          who: parent.name,
-          from: "Globex (key account)",
-          to: null,
-        },
-      ]),
-    );
-    // The parent sees them: they are the subaccount's details it keeps.
-    expect(await log(id, {}, "parent")).toHaveLength(2);
+    const entry = {
+      kind: "organization",
+      subject: "city",
+      who: parent.name,
+      from: "Cypress Creek",
+      to: "Springfield",
+    };
+    // The subaccount reads its own log: the parent's name for it stays the parent's.
+    expect(await log(id)).toEqual([entry]);
+    expect(await log(id, {}, "parent")).toEqual([entry]);
   });
 
   it("records nothing when the change is refused", async () => {
@@ -209,19 +197,28 @@ describe("an account's own activity log", () => {
       { details: { ...organization, postalCode: "10115", phone: "+49 30 1234" } },
       minutes(2),
     );
-    const latest = (await log(admin.accountId, { kind: "organization" })).slice(0, 2);
+    const latest = (await log(admin.accountId, { kind: "own_organization" })).slice(0, 2);
     expect(latest).toEqual(
       expect.arrayContaining([
         {
-          kind: "organization",
+          kind: "own_organization",
           subject: "postalCode",
           who: admin.name,
           from: "90210",
           to: "10115",
         },
-        { kind: "organization", subject: "phone", who: admin.name, from: null, to: "+49 30 1234" },
+        {
+          kind: "own_organization",
+          subject: "phone",
+          who: admin.name,
+          from: null,
+          to: "+49 30 1234",
+        },
       ]),
     );
+    // Its parent sees neither the change nor who made it: they are its own users.
+    expect(await log(admin.accountId, {}, "parent")).toEqual([]);
+    expect(await activityPeople(t.db, admin.accountId, activityKindsFor("parent"))).toEqual([]);
   });
 
   it("records who added a user, with the role given, and who changed a user's role and status", async () => {

@@ -1,14 +1,20 @@
 import { ACTIVITY_KINDS, type ActivityKind } from "@/lib/enums";
 
-/** The changes to an account's own users. */
-const USER_KINDS: ReadonlySet<ActivityKind> = new Set(["user_added", "role", "user_status"]);
+/** The changes made by, or to, an account's own users. */
+const USER_KINDS: ReadonlySet<ActivityKind> = new Set([
+  "own_organization",
+  "user_added",
+  "role",
+  "user_status",
+]);
 
 /**
  * Which of an account's logged changes a reader sees. The account itself sees
  * all of them. Its parent sees the changes to the terms and states it keeps
- * (billing, pricing, products, contract, account manager, status), never the
- * account's own users (added, their roles and states): a parent does not see a
- * subaccount's users.
+ * (billing, pricing, products, contract, account manager, status, the
+ * organization details it edits), never what the account's own users did or
+ * had done to them (their own organization edits, users added, roles, states):
+ * a parent does not see a subaccount's users.
  */
 export function activityKindsFor(reader: "own" | "parent"): readonly ActivityKind[] {
   return reader === "own" ? ACTIVITY_KINDS : ACTIVITY_KINDS.filter((kind) => !USER_KINDS.has(kind));

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize, lockActor } from "@/lib/auth/authorize";
 import type { BillingMode, PricingMode } from "@/lib/enums";
 import { ContractError } from "./errors";
-import { contractAppliesTerms, contractDay, contractStatus } from "./rules";
+import { contractDay, contractLocksTerms, contractStatus } from "./rules";
 
 /** An account's Administrators keep the contracts they assign to subaccounts. */
 
@@ -48,8 +48,8 @@ async function lockOwnContract(tx: Db, actor: Actor, id: string) {
 }
 
 /**
- * A contract's name, dates and terms. Once it has started, the subaccounts it
- * is assigned to follow its billing and pricing, each change in their activity log.
+ * A contract's name, dates and terms. While it runs, the subaccounts it is
+ * assigned to follow its billing and pricing, each change in their activity log.
  */
 export async function updateContract(
   db: Db,
@@ -61,8 +61,10 @@ export async function updateContract(
   await db.transaction(async (tx) => {
     const { current } = await lockOwnContract(tx, actor, input.id);
     await tx.update(contracts).set(input.contract).where(eq(contracts.id, input.id));
-    // One that starts later brings its terms on its first day (`applyStartedContracts`).
-    if (!contractAppliesTerms(input.contract, now)) return;
+    // Only a running contract's terms are its subaccounts': one that starts later
+    // brings them on its first day (`applyStartedContracts`), one that has ended
+    // leaves them as they are.
+    if (!contractLocksTerms(input.contract, now)) return;
     const bound = await tx
       .select({ id: accounts.id, billing: accounts.billing, pricing: accounts.pricing })
       .from(accounts)

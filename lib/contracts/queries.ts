@@ -69,7 +69,7 @@ function statusCondition(status: ContractStatus, now: Date): SQL {
     case "upcoming":
       return gt(contracts.startsOn, today);
     case "ended":
-      return lt(contracts.endsOn, today);
+      return and(lte(contracts.startsOn, today), lt(contracts.endsOn, today))!;
     case "active":
       return and(
         lte(contracts.startsOn, today),

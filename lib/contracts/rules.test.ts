@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contractAppliesTerms, contractLocksTerms, contractStatus } from "./rules";
+import { contractLocksTerms, contractStatus } from "./rules";
 
 const at = (iso: string) => new Date(iso);
 
@@ -21,14 +21,5 @@ describe("a contract's life", () => {
     expect(contractLocksTerms(contract, at("2027-06-01T00:00:00Z"))).toBe(true);
     expect(contractLocksTerms(contract, at("2028-06-01T00:00:00Z"))).toBe(false);
     expect(contractLocksTerms(null, at("2027-06-01T00:00:00Z"))).toBe(false);
-  });
-});
-
-describe("contractAppliesTerms", () => {
-  const at = new Date("2026-09-01T10:00:00Z");
-  it("applies a contract's terms from its first day on, not before", () => {
-    expect(contractAppliesTerms({ startsOn: "2026-09-02", endsOn: null }, at)).toBe(false);
-    expect(contractAppliesTerms({ startsOn: "2026-09-01", endsOn: null }, at)).toBe(true);
-    expect(contractAppliesTerms({ startsOn: "2026-01-01", endsOn: "2026-08-31" }, at)).toBe(true);
   });
 });

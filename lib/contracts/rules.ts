@@ -20,21 +20,13 @@ export function contractStatus(contract: ContractTerm, now: Date): ContractStatu
 }
 
 /**
- * Whether an assigned contract locks a subaccount's billing and pricing: only
- * while it runs. One that starts later does not lock them until it starts; one
- * that has ended no longer does.
+ * Whether an assigned contract locks a subaccount's billing and pricing, and so
+ * whether its own terms are the subaccount's: only while it runs. One that
+ * starts later brings them on its first day (`applyStartedContracts`); one that
+ * has ended leaves them as they are.
  */
 export function contractLocksTerms(contract: ContractTerm | null, now: Date): boolean {
   return contract !== null && contractStatus(contract, now) === "active";
-}
-
-/**
- * Whether a contract's billing and pricing apply to its subaccounts now: from
- * its first day on. One that starts later leaves their terms as they are until
- * then; one that has ended applied them while it ran (or does when assigned).
- */
-export function contractAppliesTerms(contract: ContractTerm, now: Date): boolean {
-  return contractStatus(contract, now) !== "upcoming";
 }
 
 /** What a contract's page offers: ending a running one, deleting one no subaccount uses. */

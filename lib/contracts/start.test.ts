@@ -78,6 +78,29 @@ describe("a contract that starts later", () => {
     expect(await terms(sub.id)).toEqual({ billing: "bill_to_subaccount", pricing: "standard" });
   });
 
+  it("one that has ended leaves its subaccounts' terms as they are, assigned or edited", async () => {
+    const parent = await makeActor(t.db);
+    const ended = await createContract(
+      t.db,
+      parent,
+      { contract: { ...later, startsOn: "2026-01-01", endsOn: "2026-06-30" } },
+      now,
+    );
+    const sub = await subaccountOf(t.db, parent, managed, now);
+    await assignContract(t.db, parent, { id: sub.id, contractId: ended }, now);
+    await updateContract(
+      t.db,
+      parent,
+      {
+        id: ended,
+        contract: { ...later, name: "Renamed", startsOn: "2026-01-01", endsOn: "2026-06-30" },
+      },
+      now,
+    );
+    expect(await terms(sub.id)).toEqual({ billing: "bill_to_parent", pricing: "custom" });
+    expect(await applyStartedContracts(t.db, now)).toBe(0);
+  });
+
   it("does not touch subaccounts of contracts that have ended or run already", async () => {
     const parent = await makeActor(t.db);
     const running = await createContract(

@@ -29,6 +29,8 @@ export async function applyStartedContracts(db: Db, now: Date): Promise<number> 
     const today = contractDay(now);
     // A running contract locks its subaccounts' terms, so a difference means it
     // has started since they were last set (or was assigned before it started).
+    // Both rows locked, the contract's as it stands once locked: a contract
+    // being edited (locked by `updateContract`) is left for the next run.
     const changed = await selectRows<{
       id: string;
       oldBilling: BillingMode;
@@ -39,16 +41,20 @@ export async function applyStartedContracts(db: Db, now: Date): Promise<number> 
       tx,
       sql`
       with due as (
-        select a.id, a.billing, a.pricing from accounts a
+        select a.id, a.billing, a.pricing, c.billing as new_billing, c.pricing as new_pricing
+        from accounts a
         join contracts c on c.id = a.contract_id
         where c.starts_on <= ${today}::date
           and (c.ends_on is null or c.ends_on >= ${today}::date)
           and (a.billing <> c.billing or a.pricing <> c.pricing)
         for update of a skip locked
+        for share of c skip locked
       )
-      update accounts set billing = c.billing, pricing = c.pricing, updated_at = ${now.toISOString()}::timestamptz
-      from due, contracts c
-      where accounts.id = due.id and c.id = accounts.contract_id
+      update accounts
+      set billing = due.new_billing, pricing = due.new_pricing,
+        updated_at = ${now.toISOString()}::timestamptz
+      from due
+      where accounts.id = due.id
       returning accounts.id, due.billing as "oldBilling", due.pricing as "oldPricing",
         accounts.billing, accounts.pricing`,
     );

@@ -31,7 +31,7 @@ const last = { prune: 0, sweep: 0 };
 
 /**
  * Periodic upkeep beside delivery, for the in-app poller and the separate worker:
- * expired invitations closed out and the terms of contracts that started today
+ * expired invitations closed out and the terms of contracts that have started
  * applied every minute, rate-limit counters older than a day dropped every hour. All of it
  * is safe with any number of instances.
  */

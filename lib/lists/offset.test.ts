@@ -28,6 +28,8 @@ describe("offsetRange", () => {
   it("shows the last page for a start past the end", () => {
     expect(offsetRange(500, 60, 25)).toMatchObject({ offset: 50, first: 51, last: 60 });
     expect(offsetRange(51, 50, 25)).toMatchObject({ first: 26, last: 50, next: null });
+    // A start within the list stays where it is, even on the last page.
+    expect(offsetRange(28, 50, 25)).toMatchObject({ first: 28, last: 50, previous: 3 });
   });
 
   it("has no rows and no neighbours for an empty list", () => {

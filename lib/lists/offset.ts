@@ -25,8 +25,8 @@ export type OffsetRange = {
 
 /**
  * The page that starts at row `from` of `total`. A start past the end (rows
- * removed since the link was made) shows the last page; any start shows whole
- * pages from there, and Previous goes back one page, not to the start.
+ * removed since the link was made) shows the last page; Previous goes back one
+ * page from wherever the page starts, not to the start.
  */
 export function offsetRange(
   from: number | undefined,
@@ -34,7 +34,8 @@ export function offsetRange(
   size = PAGE_SIZE,
 ): OffsetRange {
   const lastPageStart = Math.max(1, total - ((total - 1) % size));
-  const first = Math.min(Math.max(1, from ?? 1), total === 0 ? 1 : lastPageStart);
+  const start = Math.max(1, from ?? 1);
+  const first = start > total ? lastPageStart : start;
   const last = Math.min(total, first + size - 1);
   return {
     offset: first - 1,

@@ -3,12 +3,12 @@ import type { Db } from "@/db";
 import { accountPrices, accounts, contracts, products, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, lockActor } from "@/lib/auth/authorize";
-import type { AccountStatus, BillingMode, PricingMode } from "@/lib/enums";
+import type { AccountStatus, BillingMode, ContractStatus, PricingMode } from "@/lib/enums";
 import { fullName } from "@/lib/users/names";
 import type { z } from "zod";
 import { ORGANIZATION_FIELD_NAMES } from "@/lib/accounts/organization-fields";
 import { fieldChanges, recordActivity } from "@/lib/activity/record";
-import { contractAppliesTerms, contractLocksTerms } from "@/lib/contracts/rules";
+import { contractLocksTerms, contractStatus } from "@/lib/contracts/rules";
 import { SubaccountError } from "./errors";
 import type { ProductTerms, subaccountDetailsInput } from "./inputs";
 import {
@@ -71,10 +71,12 @@ export async function updateSubaccountDetails(
       .update(accounts)
       .set({ ...input.details, updatedAt: now })
       .where(eq(accounts.id, input.id));
+    // Not the nickname: it is the parent's own name for the subaccount, which
+    // the subaccount never sees, and this log is the subaccount's too.
     await recordActivity(
       tx,
       { accountId: sub.id, actor: current, now },
-      fieldChanges("organization", [...ORGANIZATION_FIELD_NAMES, "nickname"], sub, input.details),
+      fieldChanges("organization", ORGANIZATION_FIELD_NAMES, sub, input.details),
     );
   });
 }
@@ -188,8 +190,8 @@ export async function assignContract(
   now: Date,
 ) {
   authorizeFor(actor, "assignContract");
-  /** Whether the contract's terms apply already (false for one that starts later). */
-  return db.transaction(async (tx): Promise<{ termsApplied: boolean }> => {
+  /** The assigned contract's status: its terms apply now only while it runs. */
+  return db.transaction(async (tx): Promise<{ status: ContractStatus | null }> => {
     const { sub, actor: current } = await lockSubaccount(tx, actor, {
       id: input.id,
       what: "assignContract",
@@ -208,17 +210,17 @@ export async function assignContract(
         .set({ contractId: null, updatedAt: now })
         .where(eq(accounts.id, sub.id));
       await recordActivity(tx, log, [{ kind: "contract", from: previous?.name ?? null, to: null }]);
-      return { termsApplied: false };
+      return { status: null };
     }
     const [contract] = await tx
       .select()
       .from(contracts)
       .where(and(eq(contracts.id, input.contractId), eq(contracts.accountId, actor.accountId)));
     if (!contract) throw new SubaccountError("contract_not_found", "contractId");
-    // A contract that has started brings its billing and pricing now; one that
-    // starts later brings them on its first day (`applyStartedContracts`).
-    const termsApplied = contractAppliesTerms(contract, now);
-    const terms = termsApplied
+    // A running contract brings its billing and pricing now; one that starts
+    // later brings them on its first day (`applyStartedContracts`); one that has
+    // ended, never.
+    const terms = contractLocksTerms(contract, now)
       ? { billing: contract.billing, pricing: contract.pricing }
       : { billing: sub.billing, pricing: sub.pricing };
     await tx
@@ -235,7 +237,7 @@ export async function assignContract(
       { kind: "billing", from: sub.billing, to: terms.billing },
       { kind: "pricing", from: sub.pricing, to: terms.pricing },
     ]);
-    return { termsApplied };
+    return { status: contractStatus(contract, now) };
   });
 }
 

@@ -149,11 +149,11 @@ test("a manager creates a subaccount, sets its terms under and without a contrac
 
   // The subaccount's Activity tab: every change, filtered by kind as it is chosen.
   await openSubaccountTab(page, en, "activity");
-  await expect(page.getByRole("row").filter({ hasText: "Organization: City" })).toContainText(
-    /Austin.*Round Rock/,
-  );
   await expect(
-    page.getByRole("row").filter({ hasText: "Organization: Postal code" }),
+    page.getByRole("row").filter({ hasText: "Organization (by the parent account): City" }),
+  ).toContainText(/Austin.*Round Rock/);
+  await expect(
+    page.getByRole("row").filter({ hasText: "Organization (by the parent account): Postal code" }),
   ).toContainText(/78744.*78664/);
   await expect(page).toHaveTitle(new RegExp(`^${subName}`));
   const log = page.getByRole("region", { name: "Activity" });

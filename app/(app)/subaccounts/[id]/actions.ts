@@ -53,14 +53,16 @@ export const updateProducts = action(
 export const setContract = action(
   { permission: "contracts.manage", input: target.extend({ contractId: optionalId }) },
   async (input, { actor, db, now }) => {
-    const { termsApplied } = await subaccounts.assignContract(db, actor, input, now);
+    const { status } = await subaccounts.assignContract(db, actor, input, now);
     return done(
       input.id,
-      !input.contractId
+      status === null
         ? "subaccount.contractRemoved"
-        : termsApplied
+        : status === "active"
           ? "subaccount.contractAssigned"
-          : "subaccount.contractAssignedLater",
+          : status === "upcoming"
+            ? "subaccount.contractAssignedLater"
+            : "subaccount.contractAssignedEnded",
     );
   },
 );
