@@ -1,2 +1,2 @@
-ALTER TYPE "public"."activity_kind" ADD VALUE 'organization' BEFORE 'user_added';--> statement-breakpoint
-ALTER TYPE "public"."activity_kind" ADD VALUE 'own_organization' BEFORE 'user_added';
+ALTER TYPE "public"."activity_kind" ADD VALUE IF NOT EXISTS 'organization' BEFORE 'user_added';--> statement-breakpoint
+ALTER TYPE "public"."activity_kind" ADD VALUE IF NOT EXISTS 'own_organization' BEFORE 'user_added';

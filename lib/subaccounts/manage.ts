@@ -182,7 +182,11 @@ export async function updateProductTerms(
   });
 }
 
-/** Assigning a contract applies its billing and pricing and locks them; removing it unlocks them. */
+/**
+ * Assigning a running contract applies its billing and pricing and locks them;
+ * one that starts later does so on its first day, one that has ended never.
+ * Removing it unlocks them.
+ */
 export async function assignContract(
   db: Db,
   actor: Actor,
@@ -215,7 +219,9 @@ export async function assignContract(
     const [contract] = await tx
       .select()
       .from(contracts)
-      .where(and(eq(contracts.id, input.contractId), eq(contracts.accountId, actor.accountId)));
+      .where(and(eq(contracts.id, input.contractId), eq(contracts.accountId, actor.accountId)))
+      // Its terms as they stand: an edit of the contract in progress finishes first.
+      .for("share");
     if (!contract) throw new SubaccountError("contract_not_found", "contractId");
     // A running contract brings its billing and pricing now; one that starts
     // later brings them on its first day (`applyStartedContracts`); one that has
