@@ -155,6 +155,7 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
               <ActivityLog
                 accountId={actor.accountId}
                 reader="own"
+                hasParent={!!account.parentId}
                 params={activityListParams.parse(query)}
                 path="/"
               />

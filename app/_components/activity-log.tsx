@@ -18,6 +18,7 @@ import { Cell, DataTable, EmptyState, Row } from "./ui";
 export async function ActivityLog({
   accountId,
   reader,
+  hasParent = true,
   params,
   path,
   keep = {},
@@ -25,12 +26,14 @@ export async function ActivityLog({
   accountId: string;
   /** The account's own page, or its parent's page of it: they see different kinds. */
   reader: "own" | "parent";
+  /** Whether the account has a parent, whose people change its terms and details. */
+  hasParent?: boolean;
   params: ActivityListParams;
   path: string;
   keep?: Record<string, string | undefined>;
 }) {
   const db = await getDb();
-  const kinds = activityKindsFor(reader);
+  const kinds = activityKindsFor(reader, { hasParent });
   const [page, people, t, tCommon, tStatuses, tRoles, format] = await Promise.all([
     listActivity(db, accountId, params, kinds),
     activityPeople(db, accountId, kinds),

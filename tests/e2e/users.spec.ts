@@ -78,6 +78,16 @@ test("an administrator adds a user, who chooses a password from the email; deact
   await row.getByRole("button", { name: `Deactivate: Erin Example` }).click();
   await expect(page.getByRole("status").filter({ hasText: "User deactivated." })).toBeVisible();
 
+  // The account's own log says who added her and as what; it offers only the
+  // kinds of change an account without a parent can have.
+  await page.goto("/");
+  const own = page.getByRole("region", { name: "Activity of your account" });
+  await expect(own.getByRole("row").filter({ hasText: "User added: Erin Example" })).toContainText(
+    "Manager",
+  );
+  await expect(own.getByLabel("What").locator("option", { hasText: "Billing" })).toHaveCount(0);
+  await page.goto("/account/users");
+
   // Erin's next request finds her signed out.
   await p.reload();
   await expect(p.getByRole("heading", { name: "Sign in" })).toBeVisible();
