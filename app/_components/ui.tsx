@@ -116,12 +116,15 @@ export function orderColumn(
         : undefined;
   const next =
     current === "ascending" ? "descending" : current === "descending" ? "ascending" : first;
-  const sort = orders[next];
-  return {
-    label,
-    sort: current,
-    sortHref: `${list.path}${queryString({ ...list.filters, sort: sort === list.defaultSort ? undefined : sort })}`,
-  };
+  return { label, sort: current, sortHref: orderHref(list, orders[next]) };
+}
+
+/** The list's address in the order `sort`, its other filters kept; the default order has none. */
+function orderHref(
+  list: { path: string; filters: Record<string, string | undefined>; defaultSort: string },
+  sort: string,
+) {
+  return `${list.path}${queryString({ ...list.filters, sort: sort === list.defaultSort ? undefined : sort })}`;
 }
 
 /** The date column of a list ordered newest first unless `sort` is "oldest". */
@@ -157,7 +160,7 @@ export function sortColumn(
   return {
     label,
     sort: list.sort === key ? direction : undefined,
-    sortHref: `${list.path}${queryString({ ...list.filters, sort: key === list.defaultSort ? undefined : key })}`,
+    sortHref: orderHref(list, key),
   };
 }
 

@@ -39,8 +39,9 @@ export async function recordActivity(
 }
 
 /**
- * One change per field whose value differs, named by the field: an account's
- * organization and contact details, say, where any of a dozen may change at once.
+ * One change per field, named by the field: an account's organization and
+ * contact details, say, where any of a dozen may change at once.
+ * `recordActivity` keeps only those whose value differs.
  */
 export function fieldChanges<F extends string>(
   kind: ActivityKind,
@@ -48,9 +49,10 @@ export function fieldChanges<F extends string>(
   before: Partial<Record<F, string | null>>,
   after: Partial<Record<F, string | null>>,
 ): ActivityChange[] {
-  return fields.flatMap((field) => {
-    const from = before[field] ?? null;
-    const to = after[field] ?? null;
-    return from === to ? [] : [{ kind, subject: field, from, to }];
-  });
+  return fields.map((field) => ({
+    kind,
+    subject: field,
+    from: before[field] ?? null,
+    to: after[field] ?? null,
+  }));
 }

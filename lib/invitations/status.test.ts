@@ -8,6 +8,7 @@ import { invite } from "@/tests/helpers/invitations";
 import {
   displayStatus,
   invitationOrder,
+  ordersByExpiry,
   expiryFor,
   lapsedCondition,
   statusCondition,
@@ -46,6 +47,11 @@ describe("the order of the list", () => {
     expect(invitationOrder({ status: "accepted", sort: "expires" })).toBe("newest");
     expect(invitationOrder({ sort: "expiresLatest" })).toBe("newest");
     expect(invitationOrder({ status: "canceled", sort: "oldest" })).toBe("oldest");
+  });
+
+  it("offers the orders by expiry on the Pending and Expired tabs only", () => {
+    expect(DISPLAY_STATUSES.filter(ordersByExpiry)).toEqual(["pending", "expired"]);
+    expect(ordersByExpiry(undefined)).toBe(false);
   });
 
   it("relies on an expiry being the same time after every send", () => {

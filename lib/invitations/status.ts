@@ -29,6 +29,11 @@ export function showsExpiry(status: DisplayStatus): boolean {
   return status === "pending" || status === "expired";
 }
 
+/** Whether a list of this status (or of all) may be ordered by expiry: where it shows one. */
+export function ordersByExpiry(status: DisplayStatus | undefined): boolean {
+  return status !== undefined && showsExpiry(status);
+}
+
 /**
  * The order a list is in: by expiry only in a status that shows one (the
  * Pending and Expired tabs); anywhere else an expiry order falls back to the
@@ -39,7 +44,7 @@ export function invitationOrder(params: {
   sort: InvitationOrder;
 }): InvitationOrder {
   const byExpiry = params.sort === "expires" || params.sort === "expiresLatest";
-  return byExpiry && !(params.status && showsExpiry(params.status)) ? "newest" : params.sort;
+  return byExpiry && !ordersByExpiry(params.status) ? "newest" : params.sort;
 }
 
 const moment = (now: Date) => sql`${now.toISOString()}::timestamptz`;

@@ -18,7 +18,7 @@ import { subaccountTypesOnOffer } from "@/lib/subaccounts/queries";
 import { subaccountListOffers } from "@/lib/subaccounts/rules";
 import { requireActor } from "@/lib/auth/require";
 import { invitationActions, shownDelivery } from "@/lib/invitations/rules";
-import { invitationOrder, showsExpiry } from "@/lib/invitations/status";
+import { invitationOrder, ordersByExpiry, showsExpiry } from "@/lib/invitations/status";
 import { DISPLAY_STATUSES } from "@/lib/invitations/constants";
 import { queryString } from "@/lib/url";
 import { Pager } from "@/app/_components/pager";
@@ -68,7 +68,7 @@ export default async function InvitationsPage({
   );
   const empty = page.rows.length === 0 && !filtered && counts.all === 0;
   const order = invitationOrder(params);
-  const byExpiry = !!params.status && showsExpiry(params.status);
+  const byExpiry = ordersByExpiry(params.status);
   const filters = {
     status: params.status,
     q: params.q,
