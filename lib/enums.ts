@@ -68,9 +68,14 @@ export const ACTIVITY_KINDS = [
   "user_added",
   "role",
   "user_status",
+  "api_key",
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 /** A contract's life, by its dates (lib/contracts/rules.ts). */
 export const CONTRACT_STATUSES = ["upcoming", "active", "ended"] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
+
+/** What an API key may do: read, or read and write (lib/auth/permissions.ts says which is which). */
+export const API_KEY_SCOPES = ["read", "write"] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];

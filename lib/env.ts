@@ -19,6 +19,8 @@ const schema = z
     RESEND_WEBHOOK_SECRET: optionalString,
     EMAIL_FROM: z.string().min(3).default("CertPortal <no-reply@certportal.localhost>"),
     INVITATIONS_PER_HOUR: z.coerce.number().int().positive().default(200),
+    // Requests one API key may make per minute, across every instance.
+    API_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(600),
     // Reverse proxies in front of the app that append to X-Forwarded-For.
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
     OUTBOX_POLL_SECONDS: z.coerce.number().int().min(0).default(15),

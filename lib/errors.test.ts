@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import de from "@/messages/de.json";
 import en from "@/messages/en.json";
+import { API_KEY_ERROR_CODES } from "./api-keys/errors";
 import { SETUP_ERROR_CODES } from "./auth/errors";
 import { CONTRACT_ERROR_CODES } from "./contracts/errors";
 import { COMMON_ERROR_CODES, describeError } from "./errors";
@@ -13,6 +14,7 @@ import { USER_ERROR_CODES } from "./users/errors";
 // Every code a refusal can carry, by the area that gives it; and the form's own.
 const CODE_LISTS = {
   COMMON_ERROR_CODES,
+  API_KEY_ERROR_CODES,
   SETUP_ERROR_CODES,
   CONTRACT_ERROR_CODES,
   INVITATION_ERROR_CODES,

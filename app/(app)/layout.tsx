@@ -51,6 +51,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
               <NavLink href="/account/users">{t("nav.users")}</NavLink>
             </li>
           ) : null}
+          {can(actor.role, "apiKeys.manage") ? (
+            <li>
+              <NavLink href="/account/api-keys">{t("nav.apiKeys")}</NavLink>
+            </li>
+          ) : null}
           {env().devMailbox ? (
             <li>
               <a

@@ -73,6 +73,8 @@ export async function ActivityLog({
       case "role":
       case "user_added":
         return tRoles(value as "user");
+      case "api_key":
+        return tCommon(`apiKeyScopes.${value as "read"}`);
       default:
         return value;
     }
@@ -116,7 +118,11 @@ export async function ActivityLog({
               <Cell label={t("when")} className="sm:whitespace-nowrap">
                 {format.dateTime(row.createdAt, "moment")}
               </Cell>
-              <Cell label={t("who")}>{row.actorName}</Cell>
+              <Cell label={t("who")}>
+                {row.actorApiKeyName
+                  ? tCommon("apiKeyActor", { key: row.actorApiKeyName, name: row.actorName })
+                  : row.actorName}
+              </Cell>
               <Cell label={t("what")} className="font-medium">
                 {row.subject
                   ? t("kindOf", {

@@ -3,7 +3,7 @@
 import { after } from "next/server";
 import { z } from "zod";
 import { publicAction } from "@/lib/actions/action";
-import { kickOutbox } from "@/lib/email/worker";
+import { deliverQueued } from "@/lib/front-door/after-commit";
 import { env } from "@/lib/env";
 import { describeError } from "@/lib/errors";
 import { requestPasswordReset } from "@/lib/users/reset-password";
@@ -18,7 +18,7 @@ export const forgotPasswordAction = publicAction(
     after(async () => {
       try {
         if (await requestPasswordReset(db, { username, ip }, now, { appUrl: env().APP_URL }))
-          await kickOutbox();
+          await deliverQueued();
       } catch (error) {
         console.error("Password reset request failed:", describeError(error));
       }

@@ -1,6 +1,7 @@
 import { customType, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { ActivityValue } from "../../lib/activity/values";
 import { accounts } from "./accounts";
+import { apiKeys } from "./api-keys";
 import { activityKind } from "./enums";
 import { users } from "./users";
 
@@ -32,6 +33,9 @@ export const activity = pgTable(
     actorUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     // The name at the time: the log stays readable when the person leaves or is renamed.
     actorName: text().notNull(),
+    // A change through the API: the key's name at the time, shown as "API key ‘CRM’ (created by …)".
+    actorApiKeyId: uuid().references(() => apiKeys.id, { onDelete: "set null" }),
+    actorApiKeyName: text(),
     kind: activityKind().notNull(),
     // What within the account: the product or the user the change is about.
     subject: text(),

@@ -2,6 +2,7 @@ import { pgEnum } from "drizzle-orm/pg-core";
 import {
   ACCOUNT_STATUSES,
   ACTIVITY_KINDS,
+  API_KEY_SCOPES,
   ACCOUNT_TYPES,
   BILLING_MODES,
   CREATED_VIA,
@@ -28,3 +29,4 @@ export const invitationDelivery = pgEnum("invitation_delivery", DELIVERY_STATUSE
 export const invitationEventType = pgEnum("invitation_event_type", INVITATION_EVENT_TYPES);
 export const emailStatus = pgEnum("email_status", EMAIL_STATUSES);
 export const activityKind = pgEnum("activity_kind", ACTIVITY_KINDS);
+export const apiKeyScope = pgEnum("api_key_scope", API_KEY_SCOPES);

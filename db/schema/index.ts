@@ -8,3 +8,4 @@ export * from "./rate-limits";
 export * from "./set-password-tokens";
 export * from "./products";
 export * from "./activity";
+export * from "./api-keys";

@@ -12,6 +12,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
+import { apiKeys } from "./api-keys";
 import {
   accountType,
   invitationDelivery,
@@ -93,6 +94,8 @@ export const invitationEvents = pgTable(
       .references(() => invitations.id, { onDelete: "cascade" }),
     type: invitationEventType().notNull(),
     actorUserId: uuid().references(() => users.id),
+    // Set when the change came through the API: the key that made it (acting as actorUserId).
+    actorApiKeyId: uuid().references(() => apiKeys.id, { onDelete: "set null" }),
     detail: jsonb().$type<Record<string, string | number | null>>(),
     // The mail provider's id of the report this event records: each is recorded once.
     providerEventId: text(),

@@ -4,11 +4,11 @@ import { z } from "zod";
 export const requiredText = (max: number) =>
   z.string().trim().min(1, { message: "v.required" }).max(max);
 
-/** A text field that may be left empty: empty becomes null. */
+/** A text field that may be left empty (or, in JSON, null or absent): empty becomes null. */
 export const optionalText = (max: number) =>
   z
     .string()
     .trim()
     .max(max)
-    .optional()
+    .nullish()
     .transform((v) => v || null);

@@ -44,6 +44,7 @@ export async function listActivity(
       subject: activity.subject,
       actorUserId: activity.actorUserId,
       actorName: activity.actorName,
+      actorApiKeyName: activity.actorApiKeyName,
       oldValue: activity.oldValue,
       newValue: activity.newValue,
       createdAt: activity.createdAt,

@@ -19,7 +19,11 @@ export type ActivityChange = {
 export async function recordActivity(
   tx: Db,
   /** The actor is null for a change the portal made by itself (a contract that started). */
-  context: { accountId: string; actor: { userId: string | null; name: string }; now: Date },
+  context: {
+    accountId: string;
+    actor: { userId: string | null; name: string; apiKey?: { id: string; name: string } | null };
+    now: Date;
+  },
   changes: ActivityChange[],
 ) {
   const real = changes.filter((c) => !isDeepStrictEqual(c.from, c.to));
@@ -29,6 +33,8 @@ export async function recordActivity(
       accountId: context.accountId,
       actorUserId: context.actor.userId,
       actorName: context.actor.name,
+      actorApiKeyId: context.actor.apiKey?.id ?? null,
+      actorApiKeyName: context.actor.apiKey?.name ?? null,
       kind: c.kind,
       subject: c.subject ?? null,
       oldValue: c.from,

@@ -13,12 +13,19 @@ describe("which logged changes a reader sees", () => {
       "user_added",
       "role",
       "user_status",
+      "api_key",
     ]);
   });
 
   it("never shows a parent what a subaccount's own users did or had done to them", () => {
     const parent = activityKindsFor("parent");
-    for (const kind of ["own_organization", "user_added", "role", "user_status"] as const)
+    for (const kind of [
+      "own_organization",
+      "user_added",
+      "role",
+      "user_status",
+      "api_key",
+    ] as const)
       expect(parent).not.toContain(kind);
     expect(parent).toContain("organization");
     expect(parent).toContain("billing");

@@ -6,6 +6,7 @@ const USER_KINDS: ReadonlySet<ActivityKind> = new Set([
   "user_added",
   "role",
   "user_status",
+  "api_key",
 ]);
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db";
-import { accounts, contracts, invitations, rateLimits, users } from "@/db/schema";
+import { accounts, apiKeys, contracts, invitations, rateLimits, users } from "@/db/schema";
 import * as own from "@/lib/accounts/own";
+import * as apiKeyUseCases from "@/lib/api-keys/manage";
 import * as contractUseCases from "@/lib/contracts/manage";
 import * as exportUseCases from "@/lib/invitations/export";
 import { invitationListParams } from "@/lib/invitations/queries";
@@ -26,6 +27,7 @@ const deps = { appUrl: "https://portal.example", invitationsPerHour: 100 };
 // counts or writes anything.
 const useCaseModules = {
   send,
+  apiKeyUseCases,
   exportUseCases,
   createSub,
   manageSub,
@@ -133,11 +135,16 @@ const cases: Record<string, Case> = {
     manageUsers.setUserStatus(db, a, { userId: w.memberId, status: "deactivated" }, now),
   resendPasswordLink: (db, a, w) =>
     manageUsers.resendPasswordLink(db, a, { userId: w.memberId }, now, deps),
+  createApiKey: (db, a) =>
+    apiKeyUseCases.createApiKey(db, a, { name: "CRM", scope: "write", expiresInDays: null }, now),
+  revokeApiKey: (db, a, w) => apiKeyUseCases.revokeApiKey(db, a, { id: w.contractId }, now),
 };
 
 async function everything(db: Db) {
   return Promise.all(
-    [accounts, users, invitations, contracts, rateLimits].map((table) => db.select().from(table)),
+    [accounts, users, invitations, contracts, rateLimits, apiKeys].map((table) =>
+      db.select().from(table),
+    ),
   );
 }
 
@@ -195,5 +202,24 @@ describe("authorize", () => {
     expect(() => authorize(actor, "users.manage")).toThrow(
       expect.objectContaining({ code: "forbidden" }),
     );
+  });
+
+  it("lets a read-only API key look but never change, whatever its maker's role", () => {
+    const key = {
+      role: "administrator",
+      apiKey: { id: "k", name: "Reports", scope: "read" },
+    } as Actor;
+    expect(() => authorize(key, "invitations.view")).not.toThrow();
+    expect(() => authorize(key, "subaccounts.view")).not.toThrow();
+    for (const permission of [
+      "invitations.create",
+      "invitations.cancel",
+      "subaccounts.editBilling",
+    ] as const)
+      expect(() => authorize(key, permission)).toThrow(
+        expect.objectContaining({ code: "forbidden" }),
+      );
+    const writer = { ...key, apiKey: { ...key.apiKey!, scope: "write" } } as Actor;
+    expect(() => authorize(writer, "invitations.create")).not.toThrow();
   });
 });

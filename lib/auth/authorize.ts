@@ -4,7 +4,7 @@ import { users } from "@/db/schema";
 import { accountUsableSql } from "@/lib/accounts/usable";
 import { DomainError } from "@/lib/errors";
 import type { Actor } from "./actor";
-import { can, type Permission } from "./permissions";
+import { can, isReadPermission, type Permission } from "./permissions";
 
 /**
  * The first line of every use case: refuses an actor whose role lacks the
@@ -13,6 +13,9 @@ import { can, type Permission } from "./permissions";
  */
 export function authorize(actor: Actor, permission: Permission): void {
   if (!can(actor.role, permission)) throw new DomainError("forbidden");
+  // A read-only key acts with its creator's role, but only where nothing changes.
+  if (actor.apiKey?.scope === "read" && !isReadPermission(permission))
+    throw new DomainError("forbidden");
 }
 
 /**

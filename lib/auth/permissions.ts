@@ -18,6 +18,8 @@ const TABLE = {
   "subaccounts.assignManager": ["administrator"],
   "contracts.manage": ["administrator"],
   "users.manage": ["administrator"],
+  // Making and revoking the account's API keys; a key acts with its maker's rights.
+  "apiKeys.manage": ["administrator"],
   "account.edit": ["administrator"],
   // The own account's activity log (its terms, its users' roles and states).
   "activity.view": ["administrator", "manager", "finance_manager"],
@@ -27,6 +29,18 @@ const TABLE = {
 
 export type Permission = keyof typeof TABLE;
 export const PERMISSIONS = Object.keys(TABLE) as Permission[];
+
+/** What a read-only API key may do: look, never change. Every other permission writes. */
+const READS: ReadonlySet<Permission> = new Set([
+  "invitations.view",
+  "subaccounts.view",
+  "activity.view",
+  "instance.emailStatus",
+]);
+
+export function isReadPermission(permission: Permission): boolean {
+  return READS.has(permission);
+}
 
 export function can(role: Role, permission: Permission): boolean {
   return (TABLE[permission] as readonly Role[]).includes(role);

@@ -5,26 +5,24 @@ import { checkPasswords, emailInput, nameInput, usernameInput } from "@/lib/auth
 import { INVITABLE_TYPES, LOCALES } from "@/lib/enums";
 import { CUSTOM_MESSAGE_MAX } from "./constants";
 
-/** A new invitation as the invite form sends it; the message counts only when it is to be sent. */
-export const invitationInput = z
-  .object({
-    email: emailInput,
-    subaccountType: z.enum(INVITABLE_TYPES),
-    sendCustomMessage: z.literal("on").optional(),
-    customMessage: z
-      .string()
-      .max(CUSTOM_MESSAGE_MAX, { message: "v.custom_message_too_long" })
-      .optional(),
-    locale: z.enum(LOCALES),
-    // Optional: greets the invitee by name and fills in the accept form for them.
-    firstName: optionalText(100),
-    lastName: optionalText(100),
-    company: optionalText(200),
-  })
-  .transform(({ sendCustomMessage, customMessage, ...rest }) => ({
-    ...rest,
-    customMessage: sendCustomMessage ? customMessage?.trim() || null : null,
-  }));
+/**
+ * A new invitation, as every front door gives it (the invite form through its
+ * adapter, the API): no message is null, an empty one too.
+ */
+export const newInvitationInput = z.object({
+  email: emailInput,
+  subaccountType: z.enum(INVITABLE_TYPES),
+  customMessage: z
+    .string()
+    .max(CUSTOM_MESSAGE_MAX, { message: "v.custom_message_too_long" })
+    .nullish()
+    .transform((v) => v?.trim() || null),
+  locale: z.enum(LOCALES),
+  // Optional: greets the invitee by name and fills in the accept form for them.
+  firstName: optionalText(100),
+  lastName: optionalText(100),
+  company: optionalText(200),
+});
 
 /**
  * What the invitee fills in: the organization's name and address (the shared

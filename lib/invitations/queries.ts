@@ -1,9 +1,10 @@
-import { and, desc, eq, getTableColumns, ilike, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, gte, ilike, lt, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { type Db, selectRows } from "@/db";
 import {
   accounts,
+  apiKeys,
   invitationCounts as invitationCountsTable,
   invitationEvents,
   invitations,
@@ -20,6 +21,7 @@ import {
   pagePosition,
   searchTerm,
 } from "@/lib/lists/keyset";
+import { INVITABLE_TYPES } from "@/lib/enums";
 import { DISPLAY_STATUSES, type DisplayStatus, INVITATION_ORDERS } from "./constants";
 import { displayStatus, invitationOrder, lapsedCondition, statusCondition } from "./status";
 
@@ -32,6 +34,11 @@ export const invitationListParams = z.object({
   /** "problems": only invitations whose latest email bounced or failed. */
   delivery: z.enum(["problems"]).optional().catch(undefined),
   sort: z.enum(INVITATION_ORDERS).catch("newest").default("newest"),
+  /** The subaccount type offered (the API's filter; the page has no control for it). */
+  type: z.enum(INVITABLE_TYPES).optional().catch(undefined),
+  /** Last sent at or after, and before (the API's "sent between"). */
+  sentFrom: z.coerce.date().optional().catch(undefined),
+  sentUntil: z.coerce.date().optional().catch(undefined),
   ...pagePosition,
 });
 export type InvitationListParams = z.infer<typeof invitationListParams>;
@@ -59,6 +66,10 @@ export async function listInvitations(
   if (params.delivery === "problems")
     // Written as the partial index's own condition, so that index serves it.
     conditions.push(sql`${invitations.deliveryStatus} in ('bounced', 'failed')`);
+  if (params.type) conditions.push(eq(invitations.subaccountType, params.type));
+  // On the keyset's own column: a range of the index the list reads anyway.
+  if (params.sentFrom) conditions.push(gte(invitations.lastSentAt, params.sentFrom));
+  if (params.sentUntil) conditions.push(lt(invitations.lastSentAt, params.sentUntil));
   const key = { at: invitations.lastSentAt, id: invitations.id };
   const after = keysetCondition(key, ks);
   if (after) conditions.push(after);
@@ -152,9 +163,11 @@ export async function getInvitationDetail(db: Db, accountId: string, id: string,
       createdAt: invitationEvents.createdAt,
       detail: invitationEvents.detail,
       actorName: sql<string | null>`${fullName(users)}`,
+      apiKeyName: apiKeys.name,
     })
     .from(invitationEvents)
     .leftJoin(users, eq(users.id, invitationEvents.actorUserId))
+    .leftJoin(apiKeys, eq(apiKeys.id, invitationEvents.actorApiKeyId))
     .where(eq(invitationEvents.invitationId, id))
     .orderBy(desc(invitationEvents.createdAt), desc(invitationEvents.id));
   return {
@@ -171,6 +184,8 @@ export async function getInvitationDetail(db: Db, accountId: string, id: string,
       from: typeof e.detail?.from === "string" ? e.detail.from : "",
       to: typeof e.detail?.to === "string" ? e.detail.to : "",
       actorName: e.actorName,
+      /** Set when the change came through the API, by this key acting as actorName. */
+      apiKeyName: e.apiKeyName,
     })),
   };
 }
@@ -184,9 +199,14 @@ export type InvitationCounts = Record<DisplayStatus, number> & { all: number };
  */
 export function invitationListTotal(
   counts: InvitationCounts,
-  params: Pick<InvitationListParams, "status" | "q" | "delivery">,
+  params: Pick<
+    InvitationListParams,
+    "status" | "q" | "delivery" | "type" | "sentFrom" | "sentUntil"
+  >,
 ): number | undefined {
-  return params.q || params.delivery ? undefined : counts[params.status ?? "all"];
+  const narrowed =
+    params.q || params.delivery || params.type || params.sentFrom || params.sentUntil;
+  return narrowed ? undefined : counts[params.status ?? "all"];
 }
 
 /**

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { accounts, invitationEvents, invitationRetiredTokens, invitations } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import { type Actor, eventActor } from "@/lib/auth/actor";
 import { authorize, lockActor } from "@/lib/auth/authorize";
 import { enqueueEmail, withdrawQueued } from "@/lib/email/outbox";
 import { renderInvitationEmail } from "@/lib/email/render";
@@ -141,7 +141,7 @@ export async function createInvitation(
       const id = created!.id;
       await tx
         .insert(invitationEvents)
-        .values({ invitationId: id, type: "created", actorUserId: current.userId, createdAt: now });
+        .values({ invitationId: id, type: "created", ...eventActor(current), createdAt: now });
       await enqueueEmail(tx, {
         to: input.email,
         email,
@@ -242,14 +242,14 @@ export async function resendInvitation(
         await tx.insert(invitationEvents).values({
           invitationId: inv.id,
           type: "address_corrected",
-          actorUserId: actor.userId,
+          ...eventActor(actor),
           detail: { from: inv.email, to },
           createdAt: now,
         });
       await tx.insert(invitationEvents).values({
         invitationId: inv.id,
         type: "resent",
-        actorUserId: actor.userId,
+        ...eventActor(actor),
         createdAt: now,
       });
       await enqueueEmail(tx, {
@@ -289,7 +289,7 @@ export async function cancelInvitation(
     await tx.insert(invitationEvents).values({
       invitationId: inv.id,
       type: "canceled",
-      actorUserId: actor.userId,
+      ...eventActor(actor),
       createdAt: now,
     });
   });

@@ -22,6 +22,8 @@ export const LIMITS = {
   // "Forgot password?": counted whether or not the username exists, so the answer tells nothing.
   passwordResetsPerAddress: { limit: 10, windowSeconds: HOUR },
   passwordResetsPerUsername: { limit: 3, windowSeconds: HOUR },
+  // API requests with a missing, unknown, revoked or expired key, from one address.
+  badApiKeysPerAddress: { limit: 100, windowSeconds: HOUR / 4 },
 } as const satisfies Record<string, Rule>;
 
 /** The counter of one limit for one subject: `limitFor("resendsPerInvitation", id)`. */

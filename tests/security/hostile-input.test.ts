@@ -50,6 +50,7 @@ const actions = {
   ...(await import("@/app/(app)/contracts/actions")),
   ...(await import("@/app/(app)/account/users/actions")),
   ...(await import("@/app/(app)/account/time-zone/actions")),
+  ...(await import("@/app/(app)/account/api-keys/actions")),
   ...(await import("@/app/forgot-password/actions")),
   ...(await import("@/app/accept/[token]/actions")),
   ...(await import("@/app/set-password/[token]/actions")),
@@ -111,6 +112,8 @@ const FIELDS: Record<string, string[]> = {
   changeRole: ["userId", "role"],
   changeStatus: ["userId", "status"],
   resendLink: ["userId"],
+  createKey: ["name", "scope", "expiresInDays"],
+  revokeKey: ["id", "name"],
   acceptInvitationAction: [
     "token",
     "firstName",

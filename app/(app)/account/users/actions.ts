@@ -1,10 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { after } from "next/server";
 import { z } from "zod";
 import { action } from "@/lib/actions/action";
-import { kickOutbox } from "@/lib/email/worker";
+import { afterCommit } from "@/lib/front-door/after-commit";
 import { USER_STATUSES, ROLES } from "@/lib/enums";
 import { env } from "@/lib/env";
 import { newUserInput } from "@/lib/users/inputs";
@@ -17,7 +16,7 @@ export const addUser = action(
   { permission: "users.manage", input: newUserInput },
   async (user, { actor, db, now }) => {
     await users.addUser(db, actor, { user }, now, { appUrl: env().APP_URL });
-    after(kickOutbox);
+    afterCommit();
     revalidatePath(PATH, "layout");
     return {
       ok: true,
@@ -57,7 +56,7 @@ export const resendLink = action(
     const { email } = await users.resendPasswordLink(db, actor, input, now, {
       appUrl: env().APP_URL,
     });
-    after(kickOutbox);
+    afterCommit();
     return { ok: true, message: "users.linkSent", params: { email } };
   },
 );

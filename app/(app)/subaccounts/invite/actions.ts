@@ -1,23 +1,22 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { after } from "next/server";
 import { z } from "zod";
 import { action } from "@/lib/actions/action";
-import { kickOutbox } from "@/lib/email/worker";
+import { afterCommit } from "@/lib/front-door/after-commit";
 import { env } from "@/lib/env";
-import { invitationInput } from "@/lib/invitations/inputs";
 import { createInvitation, resendInvitation } from "@/lib/invitations/send";
+import { inviteFormInput } from "./form-input";
 
 export const inviteSubaccount = action(
-  { permission: "invitations.create", input: invitationInput },
+  { permission: "invitations.create", input: inviteFormInput },
   async (invitation, { actor, db, now, formData }) => {
     const { id } = await createInvitation(db, actor, invitation, now, {
       appUrl: env().APP_URL,
       invitationsPerHour: env().INVITATIONS_PER_HOUR,
     });
     // Deliver right after the response; the outbox poller retries if this fails.
-    after(kickOutbox);
+    afterCommit();
     revalidatePath("/subaccounts/invitations");
     // "Send and invite another" stays on an emptied form; "Send invitation" shows the list.
     if (formData.get("then") === "another")
@@ -31,7 +30,7 @@ export const resendExistingInvitation = action(
   { permission: "invitations.resend", input: z.object({ id: z.uuid() }) },
   async ({ id }, { actor, db, now }) => {
     await resendInvitation(db, actor, { id }, now, { appUrl: env().APP_URL });
-    after(kickOutbox);
+    afterCommit();
     revalidatePath("/subaccounts/invitations");
     return { redirectTo: `/subaccounts/invitations?sent=${id}` };
   },

@@ -1,9 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { after } from "next/server";
 import { action } from "@/lib/actions/action";
-import { kickOutbox } from "@/lib/email/worker";
+import { afterCommit } from "@/lib/front-door/after-commit";
 import { env } from "@/lib/env";
 import { createSubaccount as create } from "@/lib/subaccounts/create";
 import { invitableTypesFrom, newSubaccountInput } from "@/lib/subaccounts/inputs";
@@ -24,7 +23,7 @@ export const createSubaccount = action(
       now,
       { appUrl: env().APP_URL },
     );
-    after(kickOutbox);
+    afterCommit();
     revalidatePath("/subaccounts");
     return { redirectTo: `/subaccounts/${id}?created=1` };
   },

@@ -1,11 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { after } from "next/server";
 import { z } from "zod";
 import { action } from "@/lib/actions/action";
 import { emailInput } from "@/lib/auth/inputs";
-import { kickOutbox } from "@/lib/email/worker";
+import { afterCommit } from "@/lib/front-door/after-commit";
 import { env } from "@/lib/env";
 import { cancelInvitation as cancel, resendInvitation as resend } from "@/lib/invitations/send";
 
@@ -15,7 +14,7 @@ export const resendInvitation = action(
   { permission: "invitations.resend", input },
   async ({ id }, { actor, db, now }) => {
     const { email } = await resend(db, actor, { id }, now, { appUrl: env().APP_URL });
-    after(kickOutbox);
+    afterCommit();
     revalidatePath("/subaccounts/invitations");
     return { ok: true, message: "invitation.resent", params: { email } };
   },
@@ -25,7 +24,7 @@ export const correctAddressAndResend = action(
   { permission: "invitations.resend", input: input.extend({ email: emailInput }) },
   async ({ id, email }, { actor, db, now }) => {
     await resend(db, actor, { id, email }, now, { appUrl: env().APP_URL });
-    after(kickOutbox);
+    afterCommit();
     revalidatePath("/subaccounts/invitations");
     // The form goes away once the email is on its way again; the page says where it went.
     return { redirectTo: `/subaccounts/invitations/${id}?corrected=1` };

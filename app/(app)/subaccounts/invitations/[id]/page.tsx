@@ -130,7 +130,9 @@ export default async function InvitationPage({
                 </time>
                 <span>
                   {t(`events.${e.type}`, {
-                    actor: e.actorName ?? t("system"),
+                    actor: e.apiKeyName
+                      ? tCommon("apiKeyActor", { key: e.apiKeyName, name: e.actorName ?? "" })
+                      : (e.actorName ?? t("system")),
                     from: e.from,
                     to: e.to,
                     // A failed accept names a refusal of ours; a bounce, the mail server's words.

@@ -1,0 +1,63 @@
+import { and, eq, isNull, lte, or } from "drizzle-orm";
+import type { Db } from "@/db";
+import { accounts, apiKeys, users } from "@/db/schema";
+import { accountUsableSql } from "@/lib/accounts/usable";
+import type { Actor } from "@/lib/auth/actor";
+import { hashToken } from "@/lib/tokens";
+import { fullName } from "@/lib/users/names";
+import { apiKeyStatus, isLastUseStale, LAST_USED_INTERVAL_SECONDS, looksLikeApiKey } from "./rules";
+
+/**
+ * The actor a presented key stands for, or null. Every refusal looks the same
+ * to the caller: unknown, revoked or expired, a maker who is deactivated or no
+ * longer an Administrator, an account (or any above it) deactivated.
+ */
+export async function authenticateApiKey(
+  db: Db,
+  presented: string,
+  context: { now: Date; ip: string | null },
+): Promise<Actor | null> {
+  if (!looksLikeApiKey(presented)) return null;
+  const [row] = await db
+    .select({
+      key: {
+        id: apiKeys.id,
+        name: apiKeys.name,
+        scope: apiKeys.scope,
+        revokedAt: apiKeys.revokedAt,
+        expiresAt: apiKeys.expiresAt,
+        lastUsedAt: apiKeys.lastUsedAt,
+      },
+      userId: users.id,
+      accountId: users.accountId,
+      role: users.role,
+      status: users.status,
+      username: users.username,
+      name: fullName(users),
+      email: users.email,
+      locale: users.locale,
+      timeZone: users.timeZone,
+      accountName: accounts.name,
+      accountType: accounts.type,
+      usable: accountUsableSql(accounts.id),
+    })
+    .from(apiKeys)
+    .innerJoin(users, and(eq(users.id, apiKeys.userId), eq(users.accountId, apiKeys.accountId)))
+    .innerJoin(accounts, eq(accounts.id, apiKeys.accountId))
+    .where(eq(apiKeys.keyHash, hashToken(presented)));
+  if (!row) return null;
+  const { key, status, usable, ...actor } = row;
+  if (apiKeyStatus(key, context.now) !== "active") return null;
+  if (status !== "active" || !usable || actor.role !== "administrator") return null;
+  if (isLastUseStale(key.lastUsedAt, context.now)) await recordUse(db, key.id, context);
+  return { ...actor, apiKey: { id: key.id, name: key.name, scope: key.scope } };
+}
+
+/** At most once a minute per key, even with many instances: the condition decides, not a read. */
+async function recordUse(db: Db, id: string, context: { now: Date; ip: string | null }) {
+  const edge = new Date(context.now.getTime() - LAST_USED_INTERVAL_SECONDS * 1000);
+  await db
+    .update(apiKeys)
+    .set({ lastUsedAt: context.now, lastUsedIp: context.ip })
+    .where(and(eq(apiKeys.id, id), or(isNull(apiKeys.lastUsedAt), lte(apiKeys.lastUsedAt, edge))));
+}

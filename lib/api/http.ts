@@ -1,0 +1,103 @@
+import type { z } from "zod";
+import { problemFor, type ProblemCode } from "./problems";
+
+/** The largest body the API reads; anything longer is refused unread. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** One invalid field, by its JSON pointer into the body or its query parameter. */
+export type InvalidField = {
+  in: "body" | "query" | "path" | "header";
+  pointer: string;
+  code: string;
+};
+
+export class ApiProblem extends Error {
+  constructor(
+    readonly code: ProblemCode,
+    readonly extra: {
+      detail?: string;
+      errors?: InvalidField[];
+      headers?: Record<string, string>;
+    } = {},
+  ) {
+    super(code);
+    this.name = "ApiProblem";
+  }
+}
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json", ...headers },
+  });
+}
+
+/** An RFC 9457 problem: a stable `type` per code, never a stack trace or a key. */
+export function problem(
+  code: ProblemCode,
+  extra: ApiProblem["extra"] & { params?: Record<string, string | number> } = {},
+): Response {
+  const { type, status, title } = problemFor(code);
+  const body = {
+    type,
+    title,
+    status,
+    code,
+    ...(extra.detail ? { detail: extra.detail } : {}),
+    ...(extra.errors ? { errors: extra.errors } : {}),
+    ...(extra.params ? { params: extra.params } : {}),
+  };
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/problem+json", ...extra.headers },
+  });
+}
+
+/** zod's issues as invalid fields: where (a JSON pointer) and what (zod's code, or ours). */
+export function invalidFields(error: z.ZodError, where: InvalidField["in"]): InvalidField[] {
+  return error.issues.map((issue) => ({
+    in: where,
+    pointer: issue.path.length
+      ? "/" + issue.path.map((p) => String(p).replace(/~/g, "~0").replace(/\//g, "~1")).join("/")
+      : "",
+    code: issue.message.startsWith("v.") ? issue.message.slice(2) : issue.code,
+  }));
+}
+
+/**
+ * The body as text, at most MAX_BODY_BYTES of it, or a problem: a declared or
+ * actual length past the limit (413), another content type than JSON (415).
+ */
+export async function readBody(request: Request): Promise<string> {
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type !== "application/json") throw new ApiProblem("unsupported_media_type");
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw new ApiProblem("payload_too_large");
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw new ApiProblem("payload_too_large");
+    }
+    chunks.push(value);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new ApiProblem("malformed_json", { detail: "The body is not UTF-8." });
+  }
+}
+
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiProblem("malformed_json");
+  }
+}

@@ -1,0 +1,257 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { emailOutbox, invitations } from "@/db/schema";
+import { makeActor } from "@/tests/helpers/actors";
+import { apiClient } from "@/tests/helpers/api";
+import { apiKeyOf } from "@/tests/helpers/api-keys";
+import { setupTestDb } from "@/tests/helpers/db";
+import { invitationSnapshot, invite } from "@/tests/helpers/invitations";
+
+const t = setupTestDb();
+const clock = { now: new Date("2026-03-01T09:00:00Z") };
+const call = apiClient(t, clock);
+
+async function keyed(scope: "read" | "write" = "write") {
+  const admin = await makeActor(t.db, { accountName: "Hopper Security" });
+  const { key } = await apiKeyOf(t.db, admin, {
+    scope,
+    name: scope === "write" ? "CRM" : "Reports",
+  });
+  return { admin, key };
+}
+
+describe("POST /api/v1/invitations", () => {
+  it("invites each address on its own: a bad or duplicate one is refused, the others are sent", async () => {
+    const { admin, key } = await keyed();
+    await invite(t.db, { actor: admin, email: "taken@example.com" });
+    const res = await call("POST", "/invitations", {
+      key,
+      body: {
+        emails: ["ann@example.com", "not-an-address", "TAKEN@example.com", "bob@example.com"],
+        subaccount_type: "enterprise",
+        locale: "de",
+        message: "Willkommen",
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ created: 2, refused: 2 });
+    expect(
+      res.body.results.map(
+        (r: { result: string; problem?: { code: string } }) => r.problem?.code ?? r.result,
+      ),
+    ).toEqual(["created", "invalid_input", "invitation_duplicate_pending", "created"]);
+    const ann = res.body.results[0].invitation;
+    expect(ann).toMatchObject({ email: "ann@example.com", status: "pending", sent_by: admin.name });
+    const emails = await t.db.select().from(emailOutbox);
+    expect(emails.map((e) => e.toAddress).sort()).toEqual([
+      "ann@example.com",
+      "bob@example.com",
+      "taken@example.com",
+    ]);
+    const detail = await call("GET", `/invitations/${ann.id}`, { key });
+    expect(detail.body).toMatchObject({ locale: "de", message: "Willkommen" });
+    expect(detail.body.history[0]).toMatchObject({
+      type: "created",
+      by: { name: admin.name, api_key: "CRM" },
+    });
+  });
+
+  it("with a read-only key is forbidden and writes nothing", async () => {
+    const { key } = await keyed("read");
+    const before = await invitationSnapshot(t.db);
+    const res = await call("POST", "/invitations", {
+      key,
+      body: { emails: ["ann@example.com"], subaccount_type: "retail", locale: "en" },
+    });
+    expect(res.status).toBe(403);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    expect(res.body).toMatchObject({
+      code: "forbidden",
+      type: "tag:certportal,2026:problem:forbidden",
+    });
+    expect(await invitationSnapshot(t.db)).toEqual(before);
+  });
+
+  it("refuses malformed JSON, another content type, a body over 1 MiB and unknown fields, as problems", async () => {
+    const { key } = await keyed();
+    const valid = { emails: ["ann@example.com"], subaccount_type: "retail", locale: "en" };
+    const malformed = await call("POST", "/invitations", {
+      key,
+      raw: { text: "{", type: "application/json" },
+    });
+    expect([malformed.status, malformed.body.code]).toEqual([400, "malformed_json"]);
+    const form = await call("POST", "/invitations", {
+      key,
+      raw: { text: "emails=a", type: "application/x-www-form-urlencoded" },
+    });
+    expect([form.status, form.body.code]).toEqual([415, "unsupported_media_type"]);
+    const huge = await call("POST", "/invitations", {
+      key,
+      body: { ...valid, message: "x".repeat(1024 * 1024) },
+    });
+    expect([huge.status, huge.body.code]).toEqual([413, "payload_too_large"]);
+    const unknown = await call("POST", "/invitations", {
+      key,
+      body: { ...valid, role: "administrator" },
+    });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.errors).toEqual([{ in: "body", pointer: "", code: "unrecognized_keys" }]);
+    const tooMany = await call("POST", "/invitations", {
+      key,
+      body: { ...valid, emails: Array.from({ length: 101 }, (_, i) => `a${i}@example.com`) },
+    });
+    expect(tooMany.body.errors).toEqual([{ in: "body", pointer: "/emails", code: "too_big" }]);
+    expect(await t.db.$count(invitations)).toBe(0);
+  });
+});
+
+describe("Idempotency-Key", () => {
+  const body = { emails: ["ann@example.com"], subaccount_type: "retail", locale: "en" };
+
+  it("answers a retry with the first answer and invites once; another body under the key is refused", async () => {
+    const { key } = await keyed();
+    const headers = { "idempotency-key": "deal-4711" };
+    const first = await call("POST", "/invitations", { key, body, headers });
+    const again = await call("POST", "/invitations", { key, body, headers });
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    expect(await t.db.$count(invitations)).toBe(1);
+    const other = await call("POST", "/invitations", {
+      key,
+      body: { ...body, locale: "de" },
+      headers,
+    });
+    expect([other.status, other.body.code]).toEqual([422, "idempotency_key_reused"]);
+  });
+
+  it("lets two requests at once create one invitation", async () => {
+    const { key } = await keyed();
+    const headers = { "idempotency-key": "deal-4712" };
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => call("POST", "/invitations", { key, body, headers })),
+    );
+    expect(await t.db.$count(invitations)).toBe(1);
+    for (const a of answers) expect([200, 409]).toContain(a.status);
+    expect(
+      answers.filter((a) => a.status === 200 && a.body.created === 1).length,
+    ).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("GET /api/v1/invitations", () => {
+  it("pages by cursor with a Link header, filters like Manage invitations, and sees only its account", async () => {
+    const { admin, key } = await keyed();
+    const other = await makeActor(t.db, { accountName: "Other" });
+    await invite(t.db, { actor: other, email: "foreign@example.com" });
+    for (let i = 0; i < 5; i++)
+      await invite(t.db, {
+        actor: admin,
+        email: `c${i}@example.com`,
+        subaccountType: i % 2 ? "retail" : "enterprise",
+        now: new Date(Date.UTC(2026, 0, 1 + i)),
+      });
+    const first = await call("GET", "/invitations?limit=2", { key });
+    expect(first.body.data.map((r: { email: string }) => r.email)).toEqual([
+      "c4@example.com",
+      "c3@example.com",
+    ]);
+    expect(first.headers.get("link")).toBe(
+      `</api/v1/invitations?limit=2&cursor=${first.body.next_cursor}>; rel="next"`,
+    );
+    const second = await call("GET", `/invitations?limit=2&cursor=${first.body.next_cursor}`, {
+      key,
+    });
+    expect(second.body.data.map((r: { email: string }) => r.email)).toEqual([
+      "c2@example.com",
+      "c1@example.com",
+    ]);
+    const retail = await call("GET", "/invitations?subaccount_type=retail&order=oldest", { key });
+    expect(retail.body.data.map((r: { email: string }) => r.email)).toEqual([
+      "c1@example.com",
+      "c3@example.com",
+    ]);
+    const between = await call(
+      "GET",
+      "/invitations?sent_from=2026-01-02T00:00:00Z&sent_until=2026-01-04T00:00:00Z",
+      { key },
+    );
+    expect(between.body.data.map((r: { email: string }) => r.email)).toEqual([
+      "c2@example.com",
+      "c1@example.com",
+    ]);
+    const searched = await call("GET", "/invitations?q=C3", { key });
+    expect(searched.body.data.map((r: { email: string }) => r.email)).toEqual(["c3@example.com"]);
+    const expired = await call("GET", "/invitations?status=expired", { key });
+    expect(expired.body.data).toHaveLength(5);
+    const bad = await call("GET", "/invitations?limit=500&status=lost", { key });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual([
+      "/limit",
+      "/status",
+    ]);
+  });
+});
+
+describe("an invitation's actions", () => {
+  it("resend, cancel and correct the address with the browser's rules; another account's id is not found", async () => {
+    const { admin, key } = await keyed();
+    const sentBefore = new Date("2026-02-27T09:00:00Z");
+    const { id } = await invite(t.db, { actor: admin, email: "ann@example.com", now: sentBefore });
+    const resent = await call("POST", `/invitations/${id}/resend`, { key });
+    expect(resent.body).toMatchObject({ send_count: 2, status: "pending" });
+    expect(resent.body.history[0]).toMatchObject({ type: "resent", by: { api_key: "CRM" } });
+    const notYet = await call("POST", `/invitations/${id}/correct_address`, {
+      key,
+      body: { email: "ann@example.org" },
+    });
+    expect([notYet.status, notYet.body.code]).toEqual([409, "address_not_correctable"]);
+    await t.db.update(invitations).set({ deliveryStatus: "bounced" }).where(eq(invitations.id, id));
+    const corrected = await call("POST", `/invitations/${id}/correct_address`, {
+      key,
+      body: { email: "ann@example.org" },
+    });
+    expect(corrected.body).toMatchObject({ email: "ann@example.org", send_count: 3 });
+    const canceled = await call("POST", `/invitations/${id}/cancel`, { key });
+    expect(canceled.body.status).toBe("canceled");
+    const again = await call("POST", `/invitations/${id}/resend`, { key });
+    expect([again.status, again.body.code]).toEqual([409, "invitation_not_resendable"]);
+
+    const other = await makeActor(t.db, { accountName: "Other" });
+    const { id: foreign } = await invite(t.db, { actor: other });
+    for (const path of [`/invitations/${foreign}`, "/invitations/not-a-uuid"]) {
+      const res = await call("GET", path, { key });
+      expect([res.status, res.body.code]).toEqual([404, "not_found"]);
+    }
+    const cancelForeign = await call("POST", `/invitations/${foreign}/cancel`, { key });
+    expect([cancelForeign.status, cancelForeign.body.code]).toEqual([404, "invitation_not_found"]);
+  });
+});
+
+describe("limits and keys", () => {
+  it("counts requests per key in PostgreSQL, with RateLimit headers and 429 with Retry-After", async () => {
+    const { key } = await keyed();
+    const limited = apiClient(t, clock, { requestsPerMinute: 2 });
+    const one = await limited("GET", "/me", { key });
+    expect(one.headers.get("ratelimit-policy")).toBe('"default";q=2;w=60');
+    expect(one.headers.get("ratelimit")).toBe('"default";r=1;t=60');
+    await limited("GET", "/me", { key });
+    const three = await limited("GET", "/me", { key });
+    expect([three.status, three.body.code]).toEqual([429, "rate_limited"]);
+    expect(three.headers.get("retry-after")).toBe("60");
+  });
+
+  it("answers 401 for a missing, malformed or unknown key, and /me for a good one", async () => {
+    const { admin, key } = await keyed("read");
+    for (const k of [null, "nonsense", `cp_live_${"A".repeat(40)}`]) {
+      const res = await call("GET", "/me", { key: k });
+      expect([res.status, res.body.code]).toEqual([401, "unauthorized"]);
+      expect(res.headers.get("www-authenticate")).toContain("Bearer");
+    }
+    const me = await call("GET", "/me", { key });
+    expect(me.body).toMatchObject({
+      account: { id: admin.accountId, name: "Hopper Security" },
+      key: { name: "Reports", scope: "read", acts_as: admin.name },
+    });
+    expect(JSON.stringify(me.body)).not.toContain(key);
+  });
+});

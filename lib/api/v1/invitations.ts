@@ -1,0 +1,435 @@
+import { z } from "zod";
+import "zod-openapi";
+import { DELIVERY_STATUSES, INVITABLE_TYPES, INVITATION_EVENT_TYPES, LOCALES } from "@/lib/enums";
+import {
+  CUSTOM_MESSAGE_MAX,
+  DISPLAY_STATUSES,
+  INVITATION_ORDERS,
+} from "@/lib/invitations/constants";
+import { newInvitationInput } from "@/lib/invitations/inputs";
+import {
+  getInvitationDetail,
+  invitationListParams,
+  listInvitations,
+} from "@/lib/invitations/queries";
+import { cancelInvitation, createInvitation, resendInvitation } from "@/lib/invitations/send";
+import { expiryFor } from "@/lib/invitations/status";
+import { emailInput } from "@/lib/auth/inputs";
+import { DomainError } from "@/lib/errors";
+import { endpoint, type ApiContext } from "../endpoint";
+import { ApiProblem, invalidFields } from "../http";
+import { problemFor, type ProblemCode } from "../problems";
+import {
+  actorSchema,
+  idParams,
+  nextLink,
+  nullableTimestamp,
+  pageOf,
+  pageQuery,
+  problemSchema,
+  timestamp,
+} from "./common";
+
+/** /api/v1/invitations: the Manage invitations of a script, on the same use cases and queries. */
+
+const example = {
+  id: "0f8e1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b",
+  email: "ann@example.com",
+  status: "pending",
+  delivery: "delivered",
+  subaccount_type: "enterprise",
+  sent_by: "Ada Admin",
+  last_sent_at: "2026-12-01T09:30:00.000Z",
+  expires_at: "2026-12-31T09:30:00.000Z",
+};
+
+export const invitationSummary = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    status: z.enum(DISPLAY_STATUSES),
+    delivery: z.enum(DELIVERY_STATUSES),
+    subaccount_type: z.enum(INVITABLE_TYPES),
+    sent_by: z.string().meta({ description: "Who sent it first" }),
+    last_sent_at: timestamp,
+    expires_at: timestamp,
+  })
+  .meta({ id: "InvitationSummary", example });
+
+const historyEntry = z.object({
+  type: z.enum(INVITATION_EVENT_TYPES),
+  at: timestamp,
+  by: actorSchema,
+  from: z.string().nullable().meta({ description: "A corrected address: the one before" }),
+  to: z.string().nullable().meta({ description: "A corrected address: the new one" }),
+  reason: z
+    .string()
+    .nullable()
+    .meta({ description: "Why an email bounced or failed, or an accept was refused" }),
+});
+
+export const invitationSchema = invitationSummary
+  .extend({
+    locale: z.enum(LOCALES),
+    message: z.string().nullable(),
+    first_name: z.string().nullable(),
+    last_name: z.string().nullable(),
+    company: z.string().nullable(),
+    sent_at: timestamp.meta({ description: "When it was first sent" }),
+    send_count: z.number().int(),
+    accepted_at: nullableTimestamp,
+    subaccount_id: z
+      .uuid()
+      .nullable()
+      .meta({ description: "The subaccount its acceptance created" }),
+    canceled_at: nullableTimestamp,
+    history: z.array(historyEntry).meta({ description: "Newest first" }),
+  })
+  .meta({
+    id: "Invitation",
+    example: {
+      ...example,
+      locale: "en",
+      message: null,
+      first_name: "Ann",
+      last_name: null,
+      company: "Example Ltd",
+      sent_at: example.last_sent_at,
+      send_count: 1,
+      accepted_at: null,
+      subaccount_id: null,
+      canceled_at: null,
+      history: [
+        {
+          type: "created",
+          at: example.last_sent_at,
+          by: { name: "Ada Admin", api_key: "CRM" },
+          from: null,
+          to: null,
+          reason: null,
+        },
+      ],
+    },
+  });
+
+type Summary = z.input<typeof invitationSummary>;
+
+function summaryOf(row: {
+  id: string;
+  email: string;
+  status: Summary["status"];
+  deliveryStatus: Summary["delivery"];
+  subaccountType: string;
+  sentBy: string;
+  lastSentAt: Date;
+  expiresAt: Date;
+}): Summary {
+  return {
+    id: row.id,
+    email: row.email,
+    status: row.status,
+    delivery: row.deliveryStatus,
+    subaccount_type: row.subaccountType as Summary["subaccount_type"],
+    sent_by: row.sentBy,
+    last_sent_at: row.lastSentAt.toISOString(),
+    expires_at: row.expiresAt.toISOString(),
+  };
+}
+
+/** An invitation of the actor's account as the API shows it, or "not found". */
+export async function invitationResource(
+  ctx: Pick<ApiContext, "db" | "actor" | "now">,
+  id: string,
+) {
+  const inv = await getInvitationDetail(ctx.db, ctx.actor.accountId, id, ctx.now);
+  if (!inv) throw new ApiProblem("not_found");
+  const resource: z.input<typeof invitationSchema> = {
+    ...summaryOf({ ...inv, status: inv.displayStatus, sentBy: inv.sentByName }),
+    locale: inv.locale,
+    message: inv.customMessage,
+    first_name: inv.inviteeFirstName,
+    last_name: inv.inviteeLastName,
+    company: inv.inviteeCompany,
+    sent_at: inv.sentAt.toISOString(),
+    send_count: inv.sendCount,
+    accepted_at: inv.acceptedAt?.toISOString() ?? null,
+    subaccount_id: inv.acceptedAccountId,
+    canceled_at: inv.canceledAt?.toISOString() ?? null,
+    history: inv.events.map((e) => ({
+      type: e.type,
+      at: e.createdAt.toISOString(),
+      by: { name: e.actorName, api_key: e.apiKeyName },
+      from: e.from || null,
+      to: e.to || null,
+      reason: e.reason,
+    })),
+  };
+  return resource;
+}
+
+// ---- POST /invitations
+
+export const INVITE_BATCH_MAX = 100;
+
+const inviteBody = z
+  .strictObject({
+    emails: z
+      .array(z.string().max(320))
+      .min(1)
+      .max(INVITE_BATCH_MAX)
+      .meta({
+        description: `1 to ${INVITE_BATCH_MAX} addresses; each is invited, or refused, on its own`,
+      }),
+    subaccount_type: z.enum(INVITABLE_TYPES),
+    locale: z.enum(LOCALES).meta({ description: "The language of the email and the accept page" }),
+    message: z
+      .string()
+      .max(CUSTOM_MESSAGE_MAX)
+      .nullish()
+      .meta({ description: "A personal message in the email" }),
+    first_name: z.string().max(100).nullish(),
+    last_name: z.string().max(100).nullish(),
+    company: z.string().max(200).nullish(),
+  })
+  .meta({
+    id: "NewInvitations",
+    example: {
+      emails: ["ann@example.com", "bob@example.com"],
+      subaccount_type: "enterprise",
+      locale: "en",
+    },
+  });
+
+const problemBrief = problemSchema.pick({
+  type: true,
+  title: true,
+  status: true,
+  code: true,
+  errors: true,
+});
+
+const inviteResult = z.discriminatedUnion("result", [
+  z.object({ email: z.string(), result: z.literal("created"), invitation: invitationSummary }),
+  z.object({ email: z.string(), result: z.literal("refused"), problem: problemBrief }),
+]);
+
+const inviteAnswer = z
+  .object({
+    created: z.number().int(),
+    refused: z.number().int(),
+    results: z.array(inviteResult).meta({ description: "One per address, in the order given" }),
+  })
+  .meta({ id: "InvitationResults" });
+
+function refusal(code: ProblemCode, errors?: ReturnType<typeof invalidFields>) {
+  const { type, title, status } = problemFor(code);
+  return { type, title, status, code, ...(errors ? { errors } : {}) };
+}
+
+export const createInvitations = endpoint({
+  method: "post",
+  path: "/invitations",
+  operationId: "createInvitations",
+  summary: "Invite one or more addresses",
+  description:
+    "Each address is invited on its own, with the same limits, emails and history as in the browser: one refused address (a duplicate, a bad address, the hourly limit) leaves the others unaffected. Honours `Idempotency-Key`.",
+  tag: "Invitations",
+  permission: "invitations.create",
+  body: inviteBody,
+  responses: { 200: { description: "One result per address", schema: inviteAnswer } },
+  async handler({ body }, ctx) {
+    const results: z.input<typeof inviteResult>[] = [];
+    for (const address of body.emails) {
+      const parsed = newInvitationInput.safeParse({
+        email: address,
+        subaccountType: body.subaccount_type,
+        locale: body.locale,
+        customMessage: body.message,
+        firstName: body.first_name,
+        lastName: body.last_name,
+        company: body.company,
+      });
+      if (!parsed.success) {
+        results.push({
+          email: address,
+          result: "refused",
+          problem: refusal("invalid_input", invalidFields(parsed.error, "body")),
+        });
+        continue;
+      }
+      try {
+        const { id } = await createInvitation(ctx.db, ctx.actor, parsed.data, ctx.now, ctx.deps);
+        results.push({
+          email: address,
+          result: "created",
+          invitation: summaryOf({
+            id,
+            email: parsed.data.email,
+            status: "pending",
+            deliveryStatus: "sending",
+            subaccountType: parsed.data.subaccountType,
+            sentBy: ctx.actor.name,
+            lastSentAt: ctx.now,
+            expiresAt: expiryFor(ctx.now),
+          }),
+        });
+      } catch (error) {
+        // A refusal of this address; anything else fails the request (and is logged).
+        if (!(error instanceof DomainError) || error.code === "forbidden") throw error;
+        results.push({
+          email: address,
+          result: "refused",
+          problem: refusal(error.code as ProblemCode),
+        });
+      }
+    }
+    const created = results.filter((r) => r.result === "created").length;
+    return { status: 200, body: { created, refused: results.length - created, results } };
+  },
+});
+
+// ---- GET /invitations
+
+const listQuery = z.strictObject({
+  status: z
+    .enum(DISPLAY_STATUSES)
+    .optional()
+    .meta({ description: "Expired includes pending ones past their expiry" }),
+  delivery: z
+    .enum(["problems"])
+    .optional()
+    .meta({ description: "Only those whose latest email bounced or failed" }),
+  q: z.string().trim().min(1).max(254).optional().meta({ description: "Part of the address" }),
+  subaccount_type: z.enum(INVITABLE_TYPES).optional(),
+  sent_from: timestamp.optional().meta({ description: "Last sent at or after" }),
+  sent_until: timestamp.optional().meta({ description: "Last sent before" }),
+  order: z
+    .enum(INVITATION_ORDERS)
+    .default("newest")
+    .meta({ description: "By date last sent, or (with status pending or expired) by expiry" }),
+  ...pageQuery,
+});
+
+export const listInvitationsEndpoint = endpoint({
+  method: "get",
+  path: "/invitations",
+  operationId: "listInvitations",
+  summary: "List invitations",
+  description:
+    "The query of Manage invitations, a page at a time by cursor; also as fast at a million invitations. The `Link` header names the next page.",
+  tag: "Invitations",
+  permission: "invitations.view",
+  query: listQuery,
+  responses: {
+    200: {
+      description: "A page of invitations",
+      schema: pageOf(invitationSummary, "InvitationPage"),
+    },
+  },
+  async handler({ query }, ctx) {
+    const params = invitationListParams.parse({
+      status: query.status,
+      delivery: query.delivery,
+      q: query.q,
+      type: query.subaccount_type,
+      sentFrom: query.sent_from,
+      sentUntil: query.sent_until,
+      sort: query.order,
+      after: query.cursor,
+    });
+    if (query.cursor && !params.after)
+      throw new ApiProblem("invalid_input", {
+        errors: [{ in: "query", pointer: "cursor", code: "invalid_cursor" }],
+      });
+    const page = await listInvitations(ctx.db, ctx.actor.accountId, params, ctx.now, {
+      size: query.limit,
+    });
+    return {
+      status: 200,
+      body: {
+        data: page.rows.map((row) => summaryOf({ ...row, deliveryStatus: row.deliveryStatus })),
+        next_cursor: page.nextCursor,
+      },
+      headers: nextLink(ctx.url, page.nextCursor),
+    };
+  },
+});
+
+// ---- GET /invitations/{id} and its actions
+
+export const getInvitationEndpoint = endpoint({
+  method: "get",
+  path: "/invitations/{id}",
+  operationId: "getInvitation",
+  summary: "An invitation, with its history and delivery",
+  tag: "Invitations",
+  permission: "invitations.view",
+  params: idParams,
+  responses: { 200: { description: "The invitation", schema: invitationSchema } },
+  async handler({ params }, ctx) {
+    return { status: 200, body: await invitationResource(ctx, params.id) };
+  },
+});
+
+export const resendInvitationEndpoint = endpoint({
+  method: "post",
+  path: "/invitations/{id}/resend",
+  operationId: "resendInvitation",
+  summary: "Send an invitation again",
+  description:
+    "A new link (the old one stops working) and a new 30-day window; for pending and expired invitations.",
+  tag: "Invitations",
+  permission: "invitations.resend",
+  params: idParams,
+  responses: { 200: { description: "The invitation as it is now", schema: invitationSchema } },
+  async handler({ params }, ctx) {
+    await resendInvitation(ctx.db, ctx.actor, { id: params.id }, ctx.now, ctx.deps);
+    return { status: 200, body: await invitationResource(ctx, params.id) };
+  },
+});
+
+export const cancelInvitationEndpoint = endpoint({
+  method: "post",
+  path: "/invitations/{id}/cancel",
+  operationId: "cancelInvitation",
+  summary: "Cancel an invitation",
+  description: "Its link stops working; for pending and expired invitations.",
+  tag: "Invitations",
+  permission: "invitations.cancel",
+  params: idParams,
+  responses: { 200: { description: "The invitation as it is now", schema: invitationSchema } },
+  async handler({ params }, ctx) {
+    await cancelInvitation(ctx.db, ctx.actor, { id: params.id }, ctx.now);
+    return { status: 200, body: await invitationResource(ctx, params.id) };
+  },
+});
+
+export const correctAddressEndpoint = endpoint({
+  method: "post",
+  path: "/invitations/{id}/correct_address",
+  operationId: "correctInvitationAddress",
+  summary: "Correct the address and send again",
+  description: "Only after the last email bounced or failed.",
+  tag: "Invitations",
+  permission: "invitations.resend",
+  params: idParams,
+  body: z
+    .strictObject({ email: z.string().max(320) })
+    .meta({ id: "CorrectedAddress", example: { email: "ann@example.org" } }),
+  responses: { 200: { description: "The invitation as it is now", schema: invitationSchema } },
+  async handler({ params, body }, ctx) {
+    const email = emailInput.safeParse(body.email);
+    if (!email.success)
+      throw new ApiProblem("invalid_input", {
+        errors: [{ in: "body", pointer: "/email", code: "invalid_email" }],
+      });
+    await resendInvitation(
+      ctx.db,
+      ctx.actor,
+      { id: params.id, email: email.data },
+      ctx.now,
+      ctx.deps,
+    );
+    return { status: 200, body: await invitationResource(ctx, params.id) };
+  },
+});

@@ -1,0 +1,161 @@
+import fc from "fast-check";
+import { eq, inArray } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { accounts, apiKeys, emailOutbox, invitationEvents, invitations } from "@/db/schema";
+import type { AnyEndpoint } from "@/lib/api/endpoint";
+import { ENDPOINTS } from "@/lib/api/v1/document";
+import { revokeApiKey } from "@/lib/api-keys/manage";
+import { makeActor } from "@/tests/helpers/actors";
+import { apiClient } from "@/tests/helpers/api";
+import { apiKeyOf } from "@/tests/helpers/api-keys";
+import { setupTestDb } from "@/tests/helpers/db";
+import { invite } from "@/tests/helpers/invitations";
+
+// Every endpoint of /api/v1 against every key that must not get through: each is
+// refused before anything is read or written, as a problem.
+const t = setupTestDb();
+const clock = { now: new Date("2026-03-05T09:00:00Z") };
+const call = apiClient(t, clock);
+
+type World = { invitationId: string };
+/** A request each endpoint would accept from a good key; a new endpoint fails below until it has one. */
+const SAMPLES: Record<string, (w: World) => { path: string; body?: unknown }> = {
+  getMe: () => ({ path: "/me" }),
+  createInvitations: () => ({
+    path: "/invitations",
+    body: { emails: ["new@example.com"], subaccount_type: "retail", locale: "en" },
+  }),
+  listInvitations: () => ({ path: "/invitations" }),
+  getInvitation: (w) => ({ path: `/invitations/${w.invitationId}` }),
+  resendInvitation: (w) => ({ path: `/invitations/${w.invitationId}/resend` }),
+  cancelInvitation: (w) => ({ path: `/invitations/${w.invitationId}/cancel` }),
+  correctInvitationAddress: (w) => ({
+    path: `/invitations/${w.invitationId}/correct_address`,
+    body: { email: "fixed@example.com" },
+  }),
+};
+
+const writes = (e: AnyEndpoint) => e.method !== "get";
+
+async function world() {
+  const admin = await makeActor(t.db, { accountName: "Hopper Security" });
+  const { id: invitationId } = await invite(t.db, {
+    actor: admin,
+    now: new Date("2026-03-01T09:00:00Z"),
+  });
+  return { admin, w: { invitationId } };
+}
+
+/** What one account's invitations are, with their history and emails. */
+async function writesSnapshot(accountId: string) {
+  const own = await t.db
+    .select()
+    .from(invitations)
+    .where(eq(invitations.accountId, accountId))
+    .orderBy(invitations.id);
+  const ids = own.map((i) => i.id);
+  return {
+    invitations: own,
+    events: ids.length
+      ? await t.db.$count(invitationEvents, inArray(invitationEvents.invitationId, ids))
+      : 0,
+    emails: ids.length ? await t.db.$count(emailOutbox, inArray(emailOutbox.invitationId, ids)) : 0,
+  };
+}
+
+describe("the API's authorization matrix", () => {
+  it("has a sample request for every endpoint", () => {
+    expect(ENDPOINTS.map((e) => e.operationId).sort()).toEqual(Object.keys(SAMPLES).sort());
+  });
+
+  it.each(ENDPOINTS.map((e) => [e.operationId, e] as const))(
+    "%s refuses a missing, malformed, revoked, expired, read-only (writes) and other account's key, and a deactivated account",
+    async (_name, endpoint) => {
+      const { admin, w } = await world();
+      const sample = SAMPLES[endpoint.operationId]!(w);
+      const method = endpoint.method.toUpperCase();
+      const revoked = await apiKeyOf(t.db, admin, { name: "Old" });
+      await revokeApiKey(t.db, admin, { id: revoked.id }, clock.now);
+      const expired = await apiKeyOf(t.db, admin, { name: "Short", expiresInDays: 1 });
+      const reader = await apiKeyOf(t.db, admin, { name: "Reader", scope: "read" });
+      const other = await apiKeyOf(t.db, await makeActor(t.db, { accountName: "Other" }), {
+        name: "Theirs",
+      });
+      const before = await writesSnapshot(admin.accountId);
+
+      const refusals: [string | null, number][] = [
+        [null, 401],
+        ["Bearer", 401],
+        [`cp_live_${"x".repeat(40)}`, 401],
+        [revoked.key, 401],
+        [expired.key, 401],
+      ];
+      for (const [key, status] of refusals) {
+        const res = await call(method, sample.path, { key, body: sample.body });
+        expect([key, res.status, res.body.code]).toEqual([key, status, "unauthorized"]);
+      }
+      const asReader = await call(method, sample.path, { key: reader.key, body: sample.body });
+      if (writes(endpoint))
+        expect([asReader.status, asReader.body.code]).toEqual([403, "forbidden"]);
+      else expect(asReader.status).toBe(200);
+
+      const asOther = await call(method, sample.path, { key: other.key, body: sample.body });
+      if (endpoint.params) expect(asOther.status).toBe(404);
+      else if (endpoint.operationId === "listInvitations") expect(asOther.body.data).toEqual([]);
+      else expect(JSON.stringify(asOther.body)).not.toContain(admin.accountId);
+
+      const writer = await apiKeyOf(t.db, admin, { name: "Writer" });
+      await t.db
+        .update(accounts)
+        .set({ status: "deactivated" })
+        .where(eq(accounts.id, admin.accountId));
+      const deactivated = await call(method, sample.path, { key: writer.key, body: sample.body });
+      expect([deactivated.status, deactivated.body.code]).toEqual([401, "unauthorized"]);
+      expect(await writesSnapshot(admin.accountId)).toEqual(before);
+    },
+  );
+
+  it("never echoes the key, in any answer", async () => {
+    const { admin } = await world();
+    const { key, id } = await apiKeyOf(t.db, admin);
+    await t.db.update(apiKeys).set({ revokedAt: clock.now }).where(eq(apiKeys.id, id));
+    const res = await call("GET", "/me", { key });
+    expect(JSON.stringify(res.body)).not.toContain(key);
+  });
+});
+
+describe("hostile JSON", () => {
+  it("is refused as a problem and writes nothing, on every write", async () => {
+    const { admin, w } = await world();
+    const { key } = await apiKeyOf(t.db, admin);
+    const before = await writesSnapshot(admin.accountId);
+    const bodies = fc.oneof(
+      fc.jsonValue(),
+      fc.record({
+        emails: fc.jsonValue(),
+        subaccount_type: fc.jsonValue(),
+        locale: fc.jsonValue(),
+      }),
+      fc.record({ email: fc.oneof(fc.string(), fc.jsonValue()) }),
+      fc.string().map((s) => ({ raw: s })),
+    );
+    const targets = ENDPOINTS.filter((e) => e.body);
+    await fc.assert(
+      fc.asyncProperty(bodies, fc.constantFrom(...targets), async (body, endpoint) => {
+        const sample = SAMPLES[endpoint.operationId]!(w);
+        const raw = typeof body === "object" && body !== null && "raw" in body;
+        const res = await call(endpoint.method.toUpperCase(), sample.path, {
+          key,
+          ...(raw
+            ? { raw: { text: String((body as { raw: string }).raw), type: "application/json" } }
+            : { body }),
+        });
+        expect(res.status).toBeGreaterThanOrEqual(400);
+        expect(res.status).toBeLessThan(500);
+        expect(res.headers.get("content-type")).toBe("application/problem+json");
+      }),
+      { numRuns: 150 },
+    );
+    expect(await writesSnapshot(admin.accountId)).toEqual(before);
+  });
+});
