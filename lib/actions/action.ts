@@ -20,7 +20,10 @@ export type ActionContext = PublicActionContext & { actor: Actor };
  */
 export type ActionResult = FormState | { redirectTo: string } | { signIn: () => Promise<unknown> };
 
-/** Form field names for the fields a domain refusal names differently ("username" → "adminUsername"). */
+/**
+ * Form field names for the fields an input or a refusal names differently
+ * ("administrator.username" or "username" → "adminUsername").
+ */
 type FieldNames = Record<string, string>;
 
 /**
@@ -47,6 +50,21 @@ export function failureState(
   return { ok: false, message: "errors.unexpected", values };
 }
 
+/**
+ * A form's fields as one object: a field sent once is its value, a field sent
+ * several times (ticked boxes of a group) the list of its values. Forms adapt
+ * this to a use case's JSON-shaped input.
+ */
+export function formFields(formData: FormData): Record<string, string | string[]> {
+  const fields: Record<string, string | string[]> = {};
+  for (const [key, value] of formData) {
+    if (typeof value !== "string") continue;
+    const seen = fields[key];
+    fields[key] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
+  }
+  return fields;
+}
+
 /** Parse, run, map: the part every action shares, signed in or not. */
 async function run<S extends z.ZodType, C>(
   spec: { input: S; fieldNames?: FieldNames },
@@ -54,12 +72,12 @@ async function run<S extends z.ZodType, C>(
   ctx: C,
   handler: (input: z.output<S>, ctx: C & { formData: FormData }) => Promise<ActionResult>,
 ): Promise<FormState> {
-  const parsed = spec.input.safeParse(Object.fromEntries(formData));
+  const parsed = spec.input.safeParse(formFields(formData));
   if (!parsed.success) {
     return {
       ok: false,
       message: "errors.invalid_input",
-      fieldErrors: fieldErrorsOf(parsed.error),
+      fieldErrors: fieldErrorsOf(parsed.error, spec.fieldNames),
       values: keptValues(formData),
     };
   }

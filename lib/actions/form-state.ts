@@ -35,10 +35,20 @@ export function keptValues(formData: FormData): Record<string, string[]> {
   return values;
 }
 
-export function fieldErrorsOf(error: z.ZodError): Record<string, FieldError[]> {
+/** zod's issues by form field: a nested path ("administrator.username") renamed by `fieldNames`. */
+export function fieldErrorsOf(
+  error: z.ZodError,
+  fieldNames: Record<string, string> = {},
+): Record<string, FieldError[]> {
   const out: Record<string, FieldError[]> = {};
   for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
+    // A list's items are one field on a form (the ticked boxes of a group).
+    const path =
+      issue.path
+        .filter((p) => typeof p !== "number")
+        .map(String)
+        .join(".") || "form";
+    const field = fieldNames[path] ?? path;
     const params: Record<string, string | number> = {};
     if ("minimum" in issue) params.minimum = Number(issue.minimum);
     if ("maximum" in issue) params.maximum = Number(issue.maximum);

@@ -20,6 +20,6 @@ describe("the table from refusals to HTTP", () => {
     expect(problemFor("subaccount_locked_by_contract").status).toBe(409);
     expect(problemFor("forbidden").status).toBe(403);
     expect(problemFor("invitation_rate_limited").status).toBe(429);
-    expect(problemFor("invalid_price").status).toBe(422);
+    expect(problemFor("invitation_type_not_allowed").status).toBe(422);
   });
 });

@@ -115,7 +115,6 @@ const TABLE: Record<ProblemCode, { status: number; title: string }> = {
     status: 422,
     title: "The account manager must be an active user of the account",
   },
-  invalid_price: { status: 422, title: "Not a valid price" },
   administrator_required: {
     status: 422,
     title: "Every subaccount but a Managed one needs its first Administrator",

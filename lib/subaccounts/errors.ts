@@ -6,7 +6,6 @@ export const SUBACCOUNT_ERROR_CODES = [
   "subaccount_type_not_allowed",
   "contract_not_found",
   "account_manager_not_found",
-  "invalid_price",
   "administrator_required",
   "forbidden",
 ] as const;

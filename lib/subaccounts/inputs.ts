@@ -2,17 +2,9 @@ import { z } from "zod";
 import { organizationInput } from "@/lib/accounts/organization";
 import { optionalText } from "@/lib/actions/fields";
 import { emailInput, nameInput, usernameInput } from "@/lib/auth/inputs";
-import {
-  ACCOUNT_TYPES,
-  BILLING_MODES,
-  INVITABLE_TYPES,
-  type InvitableType,
-  LOCALES,
-  PRICING_MODES,
-} from "@/lib/enums";
+import { ACCOUNT_TYPES, BILLING_MODES, INVITABLE_TYPES, LOCALES, PRICING_MODES } from "@/lib/enums";
 import type { NewSubaccount } from "./create";
-import { SubaccountError } from "./errors";
-import { NICKNAME_MAX, parsePriceToCents } from "./rules";
+import { MAX_PRICE_CENTS, NICKNAME_MAX } from "./rules";
 
 /** A subaccount's organization and contact, with the nickname only its parent sees. */
 export const subaccountDetailsInput = organizationInput.extend({
@@ -21,79 +13,51 @@ export const subaccountDetailsInput = organizationInput.extend({
 
 export type ProductTerms = { productId: string; priceCents: number | null; available: boolean };
 
-/**
- * The product table as a form submits it: for each listed product, its price as
- * typed ("199,50" or "" for the list price) and whether it may be ordered. A
- * price that is not one is refused at its own field.
- */
-export function parseProductTerms(
-  productIds: string,
-  field: (name: string) => string | null,
-): ProductTerms[] {
-  return productIds
-    .split(",")
-    .filter((p) => z.uuid().safeParse(p).success)
-    .map((productId) => {
-      const priceCents = parsePriceToCents(field(`price_${productId}`) ?? "");
-      if (priceCents === "invalid")
-        throw new SubaccountError("invalid_price", `price_${productId}`);
-      return { productId, priceCents, available: field(`available_${productId}`) === "on" };
-    });
-}
+/** The whole product table of a subaccount: each product's price (null: the list price) and availability. */
+export const productTermsInput = z
+  .array(
+    z.object({
+      productId: z.uuid(),
+      priceCents: z.number().int().min(0).max(MAX_PRICE_CENTS).nullable(),
+      available: z.boolean(),
+    }),
+  )
+  .max(500)
+  .refine((terms) => new Set(terms.map((t) => t.productId)).size === terms.length, {
+    message: "v.duplicate_product",
+  });
 
-/** The first Administrator on the create form, whose fields carry an "admin" prefix. */
-const administratorInput = z.object({
-  adminFirstName: nameInput,
-  adminLastName: nameInput,
-  adminEmail: emailInput,
-  adminUsername: usernameInput,
+/** The first Administrator of a new subaccount, who gets a link to choose a password. */
+export const administratorInput = z.object({
+  firstName: nameInput,
+  lastName: nameInput,
+  email: emailInput,
+  username: usernameInput,
   locale: z.enum(LOCALES),
 });
 
 /**
- * The create-subaccount form. Managed subaccounts have no one to sign in; every
- * other type needs its Administrator, whose fields are checked only then.
+ * A new subaccount as every front door gives it (the create form through its
+ * adapter, the API). Managed subaccounts have no one to sign in; every other
+ * type needs its first Administrator.
  */
 export const newSubaccountInput = subaccountDetailsInput
   .extend({
     type: z.enum(ACCOUNT_TYPES),
     billing: z.enum(BILLING_MODES),
     pricing: z.enum(PRICING_MODES),
-    adminFirstName: z.string().optional(),
-    adminLastName: z.string().optional(),
-    adminEmail: z.string().optional(),
-    adminUsername: z.string().optional(),
-    locale: z.string().optional(),
+    allowedSubaccountTypes: z
+      .array(z.enum(INVITABLE_TYPES))
+      .max(INVITABLE_TYPES.length)
+      .default([]),
+    administrator: administratorInput.nullish(),
   })
   .superRefine((value, ctx) => {
-    if (value.type === "managed") return;
-    const result = administratorInput.safeParse(value);
-    if (!result.success) for (const issue of result.error.issues) ctx.addIssue(issue as never);
+    if (value.type !== "managed" && !value.administrator)
+      ctx.addIssue({ code: "custom", path: ["administrator"], message: "v.required" });
   })
-  .transform((value): Omit<NewSubaccount, "allowedSubaccountTypes"> => {
-    const {
-      adminFirstName: _f,
-      adminLastName: _l,
-      adminEmail: _e,
-      adminUsername: _u,
-      locale: _locale,
-      ...subaccount
-    } = value;
-    if (value.type === "managed") return { ...subaccount, administrator: null };
-    const admin = administratorInput.parse(value);
-    return {
-      ...subaccount,
-      administrator: {
-        firstName: admin.adminFirstName,
-        lastName: admin.adminLastName,
-        email: admin.adminEmail,
-        username: admin.adminUsername,
-        locale: admin.locale,
-      },
-    };
-  });
-
-/** The types ticked in a group of checkboxes; anything else is ignored. */
-export function invitableTypesFrom(values: unknown[]): InvitableType[] {
-  return INVITABLE_TYPES.filter((t) => values.includes(t));
-}
+  .transform((value): NewSubaccount => ({
+    ...value,
+    allowedSubaccountTypes: [...new Set(value.allowedSubaccountTypes)],
+    administrator: value.type === "managed" ? null : (value.administrator ?? null),
+  }));

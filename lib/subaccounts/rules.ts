@@ -153,6 +153,9 @@ export function assertTermsEditable(sub: { termsLocked: boolean }) {
   if (sub.termsLocked) throw new SubaccountError("subaccount_locked_by_contract");
 }
 
+/** The highest price a product may be given: 9,999,999.99 in the account's currency. */
+export const MAX_PRICE_CENTS = 999_999_999;
+
 /**
  * A price as people type it, to cents: "199", "199.5", "199,50" (a German decimal
  * comma), "1,234.50" or "1.234,50" (grouped thousands, with the other mark as the

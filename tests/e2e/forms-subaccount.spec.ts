@@ -226,8 +226,8 @@ for (const lang of LANGS) {
       await price(third).fill("12,34.5");
       await products.getByRole("button", { name: m("subaccount.saveProducts") }).click();
 
-      await expectErrorSummary(products, m("errors.invalid_price"), [
-        `${m("subaccount.customPriceFor", { product: third })}: ${m("errors.invalid_price")}`,
+      await expectErrorSummary(products, m("errors.invalid_input"), [
+        `${m("subaccount.customPriceFor", { product: third })}: ${m("validation.invalid_price")}`,
       ]);
       await expect(price(first)).toHaveValue("199,50");
       await expect(available(first)).toBeChecked();

@@ -116,8 +116,8 @@ describe("subaccount actions", () => {
     );
     expect(state).toMatchObject({
       ok: false,
-      message: "errors.invalid_price",
-      fieldErrors: { [`price_${product!.id}`]: [{ code: "errors.invalid_price" }] },
+      message: "errors.invalid_input",
+      fieldErrors: { [`price_${product!.id}`]: [{ code: "validation.invalid_price" }] },
     });
   });
 });

@@ -4,8 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/actions/action";
 import { ACCOUNT_STATUSES, BILLING_MODES, PRICING_MODES } from "@/lib/enums";
-import { parseProductTerms, subaccountDetailsInput } from "@/lib/subaccounts/inputs";
+import { subaccountDetailsInput } from "@/lib/subaccounts/inputs";
 import * as subaccounts from "@/lib/subaccounts/manage";
+import { productsFormInput } from "./form-input";
 
 // Which subaccount a form acts on; the use case checks that the actor may act on it.
 const target = z.object({ id: z.uuid() });
@@ -36,17 +37,10 @@ export const updateTerms = action(
 );
 
 export const updateProducts = action(
-  {
-    permission: "subaccounts.editPricing",
-    input: target.extend({ productIds: z.string().max(10_000) }),
-  },
-  async ({ id, productIds }, { actor, db, now, formData }) => {
-    const terms = parseProductTerms(productIds, (name) => {
-      const value = formData.get(name);
-      return typeof value === "string" ? value : null;
-    });
-    await subaccounts.updateProductTerms(db, actor, { id, terms }, now);
-    return done(id, "subaccount.productsSaved");
+  { permission: "subaccounts.editPricing", input: productsFormInput },
+  async (input, { actor, db, now }) => {
+    await subaccounts.updateProductTerms(db, actor, input, now);
+    return done(input.id, "subaccount.productsSaved");
   },
 );
 

@@ -5,24 +5,12 @@ import { action } from "@/lib/actions/action";
 import { afterCommit } from "@/lib/front-door/after-commit";
 import { env } from "@/lib/env";
 import { createSubaccount as create } from "@/lib/subaccounts/create";
-import { invitableTypesFrom, newSubaccountInput } from "@/lib/subaccounts/inputs";
+import { CREATE_FORM_FIELDS, createFormInput } from "./form-input";
 
 export const createSubaccount = action(
-  {
-    permission: "subaccounts.create",
-    input: newSubaccountInput,
-    // The administrator's fields carry a prefix on this form.
-    fieldNames: { username: "adminUsername", email: "adminEmail" },
-  },
-  async (subaccount, { actor, db, now, formData }) => {
-    const allowedSubaccountTypes = invitableTypesFrom(formData.getAll("allowedSubaccountTypes"));
-    const { id } = await create(
-      db,
-      actor,
-      { subaccount: { ...subaccount, allowedSubaccountTypes } },
-      now,
-      { appUrl: env().APP_URL },
-    );
+  { permission: "subaccounts.create", input: createFormInput, fieldNames: CREATE_FORM_FIELDS },
+  async (subaccount, { actor, db, now }) => {
+    const { id } = await create(db, actor, { subaccount }, now, { appUrl: env().APP_URL });
     afterCommit();
     revalidatePath("/subaccounts");
     return { redirectTo: `/subaccounts/${id}?created=1` };
