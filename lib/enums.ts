@@ -63,6 +63,7 @@ export const ACTIVITY_KINDS = [
   "contract",
   "account_manager",
   "status",
+  "allowed_types",
   "organization",
   "own_organization",
   "user_added",

@@ -34,13 +34,14 @@ export async function ActivityLog({
 }) {
   const db = await getDb();
   const kinds = activityKindsFor(reader, { hasParent });
-  const [page, people, t, tCommon, tStatuses, tRoles, format] = await Promise.all([
+  const [page, people, t, tCommon, tStatuses, tRoles, tTypes, format] = await Promise.all([
     listActivity(db, accountId, params, kinds),
     activityPeople(db, accountId, kinds),
     getTranslations("activity"),
     getTranslations("common"),
     getTranslations("accountStatuses"),
     getTranslations("roles"),
+    getTranslations("accountTypes"),
     getFormatter(),
   ]);
   const filters = { ...keep, who: params.who, kind: params.kind };
@@ -73,6 +74,13 @@ export async function ActivityLog({
       case "role":
       case "user_added":
         return tRoles(value as "user");
+      case "allowed_types":
+        return value
+          ? value
+              .split(",")
+              .map((type) => tTypes(type as "retail"))
+              .join(", ")
+          : t("none");
       case "api_key":
         return tCommon(`apiKeyScopes.${value as "read"}`);
       default:

@@ -1,4 +1,5 @@
 CREATE TYPE "public"."api_key_scope" AS ENUM('read', 'write');--> statement-breakpoint
+ALTER TYPE "public"."activity_kind" ADD VALUE 'allowed_types' BEFORE 'organization';--> statement-breakpoint
 ALTER TYPE "public"."activity_kind" ADD VALUE 'api_key';--> statement-breakpoint
 CREATE TABLE "api_idempotency" (
 	"account_id" uuid NOT NULL,
@@ -19,6 +20,7 @@ CREATE TABLE "api_keys" (
 	"key_hash" text NOT NULL,
 	"scope" "api_key_scope" NOT NULL,
 	"user_id" uuid NOT NULL,
+	"created_by" uuid NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,
 	"expires_at" timestamp with time zone,
 	"revoked_at" timestamp with time zone,
@@ -33,6 +35,7 @@ ALTER TABLE "activity" ADD COLUMN "actor_api_key_name" text;--> statement-breakp
 ALTER TABLE "api_idempotency" ADD CONSTRAINT "api_idempotency_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_revoked_by_users_id_fk" FOREIGN KEY ("revoked_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "api_idempotency_created_at_index" ON "api_idempotency" USING btree ("created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "api_keys_key_hash_index" ON "api_keys" USING btree ("key_hash");--> statement-breakpoint

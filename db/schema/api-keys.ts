@@ -35,6 +35,11 @@ export const apiKeys = pgTable(
     userId: uuid()
       .notNull()
       .references(() => users.id),
+    // Who made it: the same Administrator for a key of the API keys page; the
+    // parent's for the key of a Managed subaccount, which acts as that account's own user.
+    createdBy: uuid()
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull(),
     expiresAt: timestamp({ withTimezone: true }),
     revokedAt: timestamp({ withTimezone: true }),

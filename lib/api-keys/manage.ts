@@ -47,6 +47,7 @@ export async function createApiKey(
           keyHash: hashToken(key),
           scope: input.scope,
           userId: current.userId,
+          createdBy: current.userId,
           createdAt: now,
           expiresAt,
         })

@@ -22,7 +22,7 @@ export async function listApiKeys(db: Db, accountId: string, now: Date) {
       createdByName: fullName(creator),
     })
     .from(apiKeys)
-    .innerJoin(creator, eq(creator.id, apiKeys.userId))
+    .innerJoin(creator, eq(creator.id, apiKeys.createdBy))
     .where(eq(apiKeys.accountId, accountId))
     .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))
     // An account keeps few keys; a revoked one stays listed as a record of what existed.

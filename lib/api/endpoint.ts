@@ -19,7 +19,7 @@ import {
   requestHash,
   type StoredAnswer,
 } from "./idempotency";
-import { isProblemCode } from "./problems";
+import { isProblemCode, type ProblemCode } from "./problems";
 
 /** What an endpoint's handler gets beside its parsed input. */
 export type ApiContext = {
@@ -101,9 +101,9 @@ export async function defaultApiDeps(): Promise<ApiDeps> {
 }
 
 /** A Next.js route handler for the endpoint. */
-export function route(spec: AnyEndpoint) {
+export function route(spec: AnyEndpoint, dialect: Dialect = V1_DIALECT) {
   return async (request: Request, context: { params: Promise<Record<string, string>> }) =>
-    handleApiRequest(spec, request, await context.params, await defaultApiDeps());
+    handleApiRequest(spec, request, await context.params, await defaultApiDeps(), dialect);
 }
 
 const WRITES: ReadonlySet<Method> = new Set(["post", "patch", "put", "delete"]);
@@ -178,19 +178,42 @@ function parseOrProblem<S extends z.ZodType>(
   throw new ApiProblem("invalid_input", { errors: invalidFields(parsed.error, where) });
 }
 
-/** A refusal as a problem: the domain's through the one table, anything else logged and generic. */
-export function problemOf(error: unknown): Response {
-  if (error instanceof ApiProblem) return problem(error.code, error.extra);
+export type RefusalExtra = ApiProblem["extra"] & { params?: Record<string, string | number> };
+
+/**
+ * How a family of endpoints speaks: where the key is, and what a refusal looks
+ * like. /api/v1 takes a Bearer key and answers RFC 9457 problems; the
+ * CertCentral-compatible endpoints take X-DC-DEVKEY and answer that API's errors.
+ */
+export type Dialect = {
+  key(request: Request): string | null;
+  refusal(code: ProblemCode, extra: RefusalExtra): Response;
+  /** The content type a stored refusal is replayed with. */
+  refusalType: string;
+};
+
+export const V1_DIALECT: Dialect = {
+  key: bearer,
+  refusal: problem,
+  refusalType: "application/problem+json",
+};
+
+/** What went wrong, as a code of the one table: the domain's own, anything else logged and generic. */
+export function refusalOf(error: unknown): { code: ProblemCode; extra: RefusalExtra } {
+  if (error instanceof ApiProblem) return { code: error.code, extra: error.extra };
   if (error instanceof DomainError && isProblemCode(error.code)) {
-    return problem(error.code, {
-      params: error.params,
-      errors: error.field
-        ? [{ in: "body", pointer: `/${snakeCase(error.field)}`, code: error.code }]
-        : undefined,
-    });
+    return {
+      code: error.code,
+      extra: {
+        params: error.params,
+        errors: error.field
+          ? [{ in: "body", pointer: `/${snakeCase(error.field)}`, code: error.code }]
+          : undefined,
+      },
+    };
   }
   console.error("API request failed:", describeError(error));
-  return problem("unexpected");
+  return { code: "unexpected", extra: {} };
 }
 
 export function snakeCase(name: string): string {
@@ -217,6 +240,7 @@ export async function handleApiRequest(
   request: Request,
   routeParams: Record<string, string>,
   deps: ApiDeps,
+  dialect: Dialect = V1_DIALECT,
 ): Promise<Response> {
   const { db } = deps;
   const now = deps.now();
@@ -224,10 +248,10 @@ export async function handleApiRequest(
   let limitHeaders: Record<string, string> = {};
   let idempotency: { accountId: string; key: string } | null = null;
   try {
-    const actor = await apiActor(db, bearer(request), { now, ip });
+    const actor = await apiActor(db, dialect.key(request), { now, ip });
     if (!actor)
       return withHeaders(
-        problem("unauthorized", {
+        dialect.refusal("unauthorized", {
           headers: { "www-authenticate": 'Bearer realm="CertPortal API"' },
         }),
         {},
@@ -235,7 +259,7 @@ export async function handleApiRequest(
     const counted = await countRequest(db, actor, deps, now);
     limitHeaders = counted.headers;
     if (!counted.allowed)
-      return withHeaders(problem("rate_limited"), {
+      return withHeaders(dialect.refusal("rate_limited", {}), {
         ...limitHeaders,
         "retry-after": String(counted.retryAfter),
       });
@@ -268,7 +292,7 @@ export async function handleApiRequest(
       });
       if (claim.kind === "reused") throw new ApiProblem("idempotency_key_reused");
       if (claim.kind === "in_progress") throw new ApiProblem("idempotency_in_progress");
-      if (claim.kind === "replay") return withHeaders(replay(claim.answer), limitHeaders);
+      if (claim.kind === "replay") return withHeaders(replay(claim.answer, dialect), limitHeaders);
       idempotency = mine;
     }
 
@@ -276,13 +300,14 @@ export async function handleApiRequest(
     if (WRITES.has(spec.method)) afterCommit();
     const stored: StoredAnswer = {
       status: answer.status,
-      body: JSON.stringify(answer.body),
+      body: answer.status === 204 ? "" : JSON.stringify(answer.body),
       location: answer.location ?? null,
     };
     if (idempotency) await completeIdempotencyKey(db, { ...idempotency, answer: stored });
-    return withHeaders(replay(stored), { ...limitHeaders, ...answer.headers });
+    return withHeaders(replay(stored, dialect), { ...limitHeaders, ...answer.headers });
   } catch (error) {
-    const response = problemOf(error);
+    const { code, extra } = refusalOf(error);
+    const response = dialect.refusal(code, extra);
     if (idempotency) {
       // A refusal is the answer to repeat; a failure of ours (or a limit) may be retried.
       if (response.status >= 500 || response.status === 429)
@@ -297,14 +322,14 @@ export async function handleApiRequest(
   }
 }
 
-function replay(answer: StoredAnswer): Response {
-  const problemish = answer.status >= 400;
+function replay(answer: StoredAnswer, dialect: Dialect): Response {
+  const refused = answer.status >= 400;
   const response =
     answer.status === 204
       ? new Response(null, { status: 204 })
       : new Response(answer.body, {
           status: answer.status,
-          headers: { "content-type": problemish ? "application/problem+json" : "application/json" },
+          headers: { "content-type": refused ? dialect.refusalType : "application/json" },
         });
   if (answer.location) response.headers.set("location", answer.location);
   return response;

@@ -115,6 +115,7 @@ const TABLE: Record<ProblemCode, { status: number; title: string }> = {
     status: 422,
     title: "The account manager must be an active user of the account",
   },
+  product_not_found: { status: 422, title: "No such product" },
   administrator_required: {
     status: 422,
     title: "Every subaccount but a Managed one needs its first Administrator",

@@ -9,6 +9,7 @@ import { invitationListParams } from "@/lib/invitations/queries";
 import * as send from "@/lib/invitations/send";
 import * as createSub from "@/lib/subaccounts/create";
 import * as manageSub from "@/lib/subaccounts/manage";
+import * as updateSub from "@/lib/subaccounts/update";
 import * as manageUsers from "@/lib/users/manage";
 import { actorInAccount, makeActor } from "@/tests/helpers/actors";
 import { setupTestDb } from "@/tests/helpers/db";
@@ -31,6 +32,7 @@ const useCaseModules = {
   exportUseCases,
   createSub,
   manageSub,
+  updateSub,
   own,
   contractUseCases,
   manageUsers,
@@ -75,6 +77,15 @@ const cases: Record<string, Case> = {
     manageSub.assignContract(db, a, { id: w.subaccountId, contractId: null }, now),
   assignAccountManager: (db, a, w) =>
     manageSub.assignAccountManager(db, a, { id: w.subaccountId, userId: null }, now),
+  setAllowedSubaccountTypes: (db, a, w) =>
+    manageSub.setAllowedSubaccountTypes(db, a, { id: w.subaccountId, types: ["retail"] }, now),
+  updateSubaccount: (db, a, w) =>
+    updateSub.updateSubaccount(
+      db,
+      a,
+      { id: w.subaccountId, changes: { terms: { billing: "bill_to_parent", pricing: "custom" } } },
+      now,
+    ),
   setSubaccountStatus: (db, a, w) =>
     manageSub.setSubaccountStatus(db, a, { id: w.subaccountId, status: "deactivated" }, now),
   updateOwnOrganization: (db, a) =>

@@ -13,6 +13,7 @@ import {
 import { fullName } from "@/lib/users/names";
 import {
   containsPattern,
+  escapeLike,
   keyset,
   keysetCondition,
   keysetOrder,
@@ -31,6 +32,8 @@ export const INVITATIONS_PAGE_SIZE = PAGE_SIZE;
 export const invitationListParams = z.object({
   status: z.enum(DISPLAY_STATUSES).optional().catch(undefined),
   q: searchTerm(254),
+  /** One address exactly, in any case (CertCentral's search without a leading %). */
+  email: searchTerm(254),
   /** "problems": only invitations whose latest email bounced or failed. */
   delivery: z.enum(["problems"]).optional().catch(undefined),
   sort: z.enum(INVITATION_ORDERS).catch("newest").default("newest"),
@@ -63,6 +66,8 @@ export async function listInvitations(
   const conditions: SQL[] = [eq(invitations.accountId, accountId)];
   // Served by the trigram index (pg_trgm); ILIKE, so the case of the address does not matter.
   if (params.q) conditions.push(ilike(invitations.email, containsPattern(params.q)));
+  // ILIKE without wildcards: the same trigram index, case-insensitive, exact.
+  if (params.email) conditions.push(ilike(invitations.email, escapeLike(params.email)));
   if (params.delivery === "problems")
     // Written as the partial index's own condition, so that index serves it.
     conditions.push(sql`${invitations.deliveryStatus} in ('bounced', 'failed')`);
@@ -83,6 +88,8 @@ export async function listInvitations(
     deliveryStatus: invitations.deliveryStatus,
     expiresAt: invitations.expiresAt,
     lastSentAt: invitations.lastSentAt,
+    sentAt: invitations.sentAt,
+    customMessage: invitations.customMessage,
     sentById: invitations.sentBy,
   };
   const query = db
@@ -106,7 +113,8 @@ export async function listInvitations(
     const part = (source: SQL) => sql`(
       select l.id, l.email, l.subaccount_type as "subaccountType", l.status,
         l.delivery_status as "deliveryStatus", l.expires_at as "expiresAt",
-        l.last_sent_at as "lastSentAt", l.sent_by as "sentById", ${fullName(users)} as "sentBy"
+        l.last_sent_at as "lastSentAt", l.sent_at as "sentAt", l.custom_message as "customMessage",
+        l.sent_by as "sentById", ${fullName(users)} as "sentBy"
       from ${source} l join ${users} on ${users.id} = l.sent_by
       order by l.last_sent_at ${dir}, l.id ${dir} limit ${limit})`;
     const closedOut = sql`(select * from ${invitations} where ${and(...conditions, statusCondition("expired", now))})`;
@@ -117,7 +125,12 @@ export async function listInvitations(
         sql`select * from (${part(closedOut)} union all ${part(lapsed)}) expired
             order by "lastSentAt" ${dir}, id ${dir} limit ${limit}`,
       )
-    ).map((r) => ({ ...r, expiresAt: new Date(r.expiresAt), lastSentAt: new Date(r.lastSentAt) }));
+    ).map((r) => ({
+      ...r,
+      expiresAt: new Date(r.expiresAt),
+      lastSentAt: new Date(r.lastSentAt),
+      sentAt: new Date(r.sentAt),
+    }));
   }
   const page = keysetPage(rows, size, ks, (r) => ({
     at: r.lastSentAt,
@@ -133,6 +146,8 @@ export async function listInvitations(
       deliveryStatus: r.deliveryStatus,
       sentBy: r.sentBy,
       lastSentAt: r.lastSentAt,
+      sentAt: r.sentAt,
+      customMessage: r.customMessage,
       expiresAt: r.expiresAt,
     })),
   };

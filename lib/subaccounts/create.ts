@@ -5,6 +5,7 @@ import type { OrganizationAddress, OrganizationDetails } from "@/lib/accounts/or
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, lockActor } from "@/lib/auth/authorize";
 import type { AccountType, BillingMode, InvitableType, PricingMode } from "@/lib/enums";
+import { issueManagedKey } from "@/lib/api-keys/managed";
 import { createUserWithPasswordLink, type NewUser } from "@/lib/users/create";
 import { SubaccountError } from "./errors";
 import { assertGrantable, invitedSubaccountSettings } from "./rules";
@@ -28,10 +29,14 @@ export type NewSubaccount = OrganizationDetails & {
 export async function createSubaccount(
   db: Db,
   actor: Actor,
-  input: { subaccount: NewSubaccount },
+  input: {
+    subaccount: NewSubaccount;
+    /** For a Managed subaccount: its own first API key, answered once (to a script that keeps it). */
+    managedKey?: { name: string };
+  },
   now: Date,
   deps: { appUrl: string },
-): Promise<{ id: string; token: string | null }> {
+): Promise<{ id: string; token: string | null; apiKey?: string }> {
   authorize(actor, "subaccounts.create");
   const { administrator, ...sub } = input.subaccount;
   return db.transaction(async (tx) => {
@@ -51,9 +56,18 @@ export async function createSubaccount(
         createdAt: now,
         updatedAt: now,
       })
-      .returning({ id: accounts.id });
+      .returning({ id: accounts.id, number: accounts.number });
     const id = created!.id;
-    if (sub.type === "managed") return { id, token: null };
+    if (sub.type === "managed") {
+      if (!input.managedKey) return { id, token: null };
+      const { key } = await issueManagedKey(tx, {
+        account: { id, number: created!.number, name: sub.name },
+        createdBy: current.userId,
+        name: input.managedKey.name,
+        now,
+      });
+      return { id, token: null, apiKey: key };
+    }
     if (!administrator) throw new SubaccountError("administrator_required", "username");
     const { token } = await createUserWithPasswordLink(
       tx,

@@ -6,6 +6,7 @@ export const SUBACCOUNT_ERROR_CODES = [
   "subaccount_type_not_allowed",
   "contract_not_found",
   "account_manager_not_found",
+  "product_not_found",
   "administrator_required",
   "forbidden",
 ] as const;

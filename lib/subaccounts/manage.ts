@@ -3,7 +3,14 @@ import type { Db } from "@/db";
 import { accountPrices, accounts, contracts, products, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, lockActor } from "@/lib/auth/authorize";
-import type { AccountStatus, BillingMode, ContractStatus, PricingMode } from "@/lib/enums";
+import {
+  type AccountStatus,
+  type BillingMode,
+  type ContractStatus,
+  INVITABLE_TYPES,
+  type InvitableType,
+  type PricingMode,
+} from "@/lib/enums";
 import { fullName } from "@/lib/users/names";
 import type { z } from "zod";
 import { ORGANIZATION_FIELD_NAMES } from "@/lib/accounts/organization-fields";
@@ -12,6 +19,7 @@ import { contractLocksTerms, contractStatus } from "@/lib/contracts/rules";
 import { SubaccountError } from "./errors";
 import type { ProductTerms, subaccountDetailsInput } from "./inputs";
 import {
+  assertGrantable,
   assertTermsEditable,
   canManageSubaccount,
   type SubaccountAction,
@@ -144,6 +152,8 @@ export async function updateProductTerms(
         ),
       );
     const before = new Map(known.map((p) => [p.id, p]));
+    if (input.terms.some((t) => !before.has(t.productId)))
+      throw new SubaccountError("product_not_found", "terms");
     // A product without terms of its own is available at the standard price.
     await recordActivity(
       tx,
@@ -169,7 +179,7 @@ export async function updateProductTerms(
         ];
       }),
     );
-    for (const term of input.terms.filter((t) => before.has(t.productId))) {
+    for (const term of input.terms) {
       await tx
         .insert(accountPrices)
         .values({ accountId: sub.id, ...term })
@@ -313,6 +323,43 @@ export async function setSubaccountStatus(
       .where(eq(accounts.id, sub.id));
     await recordActivity(tx, { accountId: sub.id, actor: current, now }, [
       { kind: "status", from: sub.status, to: input.status },
+    ]);
+  });
+}
+
+/**
+ * Which types the subaccount may create in turn: only types the parent may
+ * create itself, as when it was created. Managed is never among them.
+ */
+export async function setAllowedSubaccountTypes(
+  db: Db,
+  actor: Actor,
+  input: { id: string; types: InvitableType[] },
+  now: Date,
+) {
+  authorizeFor(actor, "editAllowedTypes");
+  await db.transaction(async (tx) => {
+    const { sub, actor: current } = await lockSubaccount(tx, actor, {
+      id: input.id,
+      what: "editAllowedTypes",
+      now,
+    });
+    const [parent] = await tx
+      .select({ allowed: accounts.allowedSubaccountTypes })
+      .from(accounts)
+      .where(eq(accounts.id, current.accountId));
+    const types = INVITABLE_TYPES.filter((t) => input.types.includes(t));
+    assertGrantable(types, parent?.allowed ?? []);
+    await tx
+      .update(accounts)
+      .set({ allowedSubaccountTypes: types, updatedAt: now })
+      .where(eq(accounts.id, sub.id));
+    await recordActivity(tx, { accountId: sub.id, actor: current, now }, [
+      {
+        kind: "allowed_types",
+        from: sub.allowedSubaccountTypes.join(","),
+        to: types.join(","),
+      },
     ]);
   });
 }

@@ -61,6 +61,7 @@ export async function listSubaccounts(
   parentId: string,
   params: SubaccountListParams,
   scope: { managedBy?: string },
+  { size = SUBACCOUNTS_PAGE_SIZE }: { size?: number } = {},
 ) {
   const ks = keyset(params, params.sort);
   const conditions = listConditions(parentId, params, scope);
@@ -84,8 +85,8 @@ export async function listSubaccounts(
     .from(accounts)
     .where(and(...conditions))
     .orderBy(...keysetOrder(key, ks))
-    .limit(SUBACCOUNTS_PAGE_SIZE + 1);
-  return keysetPage(rows, SUBACCOUNTS_PAGE_SIZE, ks, (r) => ({ at: r.createdAt, id: r.id }));
+    .limit(size + 1);
+  return keysetPage(rows, size, ks, (r) => ({ at: r.createdAt, id: r.id }));
 }
 
 export type SubaccountCounts = Record<AccountStatus, number> & { all: number };

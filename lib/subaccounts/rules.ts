@@ -67,7 +67,8 @@ export type SubaccountAction =
   | "editPricing"
   | "changeStatus"
   | "assignContract"
-  | "assignManager";
+  | "assignManager"
+  | "editAllowedTypes";
 
 const PERMISSION_FOR: Record<SubaccountAction, Permission> = {
   view: "subaccounts.view",
@@ -75,6 +76,7 @@ const PERMISSION_FOR: Record<SubaccountAction, Permission> = {
   editBilling: "subaccounts.editBilling",
   editPricing: "subaccounts.editPricing",
   changeStatus: "subaccounts.changeStatus",
+  editAllowedTypes: "subaccounts.create",
   assignContract: "contracts.manage",
   assignManager: "subaccounts.assignManager",
 };

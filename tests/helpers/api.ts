@@ -2,8 +2,15 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { expect } from "vitest";
 import type { Db } from "@/db";
-import { handleApiRequest, type ApiDeps } from "@/lib/api/endpoint";
-import { apiDocument } from "@/lib/api/v1/document";
+import { CERTCENTRAL_DIALECT, CERTCENTRAL_ENDPOINTS } from "@/lib/api/certcentral";
+import {
+  type AnyEndpoint,
+  type ApiDeps,
+  type Dialect,
+  handleApiRequest,
+  V1_DIALECT,
+} from "@/lib/api/endpoint";
+import { apiDocument, ENDPOINTS } from "@/lib/api/v1/document";
 import { matchEndpoint } from "@/lib/api/v1/router";
 
 const BASE = "https://portal.example";
@@ -49,6 +56,36 @@ export function expectDocumented(
   expect(valid).toBe(true);
 }
 
+/** Where a family of endpoints lives and how it takes its key. */
+type Surface = {
+  prefix: string;
+  endpoints: readonly AnyEndpoint[];
+  dialect: Dialect;
+  keyHeader: string;
+  keyValue: (key: string) => string;
+  /** Whether its answers are checked against the OpenAPI document. */
+  documented: boolean;
+};
+
+const V1: Surface = {
+  prefix: "/api/v1",
+  endpoints: ENDPOINTS,
+  dialect: V1_DIALECT,
+  keyHeader: "authorization",
+  keyValue: (key) => `Bearer ${key}`,
+  documented: true,
+};
+
+/** The CertCentral-compatible endpoints: X-DC-DEVKEY, that API's own shapes. */
+export const CERTCENTRAL: Surface = {
+  prefix: "/services/v2",
+  endpoints: CERTCENTRAL_ENDPOINTS,
+  dialect: CERTCENTRAL_DIALECT,
+  keyHeader: "x-dc-devkey",
+  keyValue: (key) => key,
+  documented: false,
+};
+
 export type ApiCall = {
   key?: string | null;
   body?: unknown;
@@ -62,13 +99,22 @@ export type ApiCall = {
  * Calls /api/v1 as a script would, through the same handler Next.js routes to,
  * on the test's database and clock; every answer is checked against the document.
  */
-export function apiClient(t: { db: Db }, clock: { now: Date }, overrides: Partial<ApiDeps> = {}) {
+export function apiClient(
+  t: { db: Db },
+  clock: { now: Date },
+  overrides: Partial<ApiDeps> = {},
+  surface: Surface = V1,
+) {
   return async function call(method: string, path: string, options: ApiCall = {}) {
-    const url = new URL(`/api/v1${path}`, BASE);
-    const match = matchEndpoint(method, url.pathname.slice("/api/v1".length));
+    const url = new URL(`${surface.prefix}${path}`, BASE);
+    const match = matchEndpoint(
+      method,
+      url.pathname.slice(surface.prefix.length),
+      surface.endpoints,
+    );
     if (!match) throw new Error(`no endpoint for ${method} ${path}`);
     const headers = new Headers(options.headers);
-    if (options.key) headers.set("authorization", `Bearer ${options.key}`);
+    if (options.key) headers.set(surface.keyHeader, surface.keyValue(options.key));
     headers.set("x-forwarded-for", options.ip ?? "203.0.113.50");
     let body: string | undefined;
     if (options.raw) {
@@ -79,24 +125,31 @@ export function apiClient(t: { db: Db }, clock: { now: Date }, overrides: Partia
       headers.set("content-type", "application/json");
     }
     const request = new Request(url, { method, headers, body });
-    const response = await handleApiRequest(match.spec, request, match.params, {
-      db: t.db,
-      now: () => clock.now,
-      appUrl: BASE,
-      invitationsPerHour: 200,
-      requestsPerMinute: 600,
-      trustedProxyHops: 1,
-      ...overrides,
-    });
+    const response = await handleApiRequest(
+      match.spec,
+      request,
+      match.params,
+      {
+        db: t.db,
+        now: () => clock.now,
+        appUrl: BASE,
+        invitationsPerHour: 200,
+        requestsPerMinute: 600,
+        trustedProxyHops: 1,
+        ...overrides,
+      },
+      surface.dialect,
+    );
     const text = await response.text();
     const json: unknown = text ? JSON.parse(text) : null;
-    expectDocumented(
-      match.spec.method,
-      match.spec.path,
-      response.status,
-      response.headers.get("content-type") ?? "",
-      json,
-    );
+    if (surface.documented)
+      expectDocumented(
+        match.spec.method,
+        match.spec.path,
+        response.status,
+        response.headers.get("content-type") ?? "",
+        json,
+      );
     return {
       status: response.status,
       headers: response.headers,

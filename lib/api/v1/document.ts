@@ -17,6 +17,15 @@ import {
   resendInvitationEndpoint,
 } from "./invitations";
 import { meEndpoint } from "./me";
+import {
+  createSubaccountEndpoint,
+  deactivateSubaccountEndpoint,
+  getSubaccountEndpoint,
+  listSubaccountsEndpoint,
+  putProductsEndpoint,
+  reactivateSubaccountEndpoint,
+  updateSubaccountEndpoint,
+} from "./subaccounts";
 
 /** Every operation of /api/v1, in the order the reference shows them. */
 export const ENDPOINTS: AnyEndpoint[] = [
@@ -27,6 +36,13 @@ export const ENDPOINTS: AnyEndpoint[] = [
   resendInvitationEndpoint,
   cancelInvitationEndpoint,
   correctAddressEndpoint,
+  listSubaccountsEndpoint,
+  createSubaccountEndpoint,
+  getSubaccountEndpoint,
+  updateSubaccountEndpoint,
+  putProductsEndpoint,
+  deactivateSubaccountEndpoint,
+  reactivateSubaccountEndpoint,
 ];
 
 const problemContent = { "application/problem+json": { schema: problemSchema } };

@@ -238,55 +238,69 @@ export const createInvitations = endpoint({
   body: inviteBody,
   responses: { 200: { description: "One result per address", schema: inviteAnswer } },
   async handler({ body }, ctx) {
-    const results: z.input<typeof inviteResult>[] = [];
-    for (const address of body.emails) {
-      const parsed = newInvitationInput.safeParse({
-        email: address,
-        subaccountType: body.subaccount_type,
-        locale: body.locale,
-        customMessage: body.message,
-        firstName: body.first_name,
-        lastName: body.last_name,
-        company: body.company,
-      });
-      if (!parsed.success) {
-        results.push({
-          email: address,
-          result: "refused",
-          problem: refusal("invalid_input", invalidFields(parsed.error, "body")),
-        });
-        continue;
-      }
-      try {
-        const { id } = await createInvitation(ctx.db, ctx.actor, parsed.data, ctx.now, ctx.deps);
-        results.push({
-          email: address,
-          result: "created",
-          invitation: summaryOf({
-            id,
-            email: parsed.data.email,
-            status: "pending",
-            deliveryStatus: "sending",
-            subaccountType: parsed.data.subaccountType,
-            sentBy: ctx.actor.name,
-            lastSentAt: ctx.now,
-            expiresAt: expiryFor(ctx.now),
-          }),
-        });
-      } catch (error) {
-        // A refusal of this address; anything else fails the request (and is logged).
-        if (!(error instanceof DomainError) || error.code === "forbidden") throw error;
-        results.push({
-          email: address,
-          result: "refused",
-          problem: refusal(error.code as ProblemCode),
-        });
-      }
-    }
-    const created = results.filter((r) => r.result === "created").length;
+    const outcomes = await inviteEach(ctx, body.emails, {
+      subaccountType: body.subaccount_type,
+      locale: body.locale,
+      customMessage: body.message,
+      firstName: body.first_name,
+      lastName: body.last_name,
+      company: body.company,
+    });
+    const results: z.input<typeof inviteResult>[] = outcomes.map((o) =>
+      o.code === undefined
+        ? {
+            email: o.email,
+            result: "created",
+            invitation: summaryOf({
+              id: o.id,
+              email: o.email,
+              status: "pending",
+              deliveryStatus: "sending",
+              subaccountType: body.subaccount_type,
+              sentBy: ctx.actor.name,
+              lastSentAt: ctx.now,
+              expiresAt: expiryFor(ctx.now),
+            }),
+          }
+        : { email: o.email, result: "refused", problem: refusal(o.code, o.errors) },
+    );
+    const created = outcomes.filter((o) => o.id).length;
     return { status: 200, body: { created, refused: results.length - created, results } };
   },
 });
+
+export type InviteOutcome =
+  | { email: string; id: string; code?: undefined; errors?: undefined }
+  | { email: string; id?: undefined; code: ProblemCode; errors?: ReturnType<typeof invalidFields> };
+
+/**
+ * Invites each address on its own through the one use case, in order: a bad
+ * address or a refusal (a duplicate, the hourly limit) is that address's
+ * outcome, and the others go on. Anything unexpected fails the request.
+ */
+export async function inviteEach(
+  ctx: Pick<ApiContext, "db" | "actor" | "now" | "deps">,
+  emails: string[],
+  shared: Omit<z.input<typeof newInvitationInput>, "email">,
+): Promise<InviteOutcome[]> {
+  const outcomes: InviteOutcome[] = [];
+  for (const email of emails) {
+    const parsed = newInvitationInput.safeParse({ ...shared, email });
+    if (!parsed.success) {
+      outcomes.push({ email, code: "invalid_input", errors: invalidFields(parsed.error, "body") });
+      continue;
+    }
+    try {
+      const { id } = await createInvitation(ctx.db, ctx.actor, parsed.data, ctx.now, ctx.deps);
+      outcomes.push({ email: parsed.data.email, id });
+    } catch (error) {
+      // The key may not invite at all: that is the whole request's answer, not one address's.
+      if (!(error instanceof DomainError) || error.code === "forbidden") throw error;
+      outcomes.push({ email, code: error.code as ProblemCode });
+    }
+  }
+  return outcomes;
+}
 
 // ---- GET /invitations
 

@@ -9,8 +9,9 @@ import { ENDPOINTS } from "./document";
 export function matchEndpoint(
   method: string,
   path: string,
+  endpoints: readonly AnyEndpoint[] = ENDPOINTS,
 ): { spec: AnyEndpoint; params: Record<string, string> } | null {
-  for (const spec of ENDPOINTS) {
+  for (const spec of endpoints) {
     if (spec.method !== method.toLowerCase()) continue;
     const names: string[] = [];
     const pattern = new RegExp(
