@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { describeError } from "@/lib/errors";
 import { applyStartedContracts } from "@/lib/contracts/start";
 import { closeOutExpiredInvitations } from "@/lib/invitations/expiry";
+import { pruneIdempotencyKeys } from "@/lib/api/idempotency";
 import { prune } from "@/lib/rate-limit/service";
 import { deliverDue, type DeliveryReport, emailDeliveryStatus } from "./outbox";
 import { transportFromEnv } from "./transport";
@@ -32,7 +33,8 @@ const last = { prune: 0, sweep: 0 };
 /**
  * Periodic upkeep beside delivery, for the in-app poller and the separate worker:
  * expired invitations closed out and the terms of contracts that have started
- * applied every minute, rate-limit counters older than a day dropped every hour. All of it
+ * applied every minute, rate-limit counters and idempotency answers older than a
+ * day dropped every hour. All of it
  * is safe with any number of instances.
  */
 export async function runPeriodicWork(db: Db, now: Date) {
@@ -50,6 +52,9 @@ export async function runPeriodicWork(db: Db, now: Date) {
     last.prune = at;
     await prune(db, new Date(at - DAY_MS)).catch((error: unknown) =>
       console.error("Pruning rate limits failed:", describeError(error)),
+    );
+    await pruneIdempotencyKeys(db, now).catch((error: unknown) =>
+      console.error("Pruning idempotency keys failed:", describeError(error)),
     );
   }
 }

@@ -59,6 +59,7 @@ for (const { name, viewport } of WIDTHS) {
       "/contracts",
       "/account/users",
       "/account/time-zone",
+      "/account/api-keys",
     ];
     // A user's page: the first in the list other than the signed-in one.
     await page.goto("/account/users");
@@ -80,6 +81,7 @@ for (const { name, viewport } of WIDTHS) {
       "/forgot-password",
       "/accept/not-a-real-invitation-link-at-all-000000000000000",
       "/set-password/not-a-real-link-000000000000000000000000000000",
+      "/api/docs",
     ];
     for (const path of [...open, link.pathname]) await expectNoViolations(guest, path);
     // The invitee's new account, then the manager's page of it.

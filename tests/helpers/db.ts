@@ -64,7 +64,7 @@ export async function truncateAll(db: Db) {
 
 /** Registers hooks: one database per file, emptied before each test. */
 export function setupTestDb(options: { poolSize?: number } = {}) {
-  let handle: DbHandle | undefined;
+  let handle: (DbHandle & { url?: string }) | undefined;
   beforeAll(async () => {
     handle = await createTestDatabase(options);
   }, 60_000);
@@ -82,6 +82,10 @@ export function setupTestDb(options: { poolSize?: number } = {}) {
     get kind() {
       if (!handle) throw new Error("test database not ready");
       return handle.kind;
+    },
+    /** The server database's address, for a second app instance on it; none on PGlite. */
+    get url() {
+      return handle?.url;
     },
   };
 }

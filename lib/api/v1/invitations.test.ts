@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { createDb } from "@/db";
 import { emailOutbox, invitations } from "@/db/schema";
 import { makeActor } from "@/tests/helpers/actors";
 import { apiClient } from "@/tests/helpers/api";
@@ -135,6 +136,41 @@ describe("Idempotency-Key", () => {
     expect(
       answers.filter((a) => a.status === 200 && a.body.created === 1).length,
     ).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("Idempotency-Key across instances and time", () => {
+  const body = { emails: ["ann@example.com"], subaccount_type: "retail", locale: "en" };
+
+  it("decides between two app instances on one PostgreSQL server", async (ctx) => {
+    if (!t.url) ctx.skip(); // PGlite serves one process: there is no second instance to be.
+    const second = createDb({ url: t.url!, poolSize: 5 });
+    try {
+      const { key } = await keyed();
+      const headers = { "idempotency-key": "deal-4713" };
+      const other = apiClient({ db: second.db }, clock);
+      const answers = await Promise.all(
+        [call, other, call, other].map((c) => c("POST", "/invitations", { key, body, headers })),
+      );
+      expect(await t.db.$count(invitations)).toBe(1);
+      for (const a of answers) expect([200, 409]).toContain(a.status);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it("starts afresh after 24 hours", async () => {
+    const { key } = await keyed();
+    const headers = { "idempotency-key": "deal-4714" };
+    await call("POST", "/invitations", { key, body, headers });
+    const later = apiClient(t, { now: new Date(clock.now.getTime() + 24 * 3600 * 1000 + 1) });
+    const again = await later("POST", "/invitations", {
+      key,
+      body: { ...body, locale: "de" },
+      headers,
+    });
+    expect(again.status).toBe(200);
+    expect(again.body.results[0].problem.code).toBe("invitation_duplicate_pending");
   });
 });
 

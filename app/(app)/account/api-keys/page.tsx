@@ -28,7 +28,7 @@ export default async function ApiKeysPage() {
           <PageHeader title={t("title")} />
           <p className="-mt-4 max-w-3xl text-sm text-slate-600">
             {t("intro", { account: actor.accountName })}{" "}
-            <a href="/api/v1/openapi.json" className="text-brand-700 underline">
+            <a href="/api/docs" className="text-brand-700 underline">
               {t("reference")}
             </a>
           </p>
