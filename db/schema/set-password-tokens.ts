@@ -11,6 +11,11 @@ export const setPasswordTokens = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     // SHA-256 of the token; the token itself only travels in the email.
     tokenHash: text().notNull(),
+    // "set": a first password (or a new link an Administrator sent); "reset": forgot password.
+    // A reset replaces only an earlier reset: the Administrator's link keeps working.
+    purpose: text({ enum: ["set", "reset"] })
+      .notNull()
+      .default("set"),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     usedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull(),

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   index,
+  integer,
   pgTable,
   text,
   timestamp,
@@ -34,6 +35,8 @@ export const users = pgTable(
     // Null until the first sign-in, which takes the browser's.
     timeZone: text(),
     lastSignInAt: timestamp({ withTimezone: true }),
+    // Raised whenever a password is set: a session begun under an earlier value ends.
+    sessionVersion: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { Db } from "@/db";
 import type { Actor } from "./actor";
 import { clientIp } from "./client-ip";
-import { authenticate, loadActor } from "./sign-in";
+import { authenticate, loadSession } from "./sign-in";
 
 declare module "next-auth" {
   interface Session {
@@ -66,9 +66,20 @@ export function buildAuthConfig(deps: {
       async jwt({ token, user }) {
         const userId = user?.id ?? token.sub;
         if (!userId) return null;
-        const actor = await loadActor(await deps.db(), userId);
-        if (!actor) return null;
-        return { sub: userId, actor, iat: token.iat, exp: token.exp, jti: token.jti };
+        const session = await loadSession(await deps.db(), userId);
+        if (!session) return null;
+        // A password set since this session began ends it (a cookie from before
+        // generations were recorded counts as the first).
+        const version = user ? session.sessionVersion : ((token.ver as number | undefined) ?? 0);
+        if (version !== session.sessionVersion) return null;
+        return {
+          sub: userId,
+          actor: session.actor,
+          ver: session.sessionVersion,
+          iat: token.iat,
+          exp: token.exp,
+          jti: token.jti,
+        };
       },
       session({ session, token }) {
         return { ...session, actor: token.actor as Actor };

@@ -2,7 +2,9 @@ import { Auth } from "@auth/core";
 import { encode } from "@auth/core/jwt";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { accounts, users } from "@/db/schema";
+import { accounts, emailOutbox, users } from "@/db/schema";
+import { requestPasswordReset } from "@/lib/users/reset-password";
+import { setPasswordWithToken } from "@/lib/users/set-password";
 import { setupTestDb } from "@/tests/helpers/db";
 import { makeAccount, makeUser, PASSWORD } from "@/tests/helpers/fixtures";
 import { buildAuthConfig } from "./config";
@@ -13,8 +15,8 @@ const now = new Date("2026-05-01T12:00:00Z");
 const secret = "test-secret-test-secret-test-secret";
 const COOKIE = "authjs.session-token";
 
-async function sessionRequest(userId: string) {
-  const token = await encode({ token: { sub: userId }, secret, salt: COOKIE });
+async function sessionRequest(userId: string, claims: Record<string, unknown> = {}) {
+  const token = await encode({ token: { sub: userId, ...claims }, secret, salt: COOKIE });
   const config = buildAuthConfig({ db: async () => t.db, secret });
   const response = await Auth(
     new Request("http://localhost:3000/api/auth/session", {
@@ -188,5 +190,24 @@ describe("session", () => {
     await t.db.update(accounts).set({ status: "deactivated" }).where(eq(accounts.id, account.id));
     expect(await loadActor(t.db, user.id)).toBeNull();
     expect((await sessionRequest(user.id)).body).toBeNull();
+  });
+
+  it("ends every session begun before a password was set or reset", async () => {
+    const account = await makeAccount(t.db);
+    const user = await makeUser(t.db, account.id, { username: "stolen" });
+    // A session from before: its cookie says which password generation it began under.
+    expect((await sessionRequest(user.id, { ver: 0 })).body?.actor?.userId).toBe(user.id);
+    await requestPasswordReset(t.db, { username: "stolen", ip: "10.0.0.3" }, now, {
+      appUrl: "https://portal.example",
+    });
+    const [mail] = await t.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.template, "reset-password"));
+    const token = /\/set-password\/([A-Za-z0-9_-]{43})/.exec(mail!.text)![1]!;
+    await setPasswordWithToken(t.db, { token, password: "Brand-New-Passw0rd!" }, now);
+    expect((await sessionRequest(user.id, { ver: 0 })).body).toBeNull();
+    // One that began afterwards (the user's own, signing in again) goes on.
+    expect((await sessionRequest(user.id, { ver: 1 })).body?.actor?.userId).toBe(user.id);
   });
 });

@@ -101,6 +101,17 @@ function isSignInAllowed(row: { status: string; accountUsable: boolean; accountT
 
 /** The actor for a session's user id, or null when the user may no longer be signed in. */
 export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
+  return (await loadSession(db, userId))?.actor ?? null;
+}
+
+/**
+ * A session's user as they are now: the actor, and the generation of their
+ * password (a session begun under an earlier one has ended).
+ */
+export async function loadSession(
+  db: Db,
+  userId: string,
+): Promise<{ actor: Actor; sessionVersion: number } | null> {
   const [row] = await db
     .select({
       userId: users.id,
@@ -113,6 +124,7 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
       timeZone: users.timeZone,
       status: users.status,
       hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+      sessionVersion: users.sessionVersion,
       accountName: accounts.name,
       accountType: accounts.type,
       accountUsable: accountUsableSql(accounts.id),
@@ -121,7 +133,7 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
     .innerJoin(accounts, eq(accounts.id, users.accountId))
     .where(eq(users.id, userId));
   if (!row || !row.hasPassword || !isSignInAllowed(row)) return null;
-  return {
+  const actor: Actor = {
     userId: row.userId,
     accountId: row.accountId,
     role: row.role,
@@ -133,4 +145,5 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
     locale: row.locale,
     timeZone: row.timeZone,
   };
+  return { actor, sessionVersion: row.sessionVersion };
 }

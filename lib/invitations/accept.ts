@@ -49,6 +49,8 @@ export type TokenView =
 /**
  * The accept page's view of a link, rate-limited per client address: once an
  * address has opened too many invalid links, it is refused before any lookup.
+ * Every look counts before it is made (so guesses in parallel cannot slip past
+ * the limit), and a link that leads somewhere gives its count back.
  */
 export async function viewInvitationLink(
   db: Db,
@@ -57,9 +59,9 @@ export async function viewInvitationLink(
 ): Promise<TokenView | { state: "rate_limited" }> {
   // Without an address, one shared bucket: never no limit at all.
   const rule = limitFor("badInvitationLinksPerAddress", input.ip ?? "unknown");
-  if (!(await rateLimit.peek(db, rule, now)).allowed) return { state: "rate_limited" };
+  if (!(await rateLimit.hit(db, rule, now)).allowed) return { state: "rate_limited" };
   const view = await viewInvitationToken(db, input.token, now);
-  if (view.state === "invalid") await rateLimit.hit(db, rule, now);
+  if (view.state !== "invalid") await rateLimit.refund(db, rule.key);
   return view;
 }
 

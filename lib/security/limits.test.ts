@@ -2,10 +2,10 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { accounts, emailOutbox, users } from "@/db/schema";
 import { renderInvitationEmail } from "@/lib/email/render";
-import { acceptInvitation } from "@/lib/invitations/accept";
+import { acceptInvitation, viewInvitationLink } from "@/lib/invitations/accept";
 import { createInvitation, resendInvitation } from "@/lib/invitations/send";
 import { LIMITS } from "@/lib/rate-limit/limits";
-import { setPasswordWithToken } from "@/lib/users/set-password";
+import { setPasswordWithToken, viewSetPasswordLinkFrom } from "@/lib/users/set-password";
 import { addUser, resendPasswordLink } from "@/lib/users/manage";
 import { makeActor } from "@/tests/helpers/actors";
 import { setupTestDb } from "@/tests/helpers/db";
@@ -166,5 +166,35 @@ describe("what goes into an email", () => {
     // The message's line break stays, in the plain text as in the HTML.
     expect(email.text).toContain("Line one\nLine two");
     expect(email.html).toMatch(/Line one<br\/?>Line two/);
+  });
+});
+
+describe("limits counted before the check they guard", () => {
+  it("let no more bad links through than the limit, however many arrive at once", async () => {
+    const ip = "203.0.113.77";
+    const views = await Promise.all(
+      Array.from({ length: LIMITS.badInvitationLinksPerAddress.limit + 10 }, () =>
+        viewInvitationLink(t.db, { token: "D".repeat(43), ip }, now),
+      ),
+    );
+    expect(views.filter((v) => v.state !== "rate_limited")).toHaveLength(
+      LIMITS.badInvitationLinksPerAddress.limit,
+    );
+    const links = await Promise.all(
+      Array.from({ length: LIMITS.badSetPasswordLinksPerAddress.limit + 10 }, () =>
+        viewSetPasswordLinkFrom(t.db, { token: "E".repeat(43), ip }, now),
+      ),
+    );
+    expect(links.filter((v) => v.state !== "rate_limited")).toHaveLength(
+      LIMITS.badSetPasswordLinksPerAddress.limit,
+    );
+  });
+
+  it("give a good link's count back, so opening one's own link never locks one out", async () => {
+    const actor = await makeActor(t.db);
+    const { token } = await invite(actor, "good@example.com");
+    const ip = "203.0.113.78";
+    for (let i = 0; i < LIMITS.badInvitationLinksPerAddress.limit + 5; i++)
+      expect((await viewInvitationLink(t.db, { token, ip }, now)).state).toBe("valid");
   });
 });

@@ -87,13 +87,27 @@ export async function issuePasswordLink(
           resetUrl: url,
           expiresAt,
         });
+  // A new link replaces the earlier ones; a reset only earlier resets, never the link an
+  // Administrator sent (which a stranger's "Forgot password?" would otherwise cancel).
   await tx
     .update(setPasswordTokens)
     .set({ usedAt: now })
-    .where(and(eq(setPasswordTokens.userId, input.userId), isNull(setPasswordTokens.usedAt)));
+    .where(
+      and(
+        eq(setPasswordTokens.userId, input.userId),
+        isNull(setPasswordTokens.usedAt),
+        purpose === "reset" ? eq(setPasswordTokens.purpose, "reset") : undefined,
+      ),
+    );
   const [row] = await tx
     .insert(setPasswordTokens)
-    .values({ userId: input.userId, tokenHash: hashToken(token), expiresAt, createdAt: now })
+    .values({
+      userId: input.userId,
+      tokenHash: hashToken(token),
+      purpose,
+      expiresAt,
+      createdAt: now,
+    })
     .returning({ id: setPasswordTokens.id });
   await enqueueEmail(tx, {
     to: input.user.email,

@@ -2,6 +2,9 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { emailOutbox, users } from "@/db/schema";
 import { authenticate } from "@/lib/auth/sign-in";
+import { LIMITS } from "@/lib/rate-limit/limits";
+import { addUser } from "@/lib/users/manage";
+import { makeActor } from "@/tests/helpers/actors";
 import { setupTestDb } from "@/tests/helpers/db";
 import { makeAccount, makeUser, PASSWORD } from "@/tests/helpers/fixtures";
 import { requestPasswordReset } from "./reset-password";
@@ -86,5 +89,51 @@ describe("forgot password", () => {
     expect(await requestPasswordReset(t.db, { username: "quinn", ip: "10.0.2.2" }, now, deps)).toBe(
       true,
     );
+  });
+});
+
+describe("forgot password and the other links of a user", () => {
+  it("counts against the user's daily limit of links, with the links an Administrator sends", async () => {
+    const account = await makeAccount(t.db);
+    await makeUser(t.db, account.id, { username: "many" });
+    const sent: boolean[] = [];
+    // From different addresses, hours apart: only the per-user limit is left to stop it.
+    for (let i = 0; i < 8; i++)
+      sent.push(
+        await requestPasswordReset(
+          t.db,
+          { username: "many", ip: `10.0.1.${i}` },
+          new Date(now.getTime() + i * 3600_000 + 1),
+          deps,
+        ),
+      );
+    expect(sent.filter(Boolean)).toHaveLength(LIMITS.passwordLinksPerUser.limit);
+  });
+
+  it("leaves a link an Administrator sent working", async () => {
+    const admin = await makeActor(t.db);
+    await addUser(
+      t.db,
+      admin,
+      {
+        user: {
+          username: "fresh",
+          email: "fresh@example.com",
+          firstName: "F",
+          lastName: "R",
+          role: "user",
+          locale: "en",
+        },
+      },
+      now,
+      deps,
+    );
+    const [setMail] = await t.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.template, "set-password"));
+    await requestPasswordReset(t.db, { username: "fresh", ip: "10.0.2.1" }, now, deps);
+    const token = linkIn(setMail!.text)!;
+    await setPasswordWithToken(t.db, { token, password: "Brand-New-Passw0rd!" }, now);
   });
 });

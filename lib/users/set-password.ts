@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { accounts, setPasswordTokens, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
@@ -17,6 +17,7 @@ export type SetPasswordView =
 /**
  * A set-password link as its page and form see it, limited per client address:
  * once an address has opened too many bad links, it is refused before any lookup.
+ * Counted before the look, given back for a link that works.
  */
 export async function viewSetPasswordLinkFrom(
   db: Db,
@@ -24,9 +25,9 @@ export async function viewSetPasswordLinkFrom(
   now: Date,
 ): Promise<SetPasswordView | { state: "rate_limited" }> {
   const rule = limitFor("badSetPasswordLinksPerAddress", input.ip ?? "unknown");
-  if (!(await rateLimit.peek(db, rule, now)).allowed) return { state: "rate_limited" };
+  if (!(await rateLimit.hit(db, rule, now)).allowed) return { state: "rate_limited" };
   const view = await viewSetPasswordLink(db, input.token, now);
-  if (view.state === "invalid") await rateLimit.hit(db, rule, now);
+  if (view.state !== "invalid") await rateLimit.refund(db, rule.key);
   return view;
 }
 
@@ -89,7 +90,8 @@ export async function setPasswordWithToken(
       .where(and(eq(setPasswordTokens.userId, claimed.userId), isNull(setPasswordTokens.usedAt)));
     await tx
       .update(users)
-      .set({ passwordHash, updatedAt: now })
+      // Every other session of the user ends: a stolen one does not outlive the new password.
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })
       .where(eq(users.id, claimed.userId));
     return { username: view.username };
   });

@@ -29,7 +29,9 @@ CREATE TABLE "api_keys" (
 	"last_used_ip" text
 );
 --> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "session_version" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "invitation_events" ADD COLUMN "actor_api_key_id" uuid;--> statement-breakpoint
+ALTER TABLE "set_password_tokens" ADD COLUMN "purpose" text DEFAULT 'set' NOT NULL;--> statement-breakpoint
 ALTER TABLE "activity" ADD COLUMN "actor_api_key_id" uuid;--> statement-breakpoint
 ALTER TABLE "activity" ADD COLUMN "actor_api_key_name" text;--> statement-breakpoint
 ALTER TABLE "api_idempotency" ADD CONSTRAINT "api_idempotency_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
