@@ -1,16 +1,12 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { devOrigins } from "./lib/dev-origins";
+import { securityHeaders, TOKEN_PAGE_HEADERS } from "./lib/security/headers";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
-// Pages whose path holds a one-time token: never let it leak to another site
-// through the Referer header, into a search index or a shared cache.
-// (Their Referrer-Policy, no-referrer, and every page's CSP come from proxy.ts.)
-const tokenPageHeaders = [
-  { key: "X-Robots-Tag", value: "noindex" },
-  { key: "Cache-Control", value: "no-store" },
-];
+const asList = (headers: Record<string, string>) =>
+  Object.entries(headers).map(([key, value]) => ({ key, value }));
 
 function appOrigins(): string[] {
   try {
@@ -34,23 +30,14 @@ const nextConfig: NextConfig = {
     // besides the Host the request names, which Next.js always checks Origin against.
     serverActions: { allowedOrigins: appOrigins() },
   },
+  // Every answer's security headers, prefetches and API answers included; the CSP
+  // with its nonce comes from proxy.ts. Later entries win: token pages send no Referer.
   async headers() {
+    const production = process.env.NODE_ENV === "production";
     return [
-      {
-        source: "/accept/:path*",
-        headers: tokenPageHeaders,
-      },
-      {
-        source: "/set-password/:path*",
-        headers: tokenPageHeaders,
-      },
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "X-Frame-Options", value: "DENY" },
-        ],
-      },
+      { source: "/:path*", headers: asList(securityHeaders({ production })) },
+      { source: "/accept/:path*", headers: asList(TOKEN_PAGE_HEADERS) },
+      { source: "/set-password/:path*", headers: asList(TOKEN_PAGE_HEADERS) },
     ];
   },
 };

@@ -1,9 +1,10 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { env } from "@/lib/env";
 import { isLocale, LINK_LOCALE_HEADER, LINK_LOCALE_PARAM } from "@/lib/i18n/locale";
-import { contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/security/headers";
+import { contentSecurityPolicy, newNonce } from "@/lib/security/headers";
 
-// Headers only: authorization happens in every page, action and use case, never here.
+// The CSP and the link's language only: authorization happens in every page,
+// action and use case, never here.
 export function proxy(request: NextRequest) {
   const { NODE_ENV } = env();
   const nonce = newNonce();
@@ -17,11 +18,8 @@ export function proxy(request: NextRequest) {
   const linkLocale = request.nextUrl.searchParams.get(LINK_LOCALE_PARAM);
   if (isLocale(linkLocale)) requestHeaders.set(LINK_LOCALE_HEADER, linkLocale);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
+  // The other security headers come from next.config.ts, on every answer.
   response.headers.set("Content-Security-Policy", csp);
-  const extra = securityHeaders(request.nextUrl.pathname, {
-    production: NODE_ENV === "production",
-  });
-  for (const [key, value] of Object.entries(extra)) response.headers.set(key, value);
   return response;
 }
 

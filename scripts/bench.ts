@@ -27,6 +27,7 @@ import { accounts, invitations, users } from "@/db/schema";
 import { accountOverview } from "@/lib/accounts/own";
 import type { Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/sign-in";
+import { createApiKey } from "@/lib/api-keys/manage";
 import { closeOutExpiredInvitations } from "@/lib/invitations/expiry";
 import {
   getInvitationDetail,
@@ -158,6 +159,7 @@ const form = (username: string) => ({
 type Row = { label: string; big: Figures; floor: Figures | null; small: Figures };
 const dbRows: Row[] = [];
 const httpRows: { label: string; rps: number; p50: number; p95: number; bytes: number }[] = [];
+let apiPost: Figures | null = null;
 const exportRows: {
   label: string;
   rows: number;
@@ -403,7 +405,13 @@ try {
         deps,
       ),
     ];
-    await http(big.users[0]!, invite!.token);
+    const { key } = await createApiKey(
+      handle.db,
+      actors.big,
+      { name: "Bench", scope: "write", expiresInDays: 1 },
+      new Date(),
+    );
+    await http(big.users[0]!, invite!.token, key);
   }
 } finally {
   stopAll();
@@ -488,8 +496,8 @@ async function start(cwd: string, port: number, env: Record<string, string>) {
   throw new Error(`next start in ${cwd} did not answer on port ${port}`);
 }
 
-async function load(label: string, url: string, cookie?: string) {
-  const headers = cookie ? { cookie } : undefined;
+async function load(label: string, url: string, cookie?: string | Record<string, string>) {
+  const headers = typeof cookie === "string" ? { cookie } : cookie;
   const page = await fetch(url, {
     headers,
     redirect: "manual",
@@ -602,7 +610,31 @@ async function download(label: string, url: string, cookie: string, serverPid: n
   }
 }
 
-async function http(userId: string, acceptToken: string) {
+/** POST /api/v1/invitations with 100 new addresses, a few times: the emails are queued, not sent. */
+async function inviteHundred(url: string, headers: Record<string, string>) {
+  const times: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const emails = Array.from(
+      { length: 100 },
+      (_, i) => `bulk${run}.${i}.${Date.now()}@example.net`,
+    );
+    const started = performance.now();
+    const answer = await fetch(url, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: JSON.stringify({ emails, subaccount_type: "retail", locale: "en" }),
+      signal: AbortSignal.timeout(60_000),
+    });
+    const body = (await answer.json()) as { created?: number };
+    times.push(performance.now() - started);
+    if (answer.status !== 200 || body.created !== 100)
+      throw new Error(`POST of 100 addresses answered ${answer.status}, created ${body.created}`);
+  }
+  apiPost = figures(times);
+  console.log("API: POST of 100 addresses", apiPost);
+}
+
+async function http(userId: string, acceptToken: string, apiKey: string) {
   // The floor is a project of its own, built outside this one (so that none of the
   // app's instrumentation, proxy or configuration applies) with the same Next.js.
   // Webpack, because Turbopack wants node_modules inside the project's root.
@@ -618,6 +650,10 @@ async function http(userId: string, acceptToken: string) {
       await load(
         "Floor: bare dynamic Next.js page, 25-row table",
         `http://127.0.0.1:${floorPort}/`,
+      );
+      await load(
+        "API floor: bare route handler, the same JSON",
+        `http://127.0.0.1:${floorPort}/api/floor`,
       );
     } finally {
       await stopFloor();
@@ -639,6 +675,9 @@ async function http(userId: string, acceptToken: string) {
     // Delivery is a separate worker's job here: the bench measures pages, not email.
     OUTBOX_POLL_SECONDS: "0",
     RESEND_API_KEY: "re_bench_not_used",
+    // The API's own limits would stop a load test: here they count, but never refuse.
+    API_REQUESTS_PER_MINUTE: "100000000",
+    INVITATIONS_PER_HOUR: "100000000",
   });
   try {
     const base = `http://127.0.0.1:${port}`;
@@ -651,6 +690,14 @@ async function http(userId: string, acceptToken: string) {
       cookie,
     );
     await load("Accept page (public, valid link)", `${base}/accept/${acceptToken}`);
+    const bearer = { authorization: `Bearer ${apiKey}` };
+    await load("API: GET /api/v1/invitations (25)", `${base}/api/v1/invitations?limit=25`, bearer);
+    await load(
+      "API: GET /api/v1/invitations?q=son4242",
+      `${base}/api/v1/invitations?q=son4242&limit=25`,
+      bearer,
+    );
+    await inviteHundred(`${base}/api/v1/invitations`, bearer);
     const pid = servers.at(-1)!.pid!;
     await download("Every invitation", `${base}/subaccounts/invitations/export`, cookie, pid);
     await download(
@@ -689,12 +736,15 @@ function report() {
     ]),
   );
   const floor = httpRows.find((r) => r.label.startsWith("Floor"));
+  // The API's rows are measured against the bare route handler, the pages' against the bare page.
+  const apiFloor = httpRows.find((r) => r.label.startsWith("API floor"));
+  const floorOf = (r: (typeof httpRows)[number]) => (r.label.startsWith("API") ? apiFloor : floor);
   const httpTable = table(
-    ["page", "requests/s", "of the floor", "p50 ms", "p95 ms", "HTML"],
+    ["page", "requests/s", "of the floor", "p50 ms", "p95 ms", "body"],
     httpRows.map((r) => [
       r.label,
       num(Math.round(r.rps)),
-      floor ? `${Math.round((100 * r.rps) / floor.rps)} %` : "—",
+      floorOf(r) ? `${Math.round((100 * r.rps) / floorOf(r)!.rps)} %` : "—",
       ms(r.p50),
       ms(r.p95),
       `${(r.bytes / 1024).toFixed(1)} KB`,
@@ -722,6 +772,7 @@ function report() {
   if (httpRows.length) console.log(`${httpTable}\n`);
   if (exportRows.length) console.log(`${exportTable}\n`);
   if (stalledExport) console.log("Export, reader stopped:", stalledExport);
+  if (apiPost) console.log("API: POST of 100 addresses (ms):", apiPost);
   if (smoke) return;
   const section = [
     "<!-- bench:start (written by `npm run bench`) -->",
@@ -735,6 +786,12 @@ function report() {
           "",
           httpTable,
           "",
+          ...(apiPost
+            ? [
+                `\`POST /api/v1/invitations\` with 100 new addresses (each invited through the use case, its email rendered and queued, not sent): p50 ${ms(apiPost.p50)} ms, p95 ${ms(apiPost.p95)} ms over ${3} requests.`,
+                "",
+              ]
+            : []),
         ]
       : []),
     ...(exportRows.length

@@ -12,6 +12,7 @@ export const INVITATION_ERROR_CODES = [
   "address_not_correctable",
   "address_unchanged",
   "accept_rate_limited",
+  "export_rate_limited",
 ] as const;
 
 export class InvitationError extends DomainError<(typeof INVITATION_ERROR_CODES)[number]> {}

@@ -86,3 +86,23 @@ describe("exporting invitations as CSV", () => {
     expect(lines[1]).toContain(`"'=HYPERLINK(""https://evil.example"") X"`);
   });
 });
+
+describe("exports at once", () => {
+  it("lets one user download two at a time; a finished or abandoned one frees its place", async () => {
+    const actor = await makeActor(t.db);
+    await invite(t.db, { actor, now: t0 });
+    const start = () =>
+      exportInvitations(t.db, actor, invitationListParams.parse({}), t0, { words });
+    const first = (await start())[Symbol.asyncIterator]();
+    const second = await start();
+    await first.next();
+    await expect(start()).rejects.toMatchObject({ code: "export_rate_limited" });
+    // Another user is not held up.
+    const colleague = await makeActor(t.db, { accountName: "Other" });
+    await exportInvitations(t.db, colleague, invitationListParams.parse({}), t0, { words });
+    await download(second);
+    await first.return?.(undefined);
+    const third = await start();
+    expect((await download(third)).lines).toHaveLength(2);
+  });
+});

@@ -4,6 +4,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import type { AccountType, DeliveryStatus } from "@/lib/enums";
 import type { DisplayStatus } from "./constants";
+import { slotsFor } from "@/lib/rate-limit/limits";
+import * as rateLimit from "@/lib/rate-limit/service";
+import { InvitationError } from "./errors";
 import { type InvitationListParams, listInvitations } from "./queries";
 import { shownDelivery } from "./rules";
 import { showsExpiry } from "./status";
@@ -63,6 +66,10 @@ export async function exportInvitations(
   { words, batchSize = EXPORT_BATCH_SIZE }: { words: ExportWords; batchSize?: number },
 ): Promise<AsyncIterable<string>> {
   authorize(actor, "invitations.view");
+  // A few at once per user: each download reads the whole list.
+  const slots = slotsFor("exportsPerUser", actor.userId);
+  if (!(await rateLimit.acquireSlot(db, slots, now)))
+    throw new InvitationError("export_rate_limited");
   const header = stringify([EXPORT_COLUMNS.map(words.column)], { ...CSV, bom: true });
   // A million rows use a handful of words: each is translated once.
   const status = once(words.status);
@@ -70,29 +77,34 @@ export async function exportInvitations(
   const type = once(words.type);
   const filters = { ...params, after: undefined, before: undefined, from: undefined };
   return (async function* () {
-    yield header;
-    let after: string | undefined;
-    do {
-      const page = await listInvitations(db, actor.accountId, { ...filters, after }, now, {
-        size: batchSize,
-      });
-      if (page.rows.length)
-        yield stringify(
-          page.rows.map((r) => {
-            const delivery = shownDelivery(r.status, r.deliveryStatus);
-            return [
-              status(r.status),
-              delivery ? deliveryWord(delivery) : "",
-              r.email,
-              type(r.subaccountType),
-              r.sentBy,
-              r.lastSentAt.toISOString(),
-              showsExpiry(r.status) ? r.expiresAt.toISOString() : "",
-            ];
-          }),
-          CSV,
-        );
-      after = page.nextCursor ?? undefined;
-    } while (after);
+    try {
+      yield header;
+      let after: string | undefined;
+      do {
+        const page = await listInvitations(db, actor.accountId, { ...filters, after }, now, {
+          size: batchSize,
+        });
+        if (page.rows.length)
+          yield stringify(
+            page.rows.map((r) => {
+              const delivery = shownDelivery(r.status, r.deliveryStatus);
+              return [
+                status(r.status),
+                delivery ? deliveryWord(delivery) : "",
+                r.email,
+                type(r.subaccountType),
+                r.sentBy,
+                r.lastSentAt.toISOString(),
+                showsExpiry(r.status) ? r.expiresAt.toISOString() : "",
+              ];
+            }),
+            CSV,
+          );
+        after = page.nextCursor ?? undefined;
+      } while (after);
+    } finally {
+      // Finished, failed or abandoned by the reader: the slot is free again.
+      await rateLimit.releaseSlot(db, slots.key);
+    }
   })();
 }

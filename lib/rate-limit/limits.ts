@@ -26,6 +26,16 @@ export const LIMITS = {
   badApiKeysPerAddress: { limit: 100, windowSeconds: HOUR / 4 },
 } as const satisfies Record<string, Rule>;
 
+/** Things that run for a while, at most so many at once. */
+export const SLOTS = {
+  // CSV exports of one user at once: each reads the whole list, a batch at a time.
+  exportsPerUser: { limit: 2, leaseSeconds: 15 * 60 },
+} as const;
+
+export function slotsFor(name: keyof typeof SLOTS, subject: string) {
+  return { key: `${name}:${subject}`, ...SLOTS[name] };
+}
+
 /** The counter of one limit for one subject: `limitFor("resendsPerInvitation", id)`. */
 export function limitFor(name: keyof typeof LIMITS, subject: string): RateLimit {
   return { key: `${name}:${subject}`, ...LIMITS[name] };

@@ -80,3 +80,32 @@ export async function prune(db: Db, before: Date): Promise<number> {
     .returning({ key: rateLimits.key });
   return removed.length;
 }
+
+export type Slots = { key: string; limit: number; leaseSeconds: number };
+
+/**
+ * Takes one of `limit` slots of something that runs for a while (a download),
+ * counted in PostgreSQL like the limits above. False when all are taken. Slots
+ * held past their lease (an instance that died mid-download) count for nothing.
+ */
+export async function acquireSlot(db: Db, slots: Slots, now: Date): Promise<boolean> {
+  const stale = sql`${rateLimits.windowStart} <= ${windowEdge(now, slots.leaseSeconds).toISOString()}::timestamptz`;
+  const rows = await db
+    .insert(rateLimits)
+    .values({ key: slots.key, windowStart: now, count: 1 })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        windowStart: sql`case when ${stale} then ${now.toISOString()}::timestamptz else ${rateLimits.windowStart} end`,
+        count: sql`case when ${stale} then 1 else ${rateLimits.count} + 1 end`,
+      },
+      setWhere: sql`${stale} or ${rateLimits.count} < ${slots.limit}`,
+    })
+    .returning({ count: rateLimits.count });
+  return rows.length > 0;
+}
+
+/** Gives a slot back. */
+export async function releaseSlot(db: Db, key: string) {
+  await refund(db, key);
+}

@@ -20,22 +20,31 @@ export function contentSecurityPolicy(nonce: string, options: { development: boo
   ].join("; ");
 }
 
-/** Paths that hold a one-time token: not even this site's own origin goes out as Referer. */
-export function isTokenPath(pathname: string): boolean {
-  return /^\/(accept|set-password)\//.test(pathname);
-}
-
-/** Headers on every page the proxy sees, beside the CSP (next.config.ts adds nosniff and DENY to everything). */
-export function securityHeaders(pathname: string, options: { production: boolean }) {
-  const headers: Record<string, string> = {
-    "Referrer-Policy": isTokenPath(pathname) ? "no-referrer" : "strict-origin-when-cross-origin",
+/**
+ * The headers of every answer, whatever it is (a page, a prefetch, an API call,
+ * a file): next.config.ts sends them, because the proxy, which adds the CSP with
+ * its nonce, does not see prefetches. Token pages replace the Referrer-Policy
+ * with `TOKEN_PAGE_HEADERS`.
+ */
+export function securityHeaders(options: { production: boolean }): Record<string, string> {
+  return {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
     "Permissions-Policy":
       "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
+    ...(options.production
+      ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" }
+      : {}),
   };
-  if (options.production)
-    headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains";
-  return headers;
 }
+
+/** Pages whose path holds a one-time token: no Referer at all, no index, no shared cache. */
+export const TOKEN_PAGE_HEADERS: Record<string, string> = {
+  "Referrer-Policy": "no-referrer",
+  "X-Robots-Tag": "noindex",
+  "Cache-Control": "no-store",
+};
 
 /** A fresh, unpredictable nonce for each request. */
 export function newNonce(): string {

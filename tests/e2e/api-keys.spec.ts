@@ -74,7 +74,9 @@ test("an administrator makes a key, a script invites with it over HTTP (also as 
   await expect(
     page.getByRole("status").filter({ hasText: `Key “${name}” revoked.` }),
   ).toBeVisible();
-  await expect(page.getByRole("row").filter({ hasText: name }).getByText("Revoked")).toBeVisible();
+  await expect(
+    page.getByRole("row").filter({ hasText: name }).getByText("Revoked", { exact: true }),
+  ).toBeVisible();
   const refused = await request.get("/api/v1/me", { headers: auth });
   expect(refused.status()).toBe(401);
   expect(refused.headers()["content-type"]).toBe("application/problem+json");

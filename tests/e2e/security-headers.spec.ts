@@ -24,6 +24,20 @@ test("every page carries a nonce-based CSP and the other security headers; token
   await page.getByLabel("Username").fill(admin.username);
   await expect(page.getByLabel("Username")).toHaveValue(admin.username);
 
+  // A prefetch, an API answer and a file carry them too, though the proxy never sees a prefetch.
+  for (const answer of [
+    await request.get("/sign-in", { headers: { "next-router-prefetch": "1", rsc: "1" } }),
+    await request.get("/api/v1/me"),
+    await request.get("/icon.svg"),
+  ]) {
+    const h = answer.headers();
+    expect(h["x-content-type-options"]).toBe("nosniff");
+    expect(h["x-frame-options"]).toBe("DENY");
+    expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(h["permissions-policy"]).toContain("camera=()");
+    expect(h["strict-transport-security"]).toContain("max-age=");
+  }
+
   const token = await request.get(`/accept/${"A".repeat(43)}`);
   expect(token.headers()["referrer-policy"]).toBe("no-referrer");
   expect(token.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");

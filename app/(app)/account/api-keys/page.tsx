@@ -83,7 +83,9 @@ export default async function ApiKeysPage() {
                     {t(`statuses.${k.status}`)}
                   </StatusBadge>
                 </Cell>
-                <Cell>{k.status === "active" ? <RevokeKey id={k.id} name={k.name} /> : null}</Cell>
+                <Cell>
+                  <RevokeKey id={k.id} name={k.name} active={k.status === "active"} />
+                </Cell>
               </Row>
             ))}
           </DataTable>

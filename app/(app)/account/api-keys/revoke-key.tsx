@@ -5,21 +5,24 @@ import { ConfirmForm } from "@/app/_components/confirm-form";
 import { FormMessage, useActionForm } from "@/app/_components/form";
 import { revokeKey } from "./actions";
 
-export function RevokeKey({ id, name }: { id: string; name: string }) {
+/** Revoke, behind a confirmation; its answer stays in the row once the key is revoked. */
+export function RevokeKey({ id, name, active }: { id: string; name: string; active: boolean }) {
   const t = useTranslations("apiKeys");
   const form = useActionForm(revokeKey);
   return (
     <div className="flex flex-col gap-2">
-      <ConfirmForm
-        form={form}
-        fields={{ id, name }}
-        trigger={t("revoke")}
-        triggerLabel={`${t("revoke")}: ${name}`}
-        question={t("revokeConfirm", { name })}
-        confirm={t("revokeYes")}
-        keep={t("revokeNo")}
-        size="small"
-      />
+      {active ? (
+        <ConfirmForm
+          form={form}
+          fields={{ id, name }}
+          trigger={t("revoke")}
+          triggerLabel={`${t("revoke")}: ${name}`}
+          question={t("revokeConfirm", { name })}
+          confirm={t("revokeYes")}
+          keep={t("revokeNo")}
+          size="small"
+        />
+      ) : null}
       <FormMessage state={form.state} />
     </div>
   );

@@ -36,6 +36,11 @@ export async function GET(request: Request) {
       },
     });
   } catch (error) {
+    if (error instanceof DomainError && error.code === "export_rate_limited")
+      return new Response((await getTranslations("errors"))("export_rate_limited"), {
+        status: 429,
+        headers: { "content-type": "text/plain; charset=utf-8", "retry-after": "30" },
+      });
     // Like its page: a missing permission looks like nothing being here.
     if (error instanceof DomainError) return new Response(null, { status: 404 });
     throw error;
