@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { devOrigins } from "./dev-origins";
+import { devOrigins, isLoopbackRequest } from "./dev-origins";
 
 describe("development origins", () => {
   it("lets loopback, APP_URL's host and the machine's network addresses load the dev scripts", () => {
@@ -32,5 +32,20 @@ describe("development origins", () => {
   it("copes with no or a broken APP_URL", () => {
     expect(devOrigins(undefined, {})).toContain("127.0.0.1");
     expect(devOrigins("not a url", {})).toContain("localhost");
+  });
+});
+
+describe("the development mailbox's own requests", () => {
+  it("are those addressed to this machine's loopback, never to its network address", () => {
+    const at = (host: string) => isLoopbackRequest(new Headers({ host }));
+    expect([at("localhost:3000"), at("127.0.0.1:3000"), at("[::1]:3000"), at("LOCALHOST")]).toEqual(
+      [true, true, true, true],
+    );
+    expect([
+      at("192.168.1.20:3000"),
+      at("portal.example"),
+      at("localhost.evil.example"),
+      at(""),
+    ]).toEqual([false, false, false, false]);
   });
 });

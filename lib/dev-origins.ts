@@ -20,3 +20,16 @@ export function devOrigins(
       if (address.family === "IPv4" && !address.internal) hosts.add(address.address);
   return [...hosts];
 }
+
+/**
+ * Whether a request names this machine's loopback as its host. The development
+ * mailbox (every one-time link) answers nothing else, so a neighbour on the
+ * network who opens the machine's address sees nothing, however `next dev` was bound.
+ */
+export function isLoopbackRequest(headers: Headers): boolean {
+  const host = (headers.get("host") ?? "")
+    .toLowerCase()
+    .replace(/:\d+$/, "")
+    .replace(/^\[|\]$/g, "");
+  return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
+}

@@ -1,17 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DataTable, EmptyState } from "@/app/_components/ui";
 import { getDb } from "@/db";
 import { listMailbox } from "@/lib/email/mailbox-queries";
+import { isLoopbackRequest } from "@/lib/dev-origins";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Mailbox" };
 
 export default async function MailboxPage() {
   // Development only: in production this page does not exist.
-  if (!env().devMailbox) notFound();
+  if (!env().devMailbox || !isLoopbackRequest(await headers())) notFound();
   const [t, format] = await Promise.all([getTranslations("mailbox"), getFormatter()]);
   const messages = await listMailbox(await getDb());
   return (

@@ -1,13 +1,15 @@
 import Link from "next/link";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { getMailboxMessage } from "@/lib/email/mailbox-queries";
+import { isLoopbackRequest } from "@/lib/dev-origins";
 import { env } from "@/lib/env";
 
 export default async function MailboxMessagePage({ params }: PageProps<"/dev/mailbox/[id]">) {
-  if (!env().devMailbox) notFound();
+  if (!env().devMailbox || !isLoopbackRequest(await headers())) notFound();
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
   const message = await getMailboxMessage(await getDb(), id.data);
