@@ -23,8 +23,10 @@ export function devOrigins(
 
 /**
  * Whether a request names this machine's loopback as its host. The development
- * mailbox (every one-time link) answers nothing else, so a neighbour on the
- * network who opens the machine's address sees nothing, however `next dev` was bound.
+ * mailbox (every one-time link) answers nothing else, so a neighbour's browser
+ * opening the machine's network address (or a page rebinding a name to it) sees
+ * nothing. A hand-made request with `Host: localhost` still passes: the real
+ * protection is that `npm run dev` listens on 127.0.0.1 only.
  */
 export function isLoopbackRequest(headers: Headers): boolean {
   const host = (headers.get("host") ?? "")

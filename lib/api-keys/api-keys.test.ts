@@ -10,7 +10,8 @@ import { actorInAccount, makeActor } from "@/tests/helpers/actors";
 import { apiKeyOf, KEY_MADE_AT } from "@/tests/helpers/api-keys";
 import { setupTestDb } from "@/tests/helpers/db";
 import { invite } from "@/tests/helpers/invitations";
-import { subaccountOf } from "@/tests/helpers/subaccounts";
+import { newSubaccount, subaccountOf } from "@/tests/helpers/subaccounts";
+import { createSubaccount } from "@/lib/subaccounts/create";
 import { activityListParams } from "@/lib/activity/queries";
 import { ACTIVITY_KINDS } from "@/lib/enums";
 import { authenticateApiKey } from "./authenticate";
@@ -143,5 +144,41 @@ describe("API keys", () => {
       "CRM",
       "write",
     ]);
+  });
+});
+
+describe("a Managed subaccount's key", () => {
+  it("is listed and revocable by the parent's Administrators, and stops with its maker's rights", async () => {
+    const admin = await makeActor(t.db);
+    const colleague = await actorInAccount(t.db, admin.accountId);
+    const { actor: crm } = await apiKeyOf(t.db, colleague, { name: "CRM" });
+    const created = await createSubaccount(
+      t.db,
+      crm,
+      {
+        subaccount: newSubaccount({ type: "managed", administrator: null }),
+        managedKey: { name: "Own" },
+      },
+      later(1),
+      { appUrl: "https://portal.example" },
+    );
+    const key = created.apiKey!;
+    expect(await authenticateApiKey(t.db, key, { now: later(2), ...ip })).toMatchObject({
+      accountId: created.id,
+      apiKey: { name: "Own" },
+    });
+    const listed = await listApiKeys(t.db, admin.accountId, later(3));
+    const own = listed.find((k) => k.name === "Own")!;
+    expect(own).toMatchObject({ subaccountName: "Globex", createdByName: colleague.name });
+    // Its maker loses the right: the key they had made for the subaccount stops too.
+    await changeRole(t.db, admin, { userId: colleague.userId, role: "manager" }, later(4));
+    expect(await authenticateApiKey(t.db, key, { now: later(5), ...ip })).toBeNull();
+    await changeRole(t.db, admin, { userId: colleague.userId, role: "administrator" }, later(6));
+    await revokeApiKey(t.db, admin, { id: own.id }, later(7));
+    expect(await authenticateApiKey(t.db, key, { now: later(8), ...ip })).toBeNull();
+    const other = await makeActor(t.db, { accountName: "Other" });
+    await expect(revokeApiKey(t.db, other, { id: own.id }, later(9))).rejects.toThrow(
+      "api_key_not_found",
+    );
   });
 });

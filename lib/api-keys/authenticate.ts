@@ -1,5 +1,6 @@
 import { and, eq, isNull, lte, or } from "drizzle-orm";
 import type { Db } from "@/db";
+import { alias } from "drizzle-orm/pg-core";
 import { accounts, apiKeys, users } from "@/db/schema";
 import { accountUsableSql } from "@/lib/accounts/usable";
 import type { Actor } from "@/lib/auth/actor";
@@ -9,9 +10,12 @@ import { apiKeyStatus, isLastUseStale, LAST_USED_INTERVAL_SECONDS, looksLikeApiK
 
 /**
  * The actor a presented key stands for, or null. Every refusal looks the same
- * to the caller: unknown, revoked or expired, a maker who is deactivated or no
- * longer an Administrator, an account (or any above it) deactivated.
+ * to the caller: unknown, revoked or expired, a maker (or the user it acts as)
+ * who is deactivated or no longer an Administrator, an account (or any above
+ * it) deactivated.
  */
+const maker = alias(users, "maker");
+
 export async function authenticateApiKey(
   db: Db,
   presented: string,
@@ -40,15 +44,20 @@ export async function authenticateApiKey(
       accountName: accounts.name,
       accountType: accounts.type,
       usable: accountUsableSql(accounts.id),
+      maker: { status: maker.status, role: maker.role, usable: accountUsableSql(maker.accountId) },
     })
     .from(apiKeys)
     .innerJoin(users, and(eq(users.id, apiKeys.userId), eq(users.accountId, apiKeys.accountId)))
     .innerJoin(accounts, eq(accounts.id, apiKeys.accountId))
+    // Who made it: the same user for a key of the API keys page, the parent's
+    // Administrator for a Managed subaccount's key. Either way, their rights count.
+    .innerJoin(maker, eq(maker.id, apiKeys.createdBy))
     .where(eq(apiKeys.keyHash, hashToken(presented)));
   if (!row) return null;
-  const { key, status, usable, ...actor } = row;
+  const { key, status, usable, maker: made, ...actor } = row;
   if (apiKeyStatus(key, context.now) !== "active") return null;
   if (status !== "active" || !usable || actor.role !== "administrator") return null;
+  if (made.status !== "active" || !made.usable || made.role !== "administrator") return null;
   if (isLastUseStale(key.lastUsedAt, context.now)) await recordUse(db, key.id, context);
   return { ...actor, apiKey: { id: key.id, name: key.name, scope: key.scope } };
 }

@@ -1,6 +1,6 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Db } from "@/db";
-import { apiKeys } from "@/db/schema";
+import { accounts, apiKeys } from "@/db/schema";
 import { recordActivity } from "@/lib/activity/record";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, lockActor } from "@/lib/auth/authorize";
@@ -64,7 +64,10 @@ export async function createApiKey(
   }
 }
 
-/** Stops a key of the actor's account at once; another account's key is "not found". */
+/**
+ * Stops a key at once: one of the actor's account, or of one of its Managed
+ * subaccounts (whose keys only the parent can manage); any other is "not found".
+ */
 export async function revokeApiKey(
   db: Db,
   actor: Actor,
@@ -75,19 +78,23 @@ export async function revokeApiKey(
   refuseKeys(actor);
   await db.transaction(async (tx) => {
     const current = await lockActor(tx, actor, "apiKeys.manage");
+    const managedByActor = tx
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(and(eq(accounts.parentId, current.accountId), eq(accounts.type, "managed")));
     const [revoked] = await tx
       .update(apiKeys)
       .set({ revokedAt: now, revokedBy: current.userId })
       .where(
         and(
           eq(apiKeys.id, input.id),
-          eq(apiKeys.accountId, current.accountId),
+          or(eq(apiKeys.accountId, current.accountId), inArray(apiKeys.accountId, managedByActor)),
           isNull(apiKeys.revokedAt),
         ),
       )
-      .returning({ name: apiKeys.name, scope: apiKeys.scope });
+      .returning({ name: apiKeys.name, scope: apiKeys.scope, accountId: apiKeys.accountId });
     if (!revoked) throw new ApiKeyError("api_key_not_found");
-    await recordActivity(tx, { accountId: current.accountId, actor: current, now }, [
+    await recordActivity(tx, { accountId: revoked.accountId, actor: current, now }, [
       { kind: "api_key", subject: revoked.name, from: revoked.scope, to: null },
     ]);
   });

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/db";
 import { apiKeys, users } from "@/db/schema";
+import { recordActivity } from "@/lib/activity/record";
+import type { Actor } from "@/lib/auth/actor";
 import { hashToken } from "@/lib/tokens";
 import { newApiKey, shownPart } from "./rules";
 
@@ -12,9 +14,9 @@ import { newApiKey, shownPart } from "./rules";
 export async function issueManagedKey(
   tx: Db,
   input: {
-    account: { id: string; number: number; name: string };
-    /** The parent's Administrator who asked for it. */
-    createdBy: string;
+    account: { id: string; number: number; name: string; contactEmail: string };
+    /** The parent's Administrator who asked for it (through a page or a key of their own). */
+    maker: Actor;
     name: string;
     now: Date;
   },
@@ -26,7 +28,8 @@ export async function issueManagedKey(
       accountId: account.id,
       // Unique and recognisable; the random part keeps a person's chosen name from colliding.
       username: `api-${account.number}-${randomBytes(3).toString("hex")}`,
-      email: "api@invalid",
+      // Where replies to what the key sends (its invitations) go: the organization's contact.
+      email: account.contactEmail,
       passwordHash: null,
       firstName: "API",
       lastName: account.name.slice(0, 100),
@@ -45,9 +48,13 @@ export async function issueManagedKey(
       keyHash: hashToken(key),
       scope: "write",
       userId: user!.id,
-      createdBy: input.createdBy,
+      createdBy: input.maker.userId,
       createdAt: now,
     })
     .returning({ id: apiKeys.id });
+  // In the subaccount's own log, as the parent's Administrator who asked for it.
+  await recordActivity(tx, { accountId: account.id, actor: input.maker, now }, [
+    { kind: "api_key", subject: input.name, from: null, to: "write" },
+  ]);
   return { id: row!.id, key };
 }

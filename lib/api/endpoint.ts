@@ -43,6 +43,11 @@ export type ApiDeps = {
 };
 
 export type ApiAnswer = {
+  /**
+   * What a retry with the same Idempotency-Key is answered, when it must differ
+   * from the first answer: never a secret shown once (a new key) kept at rest.
+   */
+  replayBody?: unknown;
   status: number;
   body: unknown;
   location?: string;
@@ -263,6 +268,10 @@ export async function handleApiRequest(
         ...limitHeaders,
         "retry-after": String(counted.retryAfter),
       });
+    // A read-only key changes nothing, whichever permission a write names (an empty PATCH
+    // included): refused before it can claim an Idempotency-Key.
+    if (actor.apiKey?.scope === "read" && WRITES.has(spec.method))
+      throw new ApiProblem("forbidden");
     if (spec.permission !== "signed-in") authorize(actor, spec.permission);
 
     const url = new URL(request.url);
@@ -298,13 +307,22 @@ export async function handleApiRequest(
 
     const answer = await spec.handler({ params, query, body }, { actor, db, now, ip, url, deps });
     if (WRITES.has(spec.method)) afterCommit();
-    const stored: StoredAnswer = {
+    const serialized = (value: unknown) => (answer.status === 204 ? "" : JSON.stringify(value));
+    const sent: StoredAnswer = {
       status: answer.status,
-      body: answer.status === 204 ? "" : JSON.stringify(answer.body),
+      body: serialized(answer.body),
       location: answer.location ?? null,
     };
-    if (idempotency) await completeIdempotencyKey(db, { ...idempotency, answer: stored });
-    return withHeaders(replay(stored, dialect), { ...limitHeaders, ...answer.headers });
+    if (idempotency) {
+      // The change is made: from here on a failure must not free the key for a second run.
+      const done = idempotency;
+      idempotency = null;
+      await completeIdempotencyKey(db, {
+        ...done,
+        answer: { ...sent, body: serialized(answer.replayBody ?? answer.body) },
+      });
+    }
+    return withHeaders(replay(sent, dialect), { ...limitHeaders, ...answer.headers });
   } catch (error) {
     const { code, extra } = refusalOf(error);
     const response = dialect.refusal(code, extra);

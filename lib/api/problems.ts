@@ -55,7 +55,7 @@ const TABLE: Record<ProblemCode, { status: number; title: string }> = {
     status: 409,
     title: "A request with this Idempotency-Key is still in progress",
   },
-  unexpected: { status: 500, title: "Something went wrong on our side; nothing was changed" },
+  unexpected: { status: 500, title: "Something went wrong on our side" },
   // Common
   forbidden: { status: 403, title: "This key may not do this" },
   weak_password: { status: 422, title: "The password is too weak" },

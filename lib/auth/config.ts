@@ -56,7 +56,7 @@ export function buildAuthConfig(deps: {
             if (result.reason === "too_many_attempts") throw new TooManyAttempts();
             return null;
           }
-          return { id: result.userId };
+          return { id: result.userId, ver: result.sessionVersion };
         },
       }),
     ],
@@ -68,9 +68,12 @@ export function buildAuthConfig(deps: {
         if (!userId) return null;
         const session = await loadSession(await deps.db(), userId);
         if (!session) return null;
-        // A password set since this session began ends it (a cookie from before
-        // generations were recorded counts as the first).
-        const version = user ? session.sessionVersion : ((token.ver as number | undefined) ?? 0);
+        // A password set since this session began ends it; a new session's generation
+        // is the one its password was checked under (a cookie from before generations
+        // were recorded counts as the first).
+        const version = user
+          ? ((user as { ver?: number }).ver ?? session.sessionVersion)
+          : ((token.ver as number | undefined) ?? 0);
         if (version !== session.sessionVersion) return null;
         return {
           sub: userId,

@@ -36,7 +36,7 @@ describe("sign-in", () => {
     const user = await makeUser(t.db, account.id, { username: "Alice" });
     expect(
       await authenticate(t.db, { username: "ALICE", password: PASSWORD, ip: "10.0.0.1", now }),
-    ).toEqual({ ok: true, userId: user.id });
+    ).toEqual({ ok: true, userId: user.id, sessionVersion: 0 });
   });
 
   it("takes the browser's time zone at the first sign-in, and never overrides a chosen one", async () => {
@@ -209,5 +209,25 @@ describe("session", () => {
     expect((await sessionRequest(user.id, { ver: 0 })).body).toBeNull();
     // One that began afterwards (the user's own, signing in again) goes on.
     expect((await sessionRequest(user.id, { ver: 1 })).body?.actor?.userId).toBe(user.id);
+  });
+
+  it("gives a sign-in the password generation its password was checked under", async () => {
+    const account = await makeAccount(t.db);
+    const user = await makeUser(t.db, account.id, { username: "racer" });
+    const checked = await authenticate(t.db, {
+      username: "racer",
+      password: PASSWORD,
+      ip: "10.0.0.4",
+      now,
+    });
+    expect(checked).toMatchObject({ ok: true, sessionVersion: 0 });
+    // A reset lands between the check and the session's first token: that session is over.
+    await t.db.update(users).set({ sessionVersion: 1 }).where(eq(users.id, user.id));
+    const config = buildAuthConfig({ db: async () => t.db, secret });
+    const token = await config.callbacks.jwt({
+      token: {},
+      user: { id: user.id, ver: 0 } as never,
+    } as never);
+    expect(token).toBeNull();
   });
 });

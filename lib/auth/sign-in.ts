@@ -50,7 +50,9 @@ export async function authenticate(
     /** The browser's time zone: kept as the user's own if they have none yet. */
     timeZone?: string | null;
   },
-): Promise<{ ok: true; userId: string } | { ok: false; reason: SignInFailure }> {
+): Promise<
+  { ok: true; userId: string; sessionVersion: number } | { ok: false; reason: SignInFailure }
+> {
   const { now } = input;
   const limits = limitKeys(input.username, input.ip);
   const pair = await rateLimit.hit(db, limits.pair, now);
@@ -63,6 +65,9 @@ export async function authenticate(
     .select({
       id: users.id,
       passwordHash: users.passwordHash,
+      // Read with the hash it goes with: a reset committed while this password was
+      // being checked ends the session this sign-in begins.
+      sessionVersion: users.sessionVersion,
       status: users.status,
       accountUsable: accountUsableSql(accounts.id),
       accountType: accounts.type,
@@ -90,7 +95,7 @@ export async function authenticate(
       ...(browserZone ? { timeZone: sql`coalesce(${users.timeZone}, ${browserZone})` } : {}),
     })
     .where(eq(users.id, row.id));
-  return { ok: true, userId: row.id };
+  return { ok: true, userId: row.id, sessionVersion: row.sessionVersion };
 }
 
 function isSignInAllowed(row: { status: string; accountUsable: boolean; accountType: string }) {

@@ -63,13 +63,21 @@ export async function exportInvitations(
   actor: Actor,
   params: InvitationListParams,
   now: Date,
-  { words, batchSize = EXPORT_BATCH_SIZE }: { words: ExportWords; batchSize?: number },
+  {
+    words,
+    batchSize = EXPORT_BATCH_SIZE,
+    clock = () => new Date(),
+  }: {
+    words: ExportWords;
+    batchSize?: number;
+    /** The time while the download runs, for the lease of its slot. */
+    clock?: () => Date;
+  },
 ): Promise<AsyncIterable<string>> {
   authorize(actor, "invitations.view");
   // A few at once per user: each download reads the whole list.
-  const slots = slotsFor("exportsPerUser", actor.userId);
-  if (!(await rateLimit.acquireSlot(db, slots, now)))
-    throw new InvitationError("export_rate_limited");
+  const slot = await rateLimit.acquireSlot(db, slotsFor("exportsPerUser", actor.userId), now);
+  if (!slot) throw new InvitationError("export_rate_limited");
   const header = stringify([EXPORT_COLUMNS.map(words.column)], { ...CSV, bom: true });
   // A million rows use a handful of words: each is translated once.
   const status = once(words.status);
@@ -81,6 +89,8 @@ export async function exportInvitations(
       yield header;
       let after: string | undefined;
       do {
+        // However slowly it is read, a download in progress keeps its slot.
+        await rateLimit.renewSlot(db, slot, clock());
         const page = await listInvitations(db, actor.accountId, { ...filters, after }, now, {
           size: batchSize,
         });
@@ -104,7 +114,7 @@ export async function exportInvitations(
       } while (after);
     } finally {
       // Finished, failed or abandoned by the reader: the slot is free again.
-      await rateLimit.releaseSlot(db, slots.key);
+      await rateLimit.releaseSlot(db, slot);
     }
   })();
 }

@@ -247,5 +247,7 @@ describe("the list's total", () => {
     expect(invitationListTotal(counts, params({ status: "canceled" }))).toBe(4);
     expect(invitationListTotal(counts, params({ status: "pending", q: "bob" }))).toBeUndefined();
     expect(invitationListTotal(counts, params({ delivery: "problems" }))).toBeUndefined();
+    expect(invitationListTotal(counts, params({ email: "bob@example.com" }))).toBeUndefined();
+    expect(invitationListTotal(counts, params({ type: "retail" }))).toBeUndefined();
   });
 });

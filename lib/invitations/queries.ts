@@ -216,11 +216,16 @@ export function invitationListTotal(
   counts: InvitationCounts,
   params: Pick<
     InvitationListParams,
-    "status" | "q" | "delivery" | "type" | "sentFrom" | "sentUntil"
+    "status" | "q" | "email" | "delivery" | "type" | "sentFrom" | "sentUntil"
   >,
 ): number | undefined {
   const narrowed =
-    params.q || params.delivery || params.type || params.sentFrom || params.sentUntil;
+    params.q ||
+    params.email ||
+    params.delivery ||
+    params.type ||
+    params.sentFrom ||
+    params.sentUntil;
   return narrowed ? undefined : counts[params.status ?? "all"];
 }
 

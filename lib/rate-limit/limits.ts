@@ -22,6 +22,9 @@ export const LIMITS = {
   // "Forgot password?": counted whether or not the username exists, so the answer tells nothing.
   passwordResetsPerAddress: { limit: 10, windowSeconds: HOUR },
   passwordResetsPerUsername: { limit: 3, windowSeconds: HOUR },
+  // Reset links a user is sent in a day, apart from the links an Administrator sends
+  // (passwordLinksPerUser), which strangers asking for resets must not use up.
+  passwordResetLinksPerUser: { limit: 5, windowSeconds: DAY },
   // API requests with a missing, unknown, revoked or expired key, from one address.
   badApiKeysPerAddress: { limit: 100, windowSeconds: HOUR / 4 },
 } as const satisfies Record<string, Rule>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { setupTestDb } from "@/tests/helpers/db";
-import { hit, peek, prune, reset } from "./service";
+import { acquireSlot, hit, peek, prune, releaseSlot, renewSlot, reset } from "./service";
 
 const t = setupTestDb();
 const rule = { key: "test:k", limit: 3, windowSeconds: 60 };
@@ -37,5 +37,23 @@ describe("pruning", () => {
     await hit(t.db, { ...rule, key: "new" }, at(7200));
     expect(await prune(t.db, at(3600))).toBe(1);
     expect((await peek(t.db, { ...rule, key: "new" }, at(7201))).count).toBe(1);
+  });
+});
+
+describe("slots", () => {
+  const slots = { key: "downloads:u1", limit: 2, leaseSeconds: 60 };
+
+  it("holds each slot by its own lease: one renewed stays taken, one left for its lease is free", async () => {
+    const a = await acquireSlot(t.db, slots, at(0));
+    const b = await acquireSlot(t.db, slots, at(50));
+    expect([a, b]).toEqual(["downloads:u1:0", "downloads:u1:1"]);
+    expect(await acquireSlot(t.db, slots, at(55))).toBeNull();
+    await renewSlot(t.db, a!, at(58));
+    // A (renewed at 58) is still held at 70; B (taken at 50, never renewed) is too.
+    expect(await acquireSlot(t.db, slots, at(70))).toBeNull();
+    // At 111 B's lease has run out, A's has not.
+    expect(await acquireSlot(t.db, slots, at(111))).toBe("downloads:u1:1");
+    await releaseSlot(t.db, a!);
+    expect(await acquireSlot(t.db, slots, at(112))).toBe("downloads:u1:0");
   });
 });

@@ -85,27 +85,31 @@ export type Slots = { key: string; limit: number; leaseSeconds: number };
 
 /**
  * Takes one of `limit` slots of something that runs for a while (a download),
- * counted in PostgreSQL like the limits above. False when all are taken. Slots
- * held past their lease (an instance that died mid-download) count for nothing.
+ * counted in PostgreSQL like the limits above: one row per slot held, which the
+ * holder renews as it goes and deletes when done. A slot not renewed within its
+ * lease (an instance that died mid-download) may be taken again. Returns the
+ * slot's key, or null when all are taken.
  */
-export async function acquireSlot(db: Db, slots: Slots, now: Date): Promise<boolean> {
+export async function acquireSlot(db: Db, slots: Slots, now: Date): Promise<string | null> {
   const stale = sql`${rateLimits.windowStart} <= ${windowEdge(now, slots.leaseSeconds).toISOString()}::timestamptz`;
-  const rows = await db
-    .insert(rateLimits)
-    .values({ key: slots.key, windowStart: now, count: 1 })
-    .onConflictDoUpdate({
-      target: rateLimits.key,
-      set: {
-        windowStart: sql`case when ${stale} then ${now.toISOString()}::timestamptz else ${rateLimits.windowStart} end`,
-        count: sql`case when ${stale} then 1 else ${rateLimits.count} + 1 end`,
-      },
-      setWhere: sql`${stale} or ${rateLimits.count} < ${slots.limit}`,
-    })
-    .returning({ count: rateLimits.count });
-  return rows.length > 0;
+  for (let slot = 0; slot < slots.limit; slot++) {
+    const key = `${slots.key}:${slot}`;
+    const taken = await db
+      .insert(rateLimits)
+      .values({ key, windowStart: now, count: 1 })
+      .onConflictDoUpdate({ target: rateLimits.key, set: { windowStart: now }, setWhere: stale })
+      .returning({ key: rateLimits.key });
+    if (taken.length > 0) return key;
+  }
+  return null;
+}
+
+/** Keeps a held slot from passing its lease. */
+export async function renewSlot(db: Db, key: string, now: Date) {
+  await db.update(rateLimits).set({ windowStart: now }).where(eq(rateLimits.key, key));
 }
 
 /** Gives a slot back. */
 export async function releaseSlot(db: Db, key: string) {
-  await refund(db, key);
+  await db.delete(rateLimits).where(eq(rateLimits.key, key));
 }

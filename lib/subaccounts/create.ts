@@ -61,8 +61,8 @@ export async function createSubaccount(
     if (sub.type === "managed") {
       if (!input.managedKey) return { id, token: null };
       const { key } = await issueManagedKey(tx, {
-        account: { id, number: created!.number, name: sub.name },
-        createdBy: current.userId,
+        account: { id, number: created!.number, name: sub.name, contactEmail: sub.contactEmail },
+        maker: current,
         name: input.managedKey.name,
         now,
       });

@@ -93,7 +93,7 @@ describe("forgot password", () => {
 });
 
 describe("forgot password and the other links of a user", () => {
-  it("counts against the user's daily limit of links, with the links an Administrator sends", async () => {
+  it("counts against the user's daily limit of reset links, apart from the Administrator's", async () => {
     const account = await makeAccount(t.db);
     await makeUser(t.db, account.id, { username: "many" });
     const sent: boolean[] = [];
@@ -107,7 +107,7 @@ describe("forgot password and the other links of a user", () => {
           deps,
         ),
       );
-    expect(sent.filter(Boolean)).toHaveLength(LIMITS.passwordLinksPerUser.limit);
+    expect(sent.filter(Boolean)).toHaveLength(LIMITS.passwordResetLinksPerUser.limit);
   });
 
   it("leaves a link an Administrator sent working", async () => {

@@ -28,13 +28,13 @@ export async function requestPasswordReset(
     ].map((rule) => rateLimit.hit(db, rule, now)),
   );
   if (counted.some((c) => !c.allowed)) return false;
-  // The user's own daily limit of links, which an Administrator's new links count against too.
+  // The user's own daily limit of reset links, whoever asks for them.
   const [known] = await db
     .select({ id: users.id, accountId: users.accountId })
     .from(users)
     .where(eq(sql`lower(${users.username})`, username));
   if (!known) return false;
-  const perUser = limitFor("passwordLinksPerUser", `${known.accountId}:${known.id}`);
+  const perUser = limitFor("passwordResetLinksPerUser", `${known.accountId}:${known.id}`);
   if (!(await rateLimit.hit(db, perUser, now)).allowed) return false;
   return db.transaction(async (tx) => {
     const [user] = await tx

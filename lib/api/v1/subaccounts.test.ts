@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { accounts, emailOutbox, products } from "@/db/schema";
+import { accounts, apiIdempotency, emailOutbox, products } from "@/db/schema";
 import { createContract } from "@/lib/contracts/manage";
 import { assignContract } from "@/lib/subaccounts/manage";
 import { actorInAccount, makeActor } from "@/tests/helpers/actors";
@@ -94,6 +94,29 @@ describe("POST /api/v1/subaccounts", () => {
   });
 });
 
+describe("a Managed subaccount's key at rest", () => {
+  it("is never kept for a retry: the retry answers the subaccount without it", async () => {
+    const { key } = await keyed();
+    const headers = { "idempotency-key": "provision-globex" };
+    const first = await call("POST", "/subaccounts", {
+      key,
+      body: { ...body, type: "managed" },
+      headers,
+    });
+    const again = await call("POST", "/subaccounts", {
+      key,
+      body: { ...body, type: "managed" },
+      headers,
+    });
+    expect(first.body.api_key).toMatch(/^cp_live_/);
+    expect(again.status).toBe(201);
+    expect(again.body.id).toBe(first.body.id);
+    expect(again.body.api_key).toBeUndefined();
+    const stored = await t.db.select().from(apiIdempotency);
+    expect(JSON.stringify(stored)).not.toContain(first.body.api_key);
+  });
+});
+
 describe("reading subaccounts", () => {
   it("lists by cursor with search and type, and shows one with its terms; another account's is not found", async () => {
     const { admin, key } = await keyed();
@@ -177,6 +200,9 @@ describe("changing a subaccount", () => {
     expect([locked.status, locked.body.code]).toEqual([409, "subaccount_locked_by_contract"]);
     const [row] = await t.db.select().from(accounts).where(eq(accounts.id, id));
     expect(row).toMatchObject({ nickname: "Renewal due", billing: "bill_to_parent" });
+    const empty = await call("PATCH", `/subaccounts/${id}`, { key, body: {} });
+    expect(empty.status).toBe(422);
+    expect(empty.body.errors).toEqual([{ in: "body", pointer: "", code: "nothing_to_change" }]);
     const nobody = await call("PATCH", `/subaccounts/${id}`, {
       key,
       body: { account_manager_id: admin.accountId },

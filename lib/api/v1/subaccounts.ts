@@ -365,6 +365,8 @@ export const createSubaccountEndpoint = endpoint({
     return {
       status: 201,
       body: created.apiKey ? { ...resource, api_key: created.apiKey } : resource,
+      // The key is shown once: a retry gets the subaccount, never the key again.
+      replayBody: resource,
       location: `/api/v1/subaccounts/${created.id}`,
     };
   },
@@ -398,6 +400,9 @@ const patchBody = z
       .array(z.enum(INVITABLE_TYPES))
       .max(INVITABLE_TYPES.length)
       .optional(),
+  })
+  .refine((changes) => Object.values(changes).some((v) => v !== undefined), {
+    message: "v.nothing_to_change",
   })
   .meta({
     id: "SubaccountChanges",

@@ -52,6 +52,11 @@ export default async function ApiKeysPage() {
               <Row key={k.id}>
                 <Cell>
                   <span className="font-medium">{k.name}</span>
+                  {k.subaccountName ? (
+                    <span className="block text-slate-600">
+                      {t("forSubaccount", { name: k.subaccountName })}
+                    </span>
+                  ) : null}
                   <code className="block font-mono text-xs text-slate-600">{k.prefix}…</code>
                 </Cell>
                 <Cell label={t("scope")}>{tCommon(`apiKeyScopes.${k.scope}`)}</Cell>
