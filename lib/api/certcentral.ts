@@ -66,7 +66,7 @@ export const CERTCENTRAL_DIALECT: Dialect = {
   key: (request) => request.headers.get("x-dc-devkey")?.trim() || null,
   refusal(code, extra) {
     const { status: ours, title } = problemFor(code);
-    // It answers a request it cannot take with 400, whatever is wrong with it.
+    // It answers input it cannot take with 400 (where /api/v1 says 422); other statuses are ours.
     const status = ours === 422 ? 400 : ours;
     const fields = extra.errors ?? [];
     const errors = fields.length

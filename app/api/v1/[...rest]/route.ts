@@ -2,7 +2,9 @@ import { problem } from "@/lib/api/http";
 
 /** Anything else under /api/v1 is a problem too, never the HTML 404 page. */
 function notFound() {
-  return problem("not_found");
+  const response = problem("not_found");
+  response.headers.set("cache-control", "no-store");
+  return response;
 }
 
 export {
