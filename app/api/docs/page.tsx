@@ -159,18 +159,20 @@ export default async function ApiDocsPage() {
                     <SchemaLink schema={op.requestBody.content["application/json"]?.schema} />
                   </p>
                 ) : null}
-                <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-                  <dt className="col-span-2 font-medium">{t("responses")}</dt>
-                  {Object.entries(op.responses).map(([status, r]) => (
-                    <div key={status} className="contents">
-                      <dt className="font-mono">{status}</dt>
-                      <dd>
-                        {r.description}{" "}
-                        <SchemaLink schema={Object.values(r.content ?? {})[0]?.schema} />
-                      </dd>
-                    </div>
-                  ))}
-                </dl>
+                <div className="text-sm">
+                  <p className="font-medium">{t("responses")}</p>
+                  <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+                    {Object.entries(op.responses).map(([status, r]) => (
+                      <div key={status} className="contents">
+                        <dt className="font-mono">{status}</dt>
+                        <dd>
+                          {r.description}{" "}
+                          <SchemaLink schema={Object.values(r.content ?? {})[0]?.schema} />
+                        </dd>
+                      </div>
+                    ))}
+                  </dl>
+                </div>
               </article>
             ))}
         </section>
