@@ -115,7 +115,13 @@ export default async function ApiDocsPage() {
                 </h3>
                 {op.description ? <p className="text-sm text-slate-700">{op.description}</p> : null}
                 {op.parameters?.length ? (
-                  <div className="overflow-x-auto">
+                  <div
+                    // Scrolls sideways on a phone: reachable with the keyboard, named.
+                    tabIndex={0}
+                    role="region"
+                    aria-label={`${t("parameters")}: ${op.summary}`}
+                    className="overflow-x-auto"
+                  >
                     <table className="w-full text-left text-sm">
                       <caption className="mb-1 text-left font-medium">{t("parameters")}</caption>
                       <thead>
