@@ -26,7 +26,9 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon.ico).*)",
+      // Not the JSON APIs: a CSP means nothing to a script, and the other headers
+      // come from next.config.ts on every answer.
+      source: "/((?!_next/static|_next/image|favicon.ico|api/v1/|services/v2/).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

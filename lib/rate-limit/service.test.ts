@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { selectRows } from "@/db";
 import { setupTestDb } from "@/tests/helpers/db";
 import { acquireSlot, hit, peek, prune, releaseSlot, renewSlot, reset } from "./service";
 
@@ -55,5 +57,15 @@ describe("slots", () => {
     expect(await acquireSlot(t.db, slots, at(111))).toBe("downloads:u1:1");
     await releaseSlot(t.db, a!);
     expect(await acquireSlot(t.db, slots, at(112))).toBe("downloads:u1:0");
+  });
+});
+
+describe("the counters' table", () => {
+  it("is unlogged: a hit commits without waiting for the disk", async () => {
+    const [table] = await selectRows<{ relpersistence: string }>(
+      t.db,
+      sql`select relpersistence from pg_class where relname = 'rate_limits'`,
+    );
+    expect(table?.relpersistence).toBe("u");
   });
 });
