@@ -10,24 +10,38 @@ function windowEdge(now: Date, windowSeconds: number) {
   return new Date(now.getTime() - windowSeconds * 1000);
 }
 
-/**
- * Counts one hit against a fixed window kept in PostgreSQL, so every app
- * instance sees the same count. One upsert: no read-then-write race.
- */
-export async function hit(db: Db, rule: RateLimit, now: Date): Promise<RateLimitResult> {
-  const edge = windowEdge(now, rule.windowSeconds);
-  const stale = sql`${rateLimits.windowStart} <= ${edge.toISOString()}::timestamptz`;
-  const [row] = await db
+function hitQuery(db: Db) {
+  const at = (name: string) => sql`${sql.placeholder(name)}::timestamptz`;
+  const stale = sql`${rateLimits.windowStart} <= ${at("edge")}`;
+  return db
     .insert(rateLimits)
-    .values({ key: rule.key, windowStart: now, count: 1 })
+    .values({ key: sql.placeholder("key"), windowStart: at("now"), count: 1 })
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
-        windowStart: sql`case when ${stale} then ${now.toISOString()}::timestamptz else ${rateLimits.windowStart} end`,
+        windowStart: sql`case when ${stale} then ${at("now")} else ${rateLimits.windowStart} end`,
         count: sql`case when ${stale} then 1 else ${rateLimits.count} + 1 end`,
       },
     })
-    .returning();
+    .returning()
+    .prepare("rate_limit_hit");
+}
+
+const prepared = new WeakMap<Db, ReturnType<typeof hitQuery>>();
+
+/**
+ * Counts one hit against a fixed window kept in PostgreSQL, so every app
+ * instance sees the same count. One upsert: no read-then-write race. Prepared:
+ * every API request, sign-in and link runs it.
+ */
+export async function hit(db: Db, rule: RateLimit, now: Date): Promise<RateLimitResult> {
+  let query = prepared.get(db);
+  if (!query) prepared.set(db, (query = hitQuery(db)));
+  const [row] = await query.execute({
+    key: rule.key,
+    now: now.toISOString(),
+    edge: windowEdge(now, rule.windowSeconds).toISOString(),
+  });
   return toResult(rule, row!, now);
 }
 
