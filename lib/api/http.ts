@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { readLimited } from "@/lib/http/body";
 import { problemFor, type ProblemCode } from "./problems";
 
 /** The largest body the API reads; anything longer is refused unread. */
@@ -71,24 +72,10 @@ export function invalidFields(error: z.ZodError, where: InvalidField["in"]): Inv
 export async function readBody(request: Request): Promise<string> {
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (type !== "application/json") throw new ApiProblem("unsupported_media_type");
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw new ApiProblem("payload_too_large");
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw new ApiProblem("payload_too_large");
-    }
-    chunks.push(value);
-  }
+  const bytes = await readLimited(request, MAX_BODY_BYTES);
+  if (!bytes) throw new ApiProblem("payload_too_large");
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw new ApiProblem("malformed_json", { detail: "The body is not UTF-8." });
   }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import "zod-openapi";
+import { decodeCursor } from "@/lib/lists/keyset";
 
 /** What every part of the API shares: ids, times, pages, problems. */
 
@@ -27,9 +28,15 @@ export const pageQuery = {
     .meta({
       description: `Rows per page, 1 to ${LIST_LIMIT_MAX}`,
     }),
-  cursor: z.string().max(200).optional().meta({
-    description: "The `next_cursor` of the previous page",
-  }),
+  // Refused when it is not one, rather than read as "from the start".
+  cursor: z
+    .string()
+    .max(200)
+    .refine((value) => decodeCursor(value) !== null, { message: "v.invalid_cursor" })
+    .optional()
+    .meta({
+      description: "The `next_cursor` of the previous page",
+    }),
 };
 
 export function pageOf<T extends z.ZodType>(item: T, id: string) {

@@ -219,6 +219,11 @@ describe("GET /api/v1/invitations", () => {
     expect(searched.body.data.map((r: { email: string }) => r.email)).toEqual(["c3@example.com"]);
     const expired = await call("GET", "/invitations?status=expired", { key });
     expect(expired.body.data).toHaveLength(5);
+    const lost = await call("GET", "/invitations?cursor=not-a-cursor", { key });
+    expect([lost.status, lost.body.errors]).toEqual([
+      422,
+      [{ in: "query", pointer: "/cursor", code: "invalid_cursor" }],
+    ]);
     const bad = await call("GET", "/invitations?limit=500&status=lost", { key });
     expect(bad.status).toBe(422);
     expect(bad.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual([

@@ -351,10 +351,6 @@ export const listInvitationsEndpoint = endpoint({
       sort: query.order,
       after: query.cursor,
     });
-    if (query.cursor && !params.after)
-      throw new ApiProblem("invalid_input", {
-        errors: [{ in: "query", pointer: "cursor", code: "invalid_cursor" }],
-      });
     const page = await listInvitations(ctx.db, ctx.actor.accountId, params, ctx.now, {
       size: query.limit,
     });

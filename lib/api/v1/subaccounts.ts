@@ -53,6 +53,19 @@ const exampleOrganization = {
   contact_phone: null,
 };
 
+const exampleSummary = {
+  id: "3a4b5c6d-7e8f-4091-a2b3-c4d5e6f7a8b9",
+  number: 100042,
+  name: "Globex",
+  nickname: "Globex (key account)",
+  type: "enterprise",
+  status: "active",
+  billing: "bill_to_parent",
+  pricing: "custom",
+  created_via: "manual",
+  created_at: "2026-12-01T09:30:00.000Z",
+};
+
 export const subaccountSummary = z
   .object({
     id: z.uuid(),
@@ -71,18 +84,7 @@ export const subaccountSummary = z
   })
   .meta({
     id: "SubaccountSummary",
-    example: {
-      id: "3a4b5c6d-7e8f-4091-a2b3-c4d5e6f7a8b9",
-      number: 100042,
-      name: "Globex",
-      nickname: "Globex (key account)",
-      type: "enterprise",
-      status: "active",
-      billing: "bill_to_parent",
-      pricing: "custom",
-      created_via: "manual",
-      created_at: "2026-12-01T09:30:00.000Z",
-    },
+    example: exampleSummary,
   });
 
 const productSchema = z.object({
@@ -113,16 +115,7 @@ export const subaccountSchema = subaccountSummary
   .meta({
     id: "Subaccount",
     example: {
-      id: "3a4b5c6d-7e8f-4091-a2b3-c4d5e6f7a8b9",
-      number: 100042,
-      name: "Globex",
-      nickname: "Globex (key account)",
-      type: "enterprise",
-      status: "active",
-      billing: "bill_to_parent",
-      pricing: "custom",
-      created_via: "manual",
-      created_at: "2026-12-01T09:30:00.000Z",
+      ...exampleSummary,
       organization: exampleOrganization,
       allowed_subaccount_types: [],
       account_manager: { id: "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9", name: "Ada Admin" },
@@ -249,10 +242,6 @@ export const listSubaccountsEndpoint = endpoint({
       sort: query.order,
       after: query.cursor,
     });
-    if (query.cursor && !params.after)
-      throw new ApiProblem("invalid_input", {
-        errors: [{ in: "query", pointer: "cursor", code: "invalid_cursor" }],
-      });
     const page = await listSubaccounts(
       ctx.db,
       ctx.actor.accountId,

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { type ProviderEvent, recordProviderEvent } from "@/lib/email/provider-events";
 import { env } from "@/lib/env";
+import { readLimited } from "@/lib/http/body";
 
 export const dynamic = "force-dynamic";
 
@@ -25,26 +26,6 @@ const reportedEvent = z.object({
   }),
 });
 
-/** The body as text, or null once it grows past `limit` bytes (whatever Content-Length claimed). */
-async function readLimited(request: Request, limit: number): Promise<string | null> {
-  if (Number(request.headers.get("content-length") ?? 0) > limit) return null;
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 /**
  * Resend's delivery reports, signed as Standard Webhooks (the library the
  * Resend SDK verifies with). Without a configured secret the endpoint does not exist.
@@ -52,8 +33,9 @@ async function readLimited(request: Request, limit: number): Promise<string | nu
 export async function POST(request: Request) {
   const secret = env().RESEND_WEBHOOK_SECRET;
   if (!secret) return new Response(null, { status: 404 });
-  const payload = await readLimited(request, MAX_BODY_BYTES);
-  if (payload === null) return new Response("payload too large", { status: 413 });
+  const body = await readLimited(request, MAX_BODY_BYTES);
+  if (body === null) return new Response("payload too large", { status: 413 });
+  const payload = body.toString("utf8");
   const eventId = request.headers.get("webhook-id") ?? "";
   let raw: unknown;
   try {
