@@ -5,6 +5,8 @@ import { accounts, apiKeys, users } from "@/db/schema";
 import { accountUsableSql } from "@/lib/accounts/usable";
 import type { Actor } from "@/lib/auth/actor";
 import { hashToken } from "@/lib/tokens";
+import { API_KEY_REQUESTS } from "@/lib/rate-limit/limits";
+import { countHits, hitMoments, type RateLimitResult, toResult } from "@/lib/rate-limit/service";
 import { fullName } from "@/lib/users/names";
 import { apiKeyStatus, isLastUseStale, LAST_USED_INTERVAL_SECONDS, looksLikeApiKey } from "./rules";
 
@@ -17,8 +19,18 @@ import { apiKeyStatus, isLastUseStale, LAST_USED_INTERVAL_SECONDS, looksLikeApiK
 const maker = alias(users, "maker");
 
 function keyQuery(db: Db) {
+  // The request is counted by the statement that finds its key: one round trip,
+  // not two, on every API request. A key that is then refused is counted too.
+  const counted = db.$with("counted").as(
+    countHits(
+      db,
+      sql`select ${API_KEY_REQUESTS.prefix}::text || ${apiKeys.id}, ${sql.placeholder("now")}::timestamptz, 1
+        from ${apiKeys} where ${apiKeys.keyHash} = ${sql.placeholder("hash")}`,
+    ),
+  );
   return (
     db
+      .with(counted)
       .select({
         key: {
           id: apiKeys.id,
@@ -41,6 +53,7 @@ function keyQuery(db: Db) {
         accountType: accounts.type,
         usable: accountUsableSql(accounts.id),
         maker: { status: maker.status, role: maker.role },
+        requests: { count: counted.count, windowStart: counted.windowStart },
       })
       .from(apiKeys)
       .innerJoin(users, and(eq(users.id, apiKeys.userId), eq(users.accountId, apiKeys.accountId)))
@@ -55,6 +68,7 @@ function keyQuery(db: Db) {
           or(eq(maker.accountId, accounts.id), eq(maker.accountId, accounts.parentId)),
         ),
       )
+      .leftJoin(counted, sql`true`)
       .where(eq(apiKeys.keyHash, sql.placeholder("hash")))
       // Every API request runs it: built and planned once per connection, not each time.
       .prepare("api_key_by_hash")
@@ -63,22 +77,45 @@ function keyQuery(db: Db) {
 
 const prepared = new WeakMap<Db, ReturnType<typeof keyQuery>>();
 
+export type ApiKeyRequest = { actor: Actor; requests: RateLimitResult };
+
+/**
+ * The actor of a key and its request counted against the key's limit per
+ * minute (`perMinute`), in one statement; null for a key that does not work.
+ */
+export async function authenticateApiRequest(
+  db: Db,
+  presented: string,
+  context: { now: Date; ip: string | null; perMinute: number },
+): Promise<ApiKeyRequest | null> {
+  if (!looksLikeApiKey(presented)) return null;
+  let query = prepared.get(db);
+  if (!query) prepared.set(db, (query = keyQuery(db)));
+  const rule = { limit: context.perMinute, windowSeconds: API_KEY_REQUESTS.windowSeconds };
+  const [row] = await query.execute({
+    hash: hashToken(presented),
+    ...hitMoments(rule, context.now),
+  });
+  if (!row) return null;
+  const { key, status, usable, maker: made, requests, ...actor } = row;
+  if (apiKeyStatus(key, context.now) !== "active") return null;
+  if (status !== "active" || !usable || actor.role !== "administrator") return null;
+  if (made.status !== "active" || made.role !== "administrator") return null;
+  if (isLastUseStale(key.lastUsedAt, context.now)) await recordUse(db, key.id, context);
+  return {
+    actor: { ...actor, apiKey: { id: key.id, name: key.name, scope: key.scope } },
+    requests: toResult(rule, requests!, context.now),
+  };
+}
+
+/** The actor a presented key stands for, or null (its request counted as any other). */
 export async function authenticateApiKey(
   db: Db,
   presented: string,
   context: { now: Date; ip: string | null },
 ): Promise<Actor | null> {
-  if (!looksLikeApiKey(presented)) return null;
-  let query = prepared.get(db);
-  if (!query) prepared.set(db, (query = keyQuery(db)));
-  const [row] = await query.execute({ hash: hashToken(presented) });
-  if (!row) return null;
-  const { key, status, usable, maker: made, ...actor } = row;
-  if (apiKeyStatus(key, context.now) !== "active") return null;
-  if (status !== "active" || !usable || actor.role !== "administrator") return null;
-  if (made.status !== "active" || made.role !== "administrator") return null;
-  if (isLastUseStale(key.lastUsedAt, context.now)) await recordUse(db, key.id, context);
-  return { ...actor, apiKey: { id: key.id, name: key.name, scope: key.scope } };
+  const found = await authenticateApiRequest(db, presented, { ...context, perMinute: Infinity });
+  return found?.actor ?? null;
 }
 
 /** At most once a minute per key, even with many instances: the condition decides, not a read. */

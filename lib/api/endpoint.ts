@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { clientIp } from "@/lib/auth/client-ip";
 import type { Permission } from "@/lib/auth/permissions";
-import { authenticateApiKey } from "@/lib/api-keys/authenticate";
+import { authenticateApiRequest } from "@/lib/api-keys/authenticate";
 import { env } from "@/lib/env";
 import { DomainError, describeError } from "@/lib/errors";
 import { afterCommit } from "@/lib/front-door/after-commit";
@@ -126,15 +126,25 @@ function bearer(request: Request): string | null {
   return match ? match[1]! : null;
 }
 
-/** Authenticates a key, from the Authorization header (or another of a front door's choosing). */
+/**
+ * Authenticates a key (from the Authorization header, or another of a front
+ * door's choosing) and counts the request against the key's limit, whose
+ * headers go on every answer.
+ */
 export async function apiActor(
   db: Db,
   presented: string | null,
-  context: { now: Date; ip: string | null },
-): Promise<Actor | null> {
+  context: { now: Date; ip: string | null; perMinute: number },
+) {
   if (presented) {
-    const actor = await authenticateApiKey(db, presented, context);
-    if (actor) return actor;
+    const found = await authenticateApiRequest(db, presented, context);
+    if (found)
+      return {
+        actor: found.actor,
+        allowed: found.requests.allowed,
+        headers: rateLimitHeaders(context.perMinute, found.requests),
+        retryAfter: found.requests.retryAfterSeconds,
+      };
   }
   // Failures only: a key that works costs nothing here.
   const bad = await rateLimit.hit(
@@ -147,20 +157,6 @@ export async function apiActor(
       headers: { "retry-after": String(bad.retryAfterSeconds) },
     });
   return null;
-}
-
-/** Counts the request against its key's limit; the headers go on every answer. */
-export async function countRequest(db: Db, actor: Actor, deps: ApiDeps, now: Date) {
-  const result = await rateLimit.hit(
-    db,
-    { key: `api:key:${actor.apiKey!.id}`, limit: deps.requestsPerMinute, windowSeconds: 60 },
-    now,
-  );
-  return {
-    allowed: result.allowed,
-    headers: rateLimitHeaders(deps.requestsPerMinute, result),
-    retryAfter: result.retryAfterSeconds,
-  };
 }
 
 function withHeaders(response: Response, headers: Record<string, string>): Response {
@@ -253,15 +249,19 @@ export async function handleApiRequest(
   let limitHeaders: Record<string, string> = {};
   let idempotency: { accountId: string; key: string } | null = null;
   try {
-    const actor = await apiActor(db, dialect.key(request), { now, ip });
-    if (!actor)
+    const counted = await apiActor(db, dialect.key(request), {
+      now,
+      ip,
+      perMinute: deps.requestsPerMinute,
+    });
+    if (!counted)
       return withHeaders(
         dialect.refusal("unauthorized", {
           headers: { "www-authenticate": 'Bearer realm="CertPortal API"' },
         }),
         {},
       );
-    const counted = await countRequest(db, actor, deps, now);
+    const { actor } = counted;
     limitHeaders = counted.headers;
     if (!counted.allowed)
       return withHeaders(dialect.refusal("rate_limited", {}), {

@@ -47,7 +47,8 @@ export function invitationOrder(params: {
   return byExpiry && !ordersByExpiry(params.status) ? "newest" : params.sort;
 }
 
-const moment = (now: Date) => sql`${now.toISOString()}::timestamptz`;
+/** The moment as SQL: a value, or already SQL (a prepared statement's placeholder). */
+const moment = (now: Date | SQL) => (now instanceof Date ? sql`${now.toISOString()}::timestamptz` : now);
 
 /**
  * The SQL twin of `displayStatus`: which stored rows show as the given status at
@@ -56,7 +57,7 @@ const moment = (now: Date) => sql`${now.toISOString()}::timestamptz`;
  * the moment is handed to "pending" as a sub-select: planned without its value,
  * the list walks its order index instead of gathering every pending row to sort.
  */
-export function statusCondition(status: DisplayStatus, now: Date): SQL {
+export function statusCondition(status: DisplayStatus, now: Date | SQL): SQL {
   switch (status) {
     case "pending":
       return sql`${invitations.status} = 'pending' and ${invitations.expiresAt} > (select ${moment(now)})`;
@@ -73,7 +74,7 @@ export function statusCondition(status: DisplayStatus, now: Date): SQL {
  * few. The moment is a sub-select here too, for the same reason as for "pending":
  * judged by the histogram of expiries, they would look like most of the account.
  */
-export function lapsedCondition(now: Date): SQL {
+export function lapsedCondition(now: Date | SQL): SQL {
   return sql`${invitations.status} = 'pending' and ${invitations.expiresAt} <= (select ${moment(now)})`;
 }
 

@@ -87,11 +87,21 @@ export function keysetCondition(
   { cursor, descending }: Keyset,
 ): SQL | undefined {
   if (!cursor) return undefined;
-  const at = sql`${cursor.at.toISOString()}::timestamptz`;
-  const id = sql`${cursor.id}::uuid`;
+  return keysetPast(columns, descending, {
+    at: sql`${cursor.at.toISOString()}::timestamptz`,
+    id: sql`${cursor.id}::uuid`,
+  });
+}
+
+/** Rows past the position (at, id): literal values, or a prepared statement's placeholders. */
+export function keysetPast(
+  columns: { at: AnyColumn; id: AnyColumn },
+  descending: boolean,
+  position: { at: SQL; id: SQL },
+): SQL {
   return descending
-    ? sql`(${columns.at}, ${columns.id}) < (${at}, ${id})`
-    : sql`(${columns.at}, ${columns.id}) > (${at}, ${id})`;
+    ? sql`(${columns.at}, ${columns.id}) < (${position.at}, ${position.id})`
+    : sql`(${columns.at}, ${columns.id}) > (${position.at}, ${position.id})`;
 }
 
 /** The ORDER BY of a keyset query in its direction. */

@@ -29,6 +29,12 @@ export const LIMITS = {
   badApiKeysPerAddress: { limit: 100, windowSeconds: HOUR / 4 },
 } as const satisfies Record<string, Rule>;
 
+/**
+ * The requests of one API key in a minute (API_REQUESTS_PER_MINUTE), counted by
+ * the statement that finds the key: its counter's key is this prefix and the key's id.
+ */
+export const API_KEY_REQUESTS = { prefix: "apiRequestsPerKey:", windowSeconds: 60 } as const;
+
 /** Things that run for a while, at most so many at once. */
 export const SLOTS = {
   // CSV exports of one user at once: each reads the whole list, a batch at a time.

@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, sql } from "drizzle-orm";
+import { and, eq, gt, lt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { rateLimits } from "@/db/schema";
 
@@ -10,12 +10,18 @@ function windowEdge(now: Date, windowSeconds: number) {
   return new Date(now.getTime() - windowSeconds * 1000);
 }
 
-function hitQuery(db: Db) {
-  const at = (name: string) => sql`${sql.placeholder(name)}::timestamptz`;
+const at = (name: string) => sql`${sql.placeholder(name)}::timestamptz`;
+
+/**
+ * The one upsert that counts a hit, for each row `source` yields as (key,
+ * window start, 1): a fresh window once the last has passed, else one more.
+ * Its placeholders: `now`, and `edge` (now less the window).
+ */
+export function countHits(db: Db, source: SQL) {
   const stale = sql`${rateLimits.windowStart} <= ${at("edge")}`;
   return db
     .insert(rateLimits)
-    .values({ key: sql.placeholder("key"), windowStart: at("now"), count: 1 })
+    .select(source)
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
@@ -23,8 +29,18 @@ function hitQuery(db: Db) {
         count: sql`case when ${stale} then 1 else ${rateLimits.count} + 1 end`,
       },
     })
-    .returning()
-    .prepare("rate_limit_hit");
+    .returning();
+}
+
+/** The values of `countHits`'s placeholders for a rule at a moment. */
+export function hitMoments(rule: Pick<RateLimit, "windowSeconds">, now: Date) {
+  return { now: now.toISOString(), edge: windowEdge(now, rule.windowSeconds).toISOString() };
+}
+
+function hitQuery(db: Db) {
+  return countHits(db, sql`values (${sql.placeholder("key")}, ${at("now")}, 1)`).prepare(
+    "rate_limit_hit",
+  );
 }
 
 const prepared = new WeakMap<Db, ReturnType<typeof hitQuery>>();
@@ -37,11 +53,7 @@ const prepared = new WeakMap<Db, ReturnType<typeof hitQuery>>();
 export async function hit(db: Db, rule: RateLimit, now: Date): Promise<RateLimitResult> {
   let query = prepared.get(db);
   if (!query) prepared.set(db, (query = hitQuery(db)));
-  const [row] = await query.execute({
-    key: rule.key,
-    now: now.toISOString(),
-    edge: windowEdge(now, rule.windowSeconds).toISOString(),
-  });
+  const [row] = await query.execute({ key: rule.key, ...hitMoments(rule, now) });
   return toResult(rule, row!, now);
 }
 
@@ -73,8 +85,8 @@ export async function reset(db: Db, key: string) {
   await db.delete(rateLimits).where(eq(rateLimits.key, key));
 }
 
-function toResult(
-  rule: RateLimit,
+export function toResult(
+  rule: Omit<RateLimit, "key">,
   row: { windowStart: Date; count: number },
   now: Date,
 ): RateLimitResult {

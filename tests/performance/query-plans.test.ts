@@ -2,7 +2,7 @@
 // of invitations or accounts, and no sort of more than a sliver of the account's
 // rows. Plans are the PostgreSQL server's, so this runs where TEST_DATABASE_URL is set.
 import { drizzle } from "drizzle-orm/node-postgres";
-import { Pool } from "pg";
+import { Client, Pool } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/db";
 import * as schema from "@/db/schema";
@@ -112,6 +112,36 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("query plans at scale", () => {
     return result;
   }
 
+  /**
+   * The same, planned as a prepared statement once PostgreSQL settles on a plan
+   * without the values (a generic plan): what the prepared shapes of a list run.
+   */
+  async function genericPlans(call: (db: Db) => Promise<unknown>) {
+    statements = [];
+    await call(recorded);
+    const sent = statements;
+    statements = [];
+    // A connection of its own: its statements and settings are nobody else's.
+    const client = new Client({ connectionString: handle.url });
+    await client.connect();
+    try {
+      await client.query("set plan_cache_mode = force_generic_plan");
+      const result: PlanNode[] = [];
+      for (const [i, s] of sent.entries()) {
+        await client.query(`prepare generic_${i} as ${s.text}`);
+        // EXECUTE takes its values as literals, not as parameters of its own.
+        const args = s.params.map((v) => client.escapeLiteral(String(v))).join(", ");
+        const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(
+          `explain (analyze, format json) execute generic_${i}${args ? `(${args})` : ""}`,
+        );
+        result.push(rows[0]!["QUERY PLAN"][0].Plan);
+      }
+      return result;
+    } finally {
+      await client.end();
+    }
+  }
+
   /** What a plan does that costs in proportion to the account's rows. */
   function problems(node: PlanNode, found: string[] = [], searched = false): string[] {
     if (
@@ -158,6 +188,19 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("query plans at scale", () => {
     ))
       expect(problems(plan, [], !!params.q)).toEqual([]);
   });
+
+  // Prepared (see listInvitations): whatever plan PostgreSQL keeps for them must use the index.
+  it.each(invitationLists.filter((p) => !p.q && p.status !== "expired"))(
+    "lists invitations %o through an index with a generic plan",
+    async (params) => {
+      const after = { after: encodeCursor({ at: new Date(), id: ids.invitation }) };
+      for (const list of [params, { ...params, ...after }])
+        for (const plan of await genericPlans((db) =>
+          listInvitations(db, ids.account, invitationListParams.parse(list), now()),
+        ))
+          expect(problems(plan)).toEqual([]);
+    },
+  );
 
   it("pages deep into the list through the index", async () => {
     const { rows } = await pool.query<{ at: Date; id: string }>(
