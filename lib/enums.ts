@@ -80,3 +80,20 @@ export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 /** What an API key may do: read, or read and write (lib/auth/permissions.ts says which is which). */
 export const API_KEY_SCOPES = ["read", "write"] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+/** What a partner's systems hear about: the events of /api/v1/events and of webhooks. */
+export const EVENT_TYPES = [
+  "invitation.created",
+  "invitation.resent",
+  "invitation.delivered",
+  "invitation.bounced",
+  "invitation.address_corrected",
+  "invitation.accepted",
+  "invitation.expired",
+  "invitation.canceled",
+  "subaccount.created",
+  "subaccount.updated",
+  "subaccount.deactivated",
+  "subaccount.reactivated",
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];

@@ -24,6 +24,8 @@ const schema = z
     // Reverse proxies in front of the app that append to X-Forwarded-For.
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
     OUTBOX_POLL_SECONDS: z.coerce.number().int().min(0).default(15),
+    // How long /api/v1/events (and webhooks' redeliveries) can look back.
+    EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     // Requests per second to the email provider, across every instance (Resend's default: 2).
     EMAIL_REQUESTS_PER_SECOND: z.coerce.number().positive().max(1000).default(2),
     // The embedded database in production, on purpose (one process serves it).

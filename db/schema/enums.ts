@@ -9,6 +9,7 @@ import {
   DELIVERY_STATUSES,
   EMAIL_STATUSES,
   INVITATION_EVENT_TYPES,
+  EVENT_TYPES,
   INVITATION_STATUSES,
   LOCALES,
   PRICING_MODES,
@@ -30,3 +31,4 @@ export const invitationEventType = pgEnum("invitation_event_type", INVITATION_EV
 export const emailStatus = pgEnum("email_status", EMAIL_STATUSES);
 export const activityKind = pgEnum("activity_kind", ACTIVITY_KINDS);
 export const apiKeyScope = pgEnum("api_key_scope", API_KEY_SCOPES);
+export const eventType = pgEnum("event_type", EVENT_TYPES);

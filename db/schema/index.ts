@@ -9,3 +9,4 @@ export * from "./set-password-tokens";
 export * from "./products";
 export * from "./activity";
 export * from "./api-keys";
+export * from "./events";

@@ -1,3 +1,4 @@
+import { recordSubaccountEvent } from "@/lib/events/record";
 import { sql } from "drizzle-orm";
 import { type Db, selectRows } from "@/db";
 import { recordActivity } from "@/lib/activity/record";
@@ -58,7 +59,7 @@ export async function applyStartedContracts(db: Db, now: Date): Promise<number> 
       returning accounts.id, due.billing as "oldBilling", due.pricing as "oldPricing",
         accounts.billing, accounts.pricing`,
     );
-    for (const row of changed)
+    for (const row of changed) {
       await recordActivity(
         tx,
         { accountId: row.id, actor: { userId: null, name: SYSTEM_ACTOR_NAME }, now },
@@ -67,6 +68,8 @@ export async function applyStartedContracts(db: Db, now: Date): Promise<number> 
           { kind: "pricing", from: row.oldPricing, to: row.pricing },
         ],
       );
+      await recordSubaccountEvent(tx, "subaccount.updated", row.id, now);
+    }
     return changed.length;
   });
 }

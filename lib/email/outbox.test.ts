@@ -328,9 +328,12 @@ describe("pacing across workers", () => {
     expect(addresses).toHaveLength(1000);
     expect(new Set(addresses).size).toBe(1000);
     const times = provider.requests.map((r) => r.at).sort((a, b) => a - b);
+    // Slots start 525 ms apart; measured where they arrive, a request held up on a
+    // busy machine lands closer to the next: 900 ms allows 150 ms of that, and
+    // still catches any third request a slot would not have allowed.
     for (const [i, at] of times.entries())
       expect(
-        times.filter((other) => other >= at && other < at + 1000).length,
+        times.filter((other) => other >= at && other < at + 900).length,
         `at request ${i}`,
       ).toBeLessThanOrEqual(2);
   }, 60_000);

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { emailOutbox, invitationEvents } from "@/db/schema";
+import { recordInvitationEvent } from "@/lib/events/record";
 import { setInvitationDelivery } from "@/lib/invitations/delivery";
 
 export type ProviderEvent = {
@@ -21,27 +22,38 @@ export type ProviderEvent = {
 export async function recordProviderEvent(
   db: Db,
   event: ProviderEvent,
+  now: Date,
 ): Promise<"recorded" | "ignored"> {
   const [message] = await db
     .select({ invitationId: emailOutbox.invitationId, idempotencyKey: emailOutbox.idempotencyKey })
     .from(emailOutbox)
     .where(eq(emailOutbox.providerMessageId, event.providerMessageId));
   if (!message?.invitationId) return "ignored";
-  const inserted = await db
-    .insert(invitationEvents)
-    .values({
-      invitationId: message.invitationId,
-      type: event.type,
-      detail: { reason: event.reason ?? null },
-      providerEventId: event.eventId,
-      createdAt: event.at,
-    })
-    .onConflictDoNothing()
-    .returning({ id: invitationEvents.id });
-  if (!inserted.length) return "ignored";
-  if (event.type === "delivered")
-    await setInvitationDelivery(db, message, "delivered", ["sending", "sent"]);
-  if (event.type === "bounced")
-    await setInvitationDelivery(db, message, "bounced", ["sending", "sent", "delivered"]);
-  return "recorded";
+  const invitationId = message.invitationId;
+  return db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(invitationEvents)
+      .values({
+        invitationId,
+        type: event.type,
+        detail: { reason: event.reason ?? null },
+        providerEventId: event.eventId,
+        createdAt: event.at,
+      })
+      .onConflictDoNothing()
+      .returning({ id: invitationEvents.id });
+    if (!inserted.length) return "ignored";
+    // A report on the email of the invitation's latest send changes its delivery, and is told.
+    if (
+      event.type === "delivered" &&
+      (await setInvitationDelivery(tx, message, "delivered", ["sending", "sent"]))
+    )
+      await recordInvitationEvent(tx, "invitation.delivered", invitationId, now);
+    if (
+      event.type === "bounced" &&
+      (await setInvitationDelivery(tx, message, "bounced", ["sending", "sent", "delivered"]))
+    )
+      await recordInvitationEvent(tx, "invitation.bounced", invitationId, now);
+    return "recorded";
+  });
 }

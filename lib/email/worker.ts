@@ -1,3 +1,4 @@
+import { pruneEvents } from "@/lib/events/queries";
 import { type Db, getDb } from "@/db";
 import { env } from "@/lib/env";
 import { describeError } from "@/lib/errors";
@@ -55,6 +56,9 @@ export async function runPeriodicWork(db: Db, now: Date) {
     );
     await pruneIdempotencyKeys(db, now).catch((error: unknown) =>
       console.error("Pruning idempotency keys failed:", describeError(error)),
+    );
+    await pruneEvents(db, now, env().EVENT_RETENTION_DAYS).catch((error: unknown) =>
+      console.error("Pruning events failed:", describeError(error)),
     );
   }
 }

@@ -1,3 +1,4 @@
+import { recordInvitationEvent } from "@/lib/events/record";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import {
@@ -200,6 +201,7 @@ export async function acceptInvitation(
         detail: { accountId: account.id },
         createdAt: now,
       });
+      await recordInvitationEvent(tx, "invitation.accepted", claimed.id, now);
 
       const welcome = {
         locale: claimed.locale,

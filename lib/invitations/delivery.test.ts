@@ -58,7 +58,7 @@ describe("an invitation's delivery", () => {
       type: "delivered" | "bounced",
       eventId: string,
       messageId = first.providerMessageId!,
-    ) => recordProviderEvent(t.db, { eventId, type, providerMessageId: messageId, at: now });
+    ) => recordProviderEvent(t.db, { eventId, type, providerMessageId: messageId, at: now }, now);
     await report("delivered", "e1");
     expect(await delivery(id)).toBe("delivered");
     await report("bounced", "e2");

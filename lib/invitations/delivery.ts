@@ -21,9 +21,9 @@ export async function setInvitationDelivery(
   message: { invitationId: string | null; idempotencyKey: string },
   to: (typeof invitations.$inferSelect)["deliveryStatus"],
   from: (typeof invitations.$inferSelect)["deliveryStatus"][],
-) {
-  if (!message.invitationId) return;
-  await db
+): Promise<boolean> {
+  if (!message.invitationId) return false;
+  const changed = await db
     .update(invitations)
     .set({ deliveryStatus: to })
     .where(
@@ -32,5 +32,7 @@ export async function setInvitationDelivery(
         inArray(invitations.deliveryStatus, from),
         sql`${message.idempotencyKey} = ${latestEmailKeySql()}`,
       ),
-    );
+    )
+    .returning({ id: invitations.id });
+  return changed.length > 0;
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type Db, selectRows } from "@/db";
+import { recordInvitationEvents } from "@/lib/events/record";
 
 /** Any constant works; it only has to be the same for every instance of the app. */
 const SWEEP_LOCK = 727_003;
@@ -40,6 +41,12 @@ export async function closeOutExpiredInvitations(
         )
         update invitations set status = 'expired' from due where invitations.id = due.id
         returning invitations.id`,
+      );
+      await recordInvitationEvents(
+        tx,
+        "invitation.expired",
+        closed.map((row) => row.id),
+        now,
       );
       return closed.length;
     });

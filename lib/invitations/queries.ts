@@ -139,11 +139,10 @@ async function pageRows(db: Db, shape: PageShape, values: PageValues): Promise<P
   if (shape.q || shape.email) return pageSelect(db, shape, values, false);
   let mine = preparedPages.get(db);
   if (!mine) preparedPages.set(db, (mine = new Map()));
-  const name = `invitation_page_${shape.status ?? "all"}_${shape.descending ? "d" : "a"}${
-    [shape.problems, shape.type, shape.from, shape.until, shape.cursor]
-      .map((on) => (on ? 1 : 0))
-      .join("")
-  }`;
+  const flags = [shape.problems, shape.type, shape.from, shape.until, shape.cursor];
+  const name = `invitation_page_${shape.status ?? "all"}_${shape.descending ? "d" : "a"}${flags
+    .map((on) => (on ? 1 : 0))
+    .join("")}`;
   let query = mine.get(name);
   if (!query) mine.set(name, (query = pageSelect(db, shape, values, true).prepare(name)));
   return query.execute(values);

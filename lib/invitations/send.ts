@@ -1,3 +1,4 @@
+import { recordInvitationEvent } from "@/lib/events/record";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { accounts, invitationEvents, invitationRetiredTokens, invitations } from "@/db/schema";
@@ -142,6 +143,7 @@ export async function createInvitation(
       await tx
         .insert(invitationEvents)
         .values({ invitationId: id, type: "created", ...eventActor(current), createdAt: now });
+      await recordInvitationEvent(tx, "invitation.created", id, now);
       await enqueueEmail(tx, {
         to: input.email,
         email,
@@ -252,6 +254,8 @@ export async function resendInvitation(
         ...eventActor(actor),
         createdAt: now,
       });
+      if (corrected) await recordInvitationEvent(tx, "invitation.address_corrected", inv.id, now);
+      await recordInvitationEvent(tx, "invitation.resent", inv.id, now);
       await enqueueEmail(tx, {
         to,
         email,
@@ -292,5 +296,6 @@ export async function cancelInvitation(
       ...eventActor(actor),
       createdAt: now,
     });
+    await recordInvitationEvent(tx, "invitation.canceled", inv.id, now);
   });
 }

@@ -48,7 +48,8 @@ export function invitationOrder(params: {
 }
 
 /** The moment as SQL: a value, or already SQL (a prepared statement's placeholder). */
-const moment = (now: Date | SQL) => (now instanceof Date ? sql`${now.toISOString()}::timestamptz` : now);
+const moment = (now: Date | SQL) =>
+  now instanceof Date ? sql`${now.toISOString()}::timestamptz` : now;
 
 /**
  * The SQL twin of `displayStatus`: which stored rows show as the given status at

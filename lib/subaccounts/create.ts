@@ -1,3 +1,4 @@
+import { recordSubaccountEvent } from "@/lib/events/record";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { accounts } from "@/db/schema";
@@ -58,6 +59,7 @@ export async function createSubaccount(
       })
       .returning({ id: accounts.id, number: accounts.number });
     const id = created!.id;
+    await recordSubaccountEvent(tx, "subaccount.created", id, now);
     if (sub.type === "managed") {
       if (!input.managedKey) return { id, token: null };
       const { key } = await issueManagedKey(tx, {
@@ -118,5 +120,6 @@ export async function createInvitedSubaccount(
       updatedAt: now,
     })
     .returning({ id: accounts.id });
+  await recordSubaccountEvent(tx, "subaccount.created", account!.id, now);
   return { id: account!.id, parentName: parent.name, parentSingleSignOn: parent.singleSignOn };
 }

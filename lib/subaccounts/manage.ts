@@ -1,3 +1,4 @@
+import { recordSubaccountEvent } from "@/lib/events/record";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
 import { accountPrices, accounts, contracts, products, users } from "@/db/schema";
@@ -86,6 +87,7 @@ export async function updateSubaccountDetails(
       { accountId: sub.id, actor: current, now },
       fieldChanges("organization", ORGANIZATION_FIELD_NAMES, sub, input.details),
     );
+    await recordSubaccountEvent(tx, "subaccount.updated", sub.id, now);
   });
 }
 
@@ -114,6 +116,7 @@ export async function updateBillingAndPricing(
       { kind: "billing", from: sub.billing, to: input.billing },
       { kind: "pricing", from: sub.pricing, to: input.pricing },
     ]);
+    await recordSubaccountEvent(tx, "subaccount.updated", sub.id, now);
   });
 }
 
@@ -189,6 +192,7 @@ export async function updateProductTerms(
         });
     }
     await tx.update(accounts).set({ updatedAt: now }).where(eq(accounts.id, sub.id));
+    await recordSubaccountEvent(tx, "subaccount.updated", sub.id, now);
   });
 }
 
@@ -224,6 +228,7 @@ export async function assignContract(
         .set({ contractId: null, updatedAt: now })
         .where(eq(accounts.id, sub.id));
       await recordActivity(tx, log, [{ kind: "contract", from: previous?.name ?? null, to: null }]);
+      await recordSubaccountEvent(tx, "subaccount.updated", sub.id, now);
       return { status: null };
     }
     const [contract] = await tx
@@ -253,6 +258,7 @@ export async function assignContract(
       { kind: "billing", from: sub.billing, to: terms.billing },
       { kind: "pricing", from: sub.pricing, to: terms.pricing },
     ]);
+    await recordSubaccountEvent(tx, "subaccount.updated", sub.id, now);
     return { status: contractStatus(contract, now) };
   });
 }
@@ -300,6 +306,7 @@ export async function assignAccountManager(
       await recordActivity(tx, { accountId: sub.id, actor: current, now }, [
         { kind: "account_manager", from: previous?.name ?? null, to: managerName },
       ]);
+    await recordSubaccountEvent(tx, "subaccount.updated", sub.id, now);
   });
 }
 
@@ -324,6 +331,13 @@ export async function setSubaccountStatus(
     await recordActivity(tx, { accountId: sub.id, actor: current, now }, [
       { kind: "status", from: sub.status, to: input.status },
     ]);
+    if (input.status !== sub.status)
+      await recordSubaccountEvent(
+        tx,
+        input.status === "active" ? "subaccount.reactivated" : "subaccount.deactivated",
+        sub.id,
+        now,
+      );
   });
 }
 
@@ -361,5 +375,6 @@ export async function setAllowedSubaccountTypes(
         to: types.join(","),
       },
     ]);
+    await recordSubaccountEvent(tx, "subaccount.updated", sub.id, now);
   });
 }

@@ -35,6 +35,7 @@ const SAMPLES: Record<string, (w: World) => { path: string; body?: unknown }> = 
     body: { email: "fixed@example.com" },
   }),
   listSubaccounts: () => ({ path: "/subaccounts" }),
+  listEvents: () => ({ path: "/events" }),
   createSubaccount: () => ({
     path: "/subaccounts",
     body: {

@@ -16,6 +16,7 @@ import {
   listInvitationsEndpoint,
   resendInvitationEndpoint,
 } from "./invitations";
+import { listEventsEndpoint } from "./events";
 import { meEndpoint } from "./me";
 import {
   createSubaccountEndpoint,
@@ -43,6 +44,7 @@ export const ENDPOINTS: AnyEndpoint[] = [
   putProductsEndpoint,
   deactivateSubaccountEndpoint,
   reactivateSubaccountEndpoint,
+  listEventsEndpoint,
 ];
 
 const problemContent = { "application/problem+json": { schema: problemSchema } };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import "zod-openapi";
-import { DELIVERY_STATUSES, INVITABLE_TYPES, INVITATION_EVENT_TYPES, LOCALES } from "@/lib/enums";
+import { INVITABLE_TYPES, INVITATION_EVENT_TYPES, LOCALES } from "@/lib/enums";
 import {
   CUSTOM_MESSAGE_MAX,
   DISPLAY_STATUSES,
@@ -17,6 +17,7 @@ import { expiryFor } from "@/lib/invitations/status";
 import { emailInput } from "@/lib/auth/inputs";
 import { DomainError } from "@/lib/errors";
 import { endpoint, type ApiContext } from "../endpoint";
+import { invitationExample, invitationSummary, invitationSummaryOf } from "../resources";
 import { ApiProblem, invalidFields } from "../http";
 import { problemFor, type ProblemCode } from "../problems";
 import {
@@ -31,30 +32,6 @@ import {
 } from "./common";
 
 /** /api/v1/invitations: the Manage invitations of a script, on the same use cases and queries. */
-
-const example = {
-  id: "0f8e1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b",
-  email: "ann@example.com",
-  status: "pending",
-  delivery: "delivered",
-  subaccount_type: "enterprise",
-  sent_by: "Ada Admin",
-  last_sent_at: "2026-12-01T09:30:00.000Z",
-  expires_at: "2026-12-31T09:30:00.000Z",
-};
-
-export const invitationSummary = z
-  .object({
-    id: z.uuid(),
-    email: z.string(),
-    status: z.enum(DISPLAY_STATUSES),
-    delivery: z.enum(DELIVERY_STATUSES),
-    subaccount_type: z.enum(INVITABLE_TYPES),
-    sent_by: z.string().meta({ description: "Who sent it first" }),
-    last_sent_at: timestamp,
-    expires_at: timestamp,
-  })
-  .meta({ id: "InvitationSummary", example });
 
 const historyEntry = z.object({
   type: z.enum(INVITATION_EVENT_TYPES),
@@ -88,13 +65,13 @@ export const invitationSchema = invitationSummary
   .meta({
     id: "Invitation",
     example: {
-      ...example,
+      ...invitationExample,
       locale: "en",
       message: null,
       first_name: "Ann",
       last_name: null,
       company: "Example Ltd",
-      sent_at: example.last_sent_at,
+      sent_at: invitationExample.last_sent_at,
       send_count: 1,
       accepted_at: null,
       subaccount_id: null,
@@ -102,7 +79,7 @@ export const invitationSchema = invitationSummary
       history: [
         {
           type: "created",
-          at: example.last_sent_at,
+          at: invitationExample.last_sent_at,
           by: { name: "Ada Admin", api_key: "CRM" },
           from: null,
           to: null,
@@ -112,30 +89,6 @@ export const invitationSchema = invitationSummary
     },
   });
 
-type Summary = z.input<typeof invitationSummary>;
-
-function summaryOf(row: {
-  id: string;
-  email: string;
-  status: Summary["status"];
-  deliveryStatus: Summary["delivery"];
-  subaccountType: string;
-  sentBy: string;
-  lastSentAt: Date;
-  expiresAt: Date;
-}): Summary {
-  return {
-    id: row.id,
-    email: row.email,
-    status: row.status,
-    delivery: row.deliveryStatus,
-    subaccount_type: row.subaccountType as Summary["subaccount_type"],
-    sent_by: row.sentBy,
-    last_sent_at: row.lastSentAt.toISOString(),
-    expires_at: row.expiresAt.toISOString(),
-  };
-}
-
 /** An invitation of the actor's account as the API shows it, or "not found". */
 export async function invitationResource(
   ctx: Pick<ApiContext, "db" | "actor" | "now">,
@@ -144,7 +97,7 @@ export async function invitationResource(
   const inv = await getInvitationDetail(ctx.db, ctx.actor.accountId, id, ctx.now);
   if (!inv) throw new ApiProblem("not_found");
   const resource: z.input<typeof invitationSchema> = {
-    ...summaryOf({ ...inv, status: inv.displayStatus, sentBy: inv.sentByName }),
+    ...invitationSummaryOf({ ...inv, status: inv.displayStatus, sentBy: inv.sentByName }),
     locale: inv.locale,
     message: inv.customMessage,
     first_name: inv.inviteeFirstName,
@@ -251,7 +204,7 @@ export const createInvitations = endpoint({
         ? {
             email: o.email,
             result: "created",
-            invitation: summaryOf({
+            invitation: invitationSummaryOf({
               id: o.id,
               email: o.email,
               status: "pending",
@@ -357,7 +310,9 @@ export const listInvitationsEndpoint = endpoint({
     return {
       status: 200,
       body: {
-        data: page.rows.map((row) => summaryOf({ ...row, deliveryStatus: row.deliveryStatus })),
+        data: page.rows.map((row) =>
+          invitationSummaryOf({ ...row, deliveryStatus: row.deliveryStatus }),
+        ),
         next_cursor: page.nextCursor,
       },
       headers: nextLink(ctx.url, page.nextCursor),

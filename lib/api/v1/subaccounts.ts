@@ -6,7 +6,6 @@ import {
   ACCOUNT_TYPES,
   BILLING_MODES,
   CONTRACT_STATUSES,
-  CREATED_VIA,
   INVITABLE_TYPES,
   LOCALES,
   PRICING_MODES,
@@ -26,9 +25,10 @@ import {
 import { subaccountListScope } from "@/lib/subaccounts/rules";
 import { updateSubaccount, type SubaccountChanges } from "@/lib/subaccounts/update";
 import { type ApiContext, endpoint } from "../endpoint";
+import { subaccountExample, subaccountSummary, subaccountSummaryOf } from "../resources";
 import { ApiProblem, invalidFields } from "../http";
 import { camelKeys, snakeShape } from "./case";
-import { idParams, nextLink, pageOf, pageQuery, timestamp } from "./common";
+import { idParams, nextLink, pageOf, pageQuery } from "./common";
 
 /** /api/v1/subaccounts: the parent's subaccounts, on the use cases of the subaccount pages. */
 
@@ -52,40 +52,6 @@ const exampleOrganization = {
   contact_email: "hank@globex.example",
   contact_phone: null,
 };
-
-const exampleSummary = {
-  id: "3a4b5c6d-7e8f-4091-a2b3-c4d5e6f7a8b9",
-  number: 100042,
-  name: "Globex",
-  nickname: "Globex (key account)",
-  type: "enterprise",
-  status: "active",
-  billing: "bill_to_parent",
-  pricing: "custom",
-  created_via: "manual",
-  created_at: "2026-12-01T09:30:00.000Z",
-};
-
-export const subaccountSummary = z
-  .object({
-    id: z.uuid(),
-    number: z.number().int().meta({ description: "The account ID people quote" }),
-    name: z.string(),
-    nickname: z
-      .string()
-      .nullable()
-      .meta({ description: "The parent's own name for it, never shown to it" }),
-    type: z.enum(ACCOUNT_TYPES),
-    status: z.enum(ACCOUNT_STATUSES),
-    billing: z.enum(BILLING_MODES),
-    pricing: z.enum(PRICING_MODES),
-    created_via: z.enum(CREATED_VIA),
-    created_at: timestamp,
-  })
-  .meta({
-    id: "SubaccountSummary",
-    example: exampleSummary,
-  });
 
 const productSchema = z.object({
   product_id: z.uuid(),
@@ -115,7 +81,7 @@ export const subaccountSchema = subaccountSummary
   .meta({
     id: "Subaccount",
     example: {
-      ...exampleSummary,
+      ...subaccountExample,
       organization: exampleOrganization,
       allowed_subaccount_types: [],
       account_manager: { id: "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9", name: "Ada Admin" },
@@ -137,34 +103,6 @@ export const subaccountSchema = subaccountSummary
     },
   });
 
-type Summary = z.input<typeof subaccountSummary>;
-
-function summaryOf(row: {
-  id: string;
-  number: number;
-  name: string;
-  nickname: string | null;
-  type: Summary["type"];
-  status: Summary["status"];
-  billing: Summary["billing"];
-  pricing: Summary["pricing"];
-  createdVia: Summary["created_via"];
-  createdAt: Date;
-}): Summary {
-  return {
-    id: row.id,
-    number: row.number,
-    name: row.name,
-    nickname: row.nickname,
-    type: row.type,
-    status: row.status,
-    billing: row.billing,
-    pricing: row.pricing,
-    created_via: row.createdVia,
-    created_at: row.createdAt.toISOString(),
-  };
-}
-
 /** A direct subaccount of the key's account as the API shows it, or "not found". */
 async function subaccountResource(ctx: Pick<ApiContext, "db" | "actor" | "now">, id: string) {
   const sub = await getSubaccountDetail(ctx.db, ctx.actor.accountId, id, ctx.now);
@@ -176,7 +114,7 @@ async function subaccountResource(ctx: Pick<ApiContext, "db" | "actor" | "now">,
     ]),
   );
   const resource: z.input<typeof subaccountSchema> = {
-    ...summaryOf(sub),
+    ...subaccountSummaryOf(sub),
     organization,
     allowed_subaccount_types: sub.allowedSubaccountTypes.filter((t) => t !== "managed") as never,
     account_manager:
@@ -253,7 +191,7 @@ export const listSubaccountsEndpoint = endpoint({
     );
     return {
       status: 200,
-      body: { data: page.rows.map(summaryOf), next_cursor: page.nextCursor },
+      body: { data: page.rows.map(subaccountSummaryOf), next_cursor: page.nextCursor },
       headers: nextLink(ctx.url, page.nextCursor),
     };
   },

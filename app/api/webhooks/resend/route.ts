@@ -54,12 +54,16 @@ export async function POST(request: Request) {
   const event = reportedEvent.safeParse(raw);
   if (!event.success) return new Response("unexpected payload", { status: 400 });
   const { created_at: at, data } = event.data;
-  await recordProviderEvent(await getDb(), {
-    eventId,
-    type: recorded,
-    providerMessageId: data.email_id,
-    at,
-    reason: data.bounce?.message,
-  });
+  await recordProviderEvent(
+    await getDb(),
+    {
+      eventId,
+      type: recorded,
+      providerMessageId: data.email_id,
+      at,
+      reason: data.bounce?.message,
+    },
+    new Date(),
+  );
   return new Response(null, { status: 204 });
 }
