@@ -40,6 +40,8 @@ export function addressAllowed(address: string, allowLoopback: boolean): boolean
   const v6 = parsed.kind() === "ipv6" ? (parsed as ipaddr.IPv6) : null;
   // ::/96, IPv4-compatible (deprecated): ipaddr.js calls ::a00:1 unicast; it is 10.0.0.1.
   if (v6?.parts.slice(0, 6).every((part) => part === 0)) return false;
+  // Of IPv6 unicast, only the global space (2000::/3) is anyone's public address.
+  if (v6 && !v6.isIPv4MappedAddress() && !v6.match(ipaddr.parseCIDR("2000::/3"))) return false;
   const effective = v6?.isIPv4MappedAddress() ? v6.toIPv4Address() : parsed;
   // Everything else ipaddr.js names (private, loopback, linkLocal, uniqueLocal,
   // multicast, carrierGradeNat, reserved, 6to4, teredo, rfc6052…) is refused.

@@ -21,7 +21,7 @@ const message = (url: string, secrets: string[]) => ({
   url,
   secrets,
   id: "7d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a",
-  timestamp: new Date(),
+  sentAt: new Date(),
   body: JSON.stringify({
     type: "invitation.accepted",
     timestamp: new Date().toISOString(),
@@ -70,6 +70,29 @@ describe("a webhook delivery", () => {
     expect(r.received).toHaveLength(statuses.length);
   });
 
+  it("ends an answer that is no answer: an offer to switch protocols, a body dripping past the deadline", async () => {
+    const switching = await receiver((_got, res) => {
+      res.socket!.write(
+        "HTTP/1.1 101 Switching Protocols\r\nUpgrade: x\r\nConnection: Upgrade\r\n\r\n",
+      );
+    });
+    const switched = await sendWebhook(message(switching.url, [newSigningSecret()]), {
+      ...local,
+      timeoutMs: 500,
+    });
+    expect(switched.kind).toBe("failed");
+    const dripping = await receiver((_got, res) => {
+      res.writeHead(200);
+      const drip = setInterval(() => (res.destroyed ? clearInterval(drip) : res.write("x")), 50);
+    });
+    const dripped = await sendWebhook(message(dripping.url, [newSigningSecret()]), {
+      ...local,
+      timeoutMs: 400,
+    });
+    expect(dripped.kind).not.toBe("refused");
+    expect(dripped.durationMs).toBeLessThan(2000);
+  });
+
   it("gives up on a receiver that does not answer in time, and stops reading a flood", async () => {
     const silent = await receiver(() => {});
     const slow = await sendWebhook(message(silent.url, [newSigningSecret()]), {
@@ -111,6 +134,8 @@ describe("a webhook delivery", () => {
       "https://[::ffff:10.0.0.1]/",
       "https://[::a00:1]/",
       "https://[64:ff9b::a00:1]/",
+      "https://[::1:0:0:0]/",
+      "https://[2001:db8::1]/",
       "https://100.64.0.1/",
       "https://0.0.0.0/",
       "https://224.0.0.1/",

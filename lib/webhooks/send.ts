@@ -31,8 +31,10 @@ export type Attempt =
 export type Delivery = {
   url: string;
   secrets: string[];
+  /** The event's id: the same on every attempt. */
   id: string;
-  timestamp: Date;
+  /** This attempt's moment: each retry is signed anew. */
+  sentAt: Date;
   body: string;
 };
 
@@ -50,9 +52,11 @@ export function succeeded(attempt: Attempt): boolean {
 
 function retryAfter(value: string | undefined, now: number): number | null {
   if (!value) return null;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  // At most a day: a receiver does not park its deliveries for longer than that.
+  const day = 24 * 3600;
+  if (/^\d+$/.test(value.trim())) return Math.min(Number(value.trim()), day);
   const at = Date.parse(value);
-  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
+  return Number.isNaN(at) ? null : Math.min(day, Math.max(0, Math.ceil((at - now) / 1000)));
 }
 
 /** A resolver for the socket that answers the checked address, whatever the name says by then. */
@@ -69,10 +73,21 @@ export async function sendWebhook(
 ): Promise<Attempt> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
-  const url = new URL(delivery.url);
+  const timeoutMs = rules.timeoutMs ?? ATTEMPT_TIMEOUT_MS;
+  // One deadline for the whole attempt, the name's resolution included.
+  const signal = AbortSignal.timeout(timeoutMs);
+  let url: URL;
   let target: { address: string; family: 4 | 6 };
   try {
-    target = await resolveDestination(url, rules);
+    url = new URL(delivery.url);
+    target = await Promise.race([
+      resolveDestination(url, rules),
+      new Promise<never>((_resolve, reject) =>
+        signal.addEventListener("abort", () => reject(new DestinationRefused("unresolvable")), {
+          once: true,
+        }),
+      ),
+    ]);
   } catch (error) {
     if (error instanceof DestinationRefused)
       return {
@@ -81,15 +96,24 @@ export async function sendWebhook(
         address: error.address,
         durationMs: elapsed(),
       };
+    if (error instanceof TypeError)
+      return { kind: "refused", reason: "invalid_url", durationMs: elapsed() };
     throw error;
   }
   const lookup = pinnedLookup(target);
   const client = url.protocol === "https:" ? https : http;
   return new Promise<Attempt>((resolve) => {
     let settled = false;
+    let responded = false;
+    // A backstop beside the signal: an answer that never becomes one (101, say) ends too.
+    const deadline = setTimeout(() => {
+      request.destroy();
+      finish({ kind: "failed", reason: "timeout", durationMs: elapsed() });
+    }, timeoutMs + 100);
     const finish = (attempt: Attempt) => {
       if (settled) return;
       settled = true;
+      clearTimeout(deadline);
       resolve(attempt);
     };
     const request = client.request(
@@ -98,15 +122,17 @@ export async function sendWebhook(
         method: "POST",
         agent: false,
         lookup,
-        signal: AbortSignal.timeout(rules.timeoutMs ?? ATTEMPT_TIMEOUT_MS),
+        signal,
         headers: {
           "content-type": "application/json",
           "content-length": Buffer.byteLength(delivery.body),
           "user-agent": "CertPortal-Webhooks/1",
-          ...signatureHeaders(delivery.secrets, delivery),
+          // Signed as sent: a receiver refuses a signature more than five minutes old.
+          ...signatureHeaders(delivery.secrets, { ...delivery, timestamp: delivery.sentAt }),
         },
       },
       (response) => {
+        responded = true;
         const kept: Buffer[] = [];
         let read = 0;
         const answered = () =>
@@ -131,6 +157,11 @@ export async function sendWebhook(
         response.on("error", answered);
       },
     );
+    // No protocol but HTTP: an offer to switch is an answer that is not one.
+    request.on("upgrade", (_response, socket) => socket.destroy());
+    request.on("close", () => {
+      if (!responded) finish({ kind: "failed", reason: "no_answer", durationMs: elapsed() });
+    });
     request.on("error", (error: NodeJS.ErrnoException) =>
       finish({
         kind: "failed",

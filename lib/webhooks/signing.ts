@@ -13,8 +13,12 @@ export function newSigningSecret(): string {
   return `${PREFIX}${randomBytes(32).toString("base64")}`;
 }
 
+const SECRET = /^whsec_[A-Za-z0-9+/]{4,}={0,2}$/;
+
+/** The key of a secret written as Standard Webhooks writes them; anything else is refused. */
 function keyOf(secret: string): Buffer {
-  return Buffer.from(secret.startsWith(PREFIX) ? secret.slice(PREFIX.length) : secret, "base64");
+  if (!SECRET.test(secret)) throw new Error("not a Standard Webhooks secret");
+  return Buffer.from(secret.slice(PREFIX.length), "base64");
 }
 
 export function signatureHeaders(
