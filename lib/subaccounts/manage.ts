@@ -66,7 +66,11 @@ function authorizeFor(actor: Actor, what: SubaccountAction) {
 export async function updateSubaccountDetails(
   db: Db,
   actor: Actor,
-  input: { id: string; details: z.output<typeof subaccountDetailsInput> },
+  input: {
+    id: string;
+    /** The fields to change; one not given keeps the value it has when the row is locked. */
+    details: Partial<z.output<typeof subaccountDetailsInput>>;
+  },
   now: Date,
 ) {
   authorizeFor(actor, "editDetails");
@@ -76,16 +80,19 @@ export async function updateSubaccountDetails(
       what: "editDetails",
       now,
     });
+    const given = Object.fromEntries(
+      Object.entries(input.details).filter(([, value]) => value !== undefined),
+    ) as Partial<z.output<typeof subaccountDetailsInput>>;
     await tx
       .update(accounts)
-      .set({ ...input.details, updatedAt: now })
+      .set({ ...given, updatedAt: now })
       .where(eq(accounts.id, input.id));
     // Not the nickname: it is the parent's own name for the subaccount, which
     // the subaccount never sees, and this log is the subaccount's too.
     await recordActivity(
       tx,
       { accountId: sub.id, actor: current, now },
-      fieldChanges("organization", ORGANIZATION_FIELD_NAMES, sub, input.details),
+      fieldChanges("organization", ORGANIZATION_FIELD_NAMES, sub, { ...sub, ...given }),
     );
     await recordSubaccountEvent(tx, "subaccount.updated", sub.id, now);
   });
@@ -95,7 +102,8 @@ export async function updateSubaccountDetails(
 export async function updateBillingAndPricing(
   db: Db,
   actor: Actor,
-  input: { id: string; billing: BillingMode; pricing: PricingMode },
+  /** Either may be left out: it keeps the value it has when the row is locked. */
+  input: { id: string; billing?: BillingMode; pricing?: PricingMode },
   now: Date,
 ) {
   authorizeFor(actor, "editBilling");
@@ -108,13 +116,14 @@ export async function updateBillingAndPricing(
     });
     if (!canManageSubaccount(current, sub, "editPricing")) throw new SubaccountError("forbidden");
     assertTermsEditable(sub);
+    const terms = { billing: input.billing ?? sub.billing, pricing: input.pricing ?? sub.pricing };
     await tx
       .update(accounts)
-      .set({ billing: input.billing, pricing: input.pricing, updatedAt: now })
+      .set({ ...terms, updatedAt: now })
       .where(eq(accounts.id, sub.id));
     await recordActivity(tx, { accountId: sub.id, actor: current, now }, [
-      { kind: "billing", from: sub.billing, to: input.billing },
-      { kind: "pricing", from: sub.pricing, to: input.pricing },
+      { kind: "billing", from: sub.billing, to: terms.billing },
+      { kind: "pricing", from: sub.pricing, to: terms.pricing },
     ]);
     await recordSubaccountEvent(tx, "subaccount.updated", sub.id, now);
   });

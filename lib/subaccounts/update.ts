@@ -13,8 +13,9 @@ import {
 import type { InvitableType } from "@/lib/enums";
 
 export type SubaccountChanges = {
-  details?: z.output<typeof subaccountDetailsInput>;
-  terms?: { billing: BillingMode; pricing: PricingMode };
+  /** Only the fields to change: the others keep what they have when each change locks the row. */
+  details?: Partial<z.output<typeof subaccountDetailsInput>>;
+  terms?: { billing?: BillingMode; pricing?: PricingMode };
   accountManagerId?: string | null;
   allowedSubaccountTypes?: InvitableType[];
 };

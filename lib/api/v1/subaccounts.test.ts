@@ -210,6 +210,25 @@ describe("changing a subaccount", () => {
     expect([nobody.status, nobody.body.code]).toEqual([422, "account_manager_not_found"]);
   });
 
+  it("lands two changes of different fields made at once: neither undoes the other", async () => {
+    const { admin, key } = await keyed();
+    const { id } = await subaccountOf(t.db, admin);
+    const [renamed, moved, billed, priced] = await Promise.all([
+      call("PATCH", `/subaccounts/${id}`, { key, body: { nickname: "Globex (renewal)" } }),
+      call("PATCH", `/subaccounts/${id}`, { key, body: { city: "Cypress Creek" } }),
+      call("PATCH", `/subaccounts/${id}`, { key, body: { billing: "bill_to_subaccount" } }),
+      call("PATCH", `/subaccounts/${id}`, { key, body: { pricing: "standard" } }),
+    ]);
+    expect([renamed, moved, billed, priced].map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    const [row] = await t.db.select().from(accounts).where(eq(accounts.id, id));
+    expect(row).toMatchObject({
+      nickname: "Globex (renewal)",
+      city: "Cypress Creek",
+      billing: "bill_to_subaccount",
+      pricing: "standard",
+    });
+  });
+
   it("sets the whole product list: a product left out is back at its list price", async () => {
     const { admin, key } = await keyed();
     const { id } = await subaccountOf(t.db, admin, { administrator: null, type: "managed" });

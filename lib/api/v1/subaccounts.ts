@@ -356,23 +356,14 @@ export const updateSubaccountEndpoint = endpoint({
   responses: { 200: { description: "The subaccount as it is now", schema: subaccountSchema } },
   async handler({ params, body }, ctx) {
     const { billing, pricing, account_manager_id, allowed_subaccount_types, ...details } = body;
-    const current = await subaccountResource(ctx, params.id);
     const changes: SubaccountChanges = {};
-    if (billing !== undefined || pricing !== undefined)
-      changes.terms = { billing: billing ?? current.billing, pricing: pricing ?? current.pricing };
+    // Only what is given: the use cases keep the rest as they find it under lock.
+    if (billing !== undefined || pricing !== undefined) changes.terms = { billing, pricing };
     if (account_manager_id !== undefined) changes.accountManagerId = account_manager_id;
     if (allowed_subaccount_types !== undefined)
       changes.allowedSubaccountTypes = allowed_subaccount_types;
     const given = Object.entries(details).filter(([, v]) => v !== undefined);
-    if (given.length > 0) {
-      // The fields not given keep their values: the use case takes the whole set.
-      const merged = subaccountDetailsInput.safeParse(
-        camelKeys({ ...current.organization, ...Object.fromEntries(given) }),
-      );
-      if (!merged.success)
-        throw new ApiProblem("invalid_input", { errors: snakeFields(merged.error) });
-      changes.details = merged.data;
-    }
+    if (given.length > 0) changes.details = camelKeys(Object.fromEntries(given));
     await updateSubaccount(ctx.db, ctx.actor, { id: params.id, changes }, ctx.now);
     return { status: 200, body: await subaccountResource(ctx, params.id) };
   },
