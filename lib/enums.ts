@@ -55,6 +55,9 @@ export type InvitationEventType = (typeof INVITATION_EVENT_TYPES)[number];
 
 export const EMAIL_STATUSES = ["pending", "sent", "failed"] as const;
 
+export const WEBHOOK_DELIVERY_STATUSES = ["pending", "succeeded", "failed"] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
 /** What an account's activity log records: who changed which of its terms, roles and states. */
 export const ACTIVITY_KINDS = [
   "billing",
@@ -70,6 +73,7 @@ export const ACTIVITY_KINDS = [
   "role",
   "user_status",
   "api_key",
+  "webhook_endpoint",
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 

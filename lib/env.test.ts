@@ -55,6 +55,19 @@ describe("environment", () => {
     ).toThrow(/OUTBOX_POLL_SECONDS/);
   });
 
+  it("lets webhooks reach this machine only outside production", () => {
+    expect(() => parseEnv({ ...production, WEBHOOKS_ALLOW_LOOPBACK: "1" })).toThrow(
+      /WEBHOOKS_ALLOW_LOOPBACK/,
+    );
+    expect(parseEnv(production).webhooksAllowLoopback).toBe(false);
+    // A production build tried on the machine itself, as the browser tests run it.
+    expect(
+      parseEnv({ ...production, APP_URL: "http://127.0.0.1:3200", WEBHOOKS_ALLOW_LOOPBACK: "1" })
+        .webhooksAllowLoopback,
+    ).toBe(true);
+    expect(parseEnv({ WEBHOOKS_ALLOW_LOOPBACK: "1" }).webhooksAllowLoopback).toBe(true);
+  });
+
   it("treats empty strings as unset and trims the base URL", () => {
     const e = parseEnv({
       DATABASE_URL: "",

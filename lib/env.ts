@@ -28,6 +28,8 @@ const schema = z
     EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     // Requests per second to the email provider, across every instance (Resend's default: 2).
     EMAIL_REQUESTS_PER_SECOND: z.coerce.number().positive().max(1000).default(2),
+    // Webhooks to 127.0.0.1 and ::1 (plain HTTP too): a receiver on this machine, for development and tests.
+    WEBHOOKS_ALLOW_LOOPBACK: z.enum(["", "0", "1"]).optional(),
     // The embedded database in production, on purpose (one process serves it).
     EMBEDDED_DATABASE: z.enum(["", "0", "1"]).optional(),
   })
@@ -61,12 +63,20 @@ const schema = z
         "OUTBOX_POLL_SECONDS",
         "must be above 0 on the embedded database: the app's own poller is the only worker",
       );
+    // A production build is tried on its own machine (APP_URL on loopback, as the
+    // browser tests do); a deployment, with its public address, never sends to itself.
+    if (production && e.WEBHOOKS_ALLOW_LOOPBACK === "1" && !isLoopbackUrl(appUrl))
+      problem(
+        "WEBHOOKS_ALLOW_LOOPBACK",
+        "is for development and tests: in production a webhook never reaches this machine",
+      );
     if (failed) return z.NEVER;
     return {
       ...e,
       APP_URL: appUrl,
       AUTH_SECRET: e.AUTH_SECRET ?? DEV_AUTH_SECRET,
       embeddedDatabase,
+      webhooksAllowLoopback: e.WEBHOOKS_ALLOW_LOOPBACK === "1",
       // The development mailbox stands in for a provider, only on one's own machine.
       devMailbox: !e.RESEND_API_KEY && local,
     };

@@ -1,4 +1,4 @@
-// Delivers queued email (and does the periodic upkeep: expired invitations,
+// Delivers queued email and webhooks (and does the periodic upkeep: expired invitations,
 // old rate-limit counters) in a process of its own, for operators who prefer a
 // separate worker to the poller inside the app (both can run at once safely).
 import { createDbFromEnv } from "@/db";
@@ -7,6 +7,7 @@ import { standaloneWorkerProblem } from "@/lib/email/standalone-worker";
 import { transportFromEnv } from "@/lib/email/transport";
 import { runPeriodicWork } from "@/lib/email/worker";
 import { env } from "@/lib/env";
+import { deliverWebhooks } from "@/lib/webhooks/deliver";
 
 const problem = standaloneWorkerProblem(env());
 if (problem) {
@@ -29,6 +30,13 @@ do {
   });
   if (report.sent + report.retrying + report.failed > 0)
     console.log(new Date().toISOString(), report);
+  const webhooks = await deliverWebhooks(handle.db, {
+    allowLoopback: env().webhooksAllowLoopback,
+    appUrl: env().APP_URL,
+    until: new Date(Date.now() + 50_000),
+  });
+  if (webhooks.succeeded + webhooks.retrying + webhooks.failed > 0)
+    console.log(new Date().toISOString(), { webhooks });
   await runPeriodicWork(handle.db, new Date());
   if (!once) await new Promise((r) => setTimeout(r, Math.max(1, env().OUTBOX_POLL_SECONDS) * 1000));
 } while (!once && !stopping);

@@ -15,6 +15,7 @@ import {
   PRICING_MODES,
   ROLES,
   USER_STATUSES,
+  WEBHOOK_DELIVERY_STATUSES,
 } from "../../lib/enums";
 
 export const accountType = pgEnum("account_type", ACCOUNT_TYPES);
@@ -32,3 +33,4 @@ export const emailStatus = pgEnum("email_status", EMAIL_STATUSES);
 export const activityKind = pgEnum("activity_kind", ACTIVITY_KINDS);
 export const apiKeyScope = pgEnum("api_key_scope", API_KEY_SCOPES);
 export const eventType = pgEnum("event_type", EVENT_TYPES);
+export const webhookDeliveryStatus = pgEnum("webhook_delivery_status", WEBHOOK_DELIVERY_STATUSES);

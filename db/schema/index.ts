@@ -10,3 +10,4 @@ export * from "./products";
 export * from "./activity";
 export * from "./api-keys";
 export * from "./events";
+export * from "./webhooks";

@@ -7,6 +7,7 @@ const USER_KINDS: ReadonlySet<ActivityKind> = new Set([
   "role",
   "user_status",
   "api_key",
+  "webhook_endpoint",
 ]);
 
 /**

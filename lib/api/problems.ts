@@ -5,6 +5,7 @@ import { COMMON_ERROR_CODES } from "@/lib/errors";
 import { INVITATION_ERROR_CODES } from "@/lib/invitations/errors";
 import { SUBACCOUNT_ERROR_CODES } from "@/lib/subaccounts/errors";
 import { USER_ERROR_CODES } from "@/lib/users/errors";
+import { WEBHOOK_ERROR_CODES } from "@/lib/webhooks/errors";
 
 /** Every code a use case may refuse with, by area. */
 export const DOMAIN_CODES = [
@@ -15,6 +16,7 @@ export const DOMAIN_CODES = [
   ...INVITATION_ERROR_CODES,
   ...SUBACCOUNT_ERROR_CODES,
   ...USER_ERROR_CODES,
+  ...WEBHOOK_ERROR_CODES,
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_CODES)[number];
 
@@ -66,6 +68,15 @@ const TABLE: Record<ProblemCode, { status: number; title: string }> = {
   // First-run setup (not reachable through the API; listed so every code has a status)
   setup_closed: { status: 409, title: "Setup is closed" },
   setup_code_invalid: { status: 403, title: "The setup code is not valid" },
+  // Webhooks
+  webhook_endpoint_not_found: { status: 404, title: "No such webhook endpoint" },
+  webhook_delivery_not_found: { status: 404, title: "No such delivery of this endpoint" },
+  webhook_url_refused: {
+    status: 422,
+    title: "Webhooks are not sent to this address",
+  },
+  webhook_endpoint_disabled: { status: 409, title: "The endpoint is turned off" },
+  webhook_endpoint_limit: { status: 409, title: "The account has as many endpoints as it may" },
   // Contracts
   contract_not_found: { status: 404, title: "No such contract" },
   contract_in_use: { status: 409, title: "The contract is assigned to subaccounts" },

@@ -20,6 +20,9 @@ const TABLE = {
   "users.manage": ["administrator"],
   // Making and revoking the account's API keys; a key acts with its maker's rights.
   "apiKeys.manage": ["administrator"],
+  // The account's webhook endpoints and their deliveries (their secrets are shown once, when made).
+  "webhooks.view": ["administrator"],
+  "webhooks.manage": ["administrator"],
   "account.edit": ["administrator"],
   // The own account's activity log (its terms, its users' roles and states).
   "activity.view": ["administrator", "manager", "finance_manager"],
@@ -36,6 +39,7 @@ const READS: ReadonlySet<Permission> = new Set([
   "subaccounts.view",
   "activity.view",
   "instance.emailStatus",
+  "webhooks.view",
 ]);
 
 export function isReadPermission(permission: Permission): boolean {

@@ -9,6 +9,10 @@ import ResetPasswordEmail, {
   resetPasswordSubject,
 } from "@/emails/reset-password";
 import WelcomeEmail, { type WelcomeEmailProps, welcomeSubject } from "@/emails/welcome";
+import WebhookDisabledEmail, {
+  type WebhookDisabledEmailProps,
+  webhookDisabledSubject,
+} from "@/emails/webhook-disabled";
 import type { RenderedEmail } from "./outbox";
 import { cleanEmailProps } from "./plain-text";
 
@@ -41,5 +45,15 @@ export async function renderResetPasswordEmail(
   return {
     subject: resetPasswordSubject(props),
     ...(await both(<ResetPasswordEmail {...props} />)),
+  };
+}
+
+export async function renderWebhookDisabledEmail(
+  input: WebhookDisabledEmailProps,
+): Promise<RenderedEmail> {
+  const props = cleanEmailProps(input);
+  return {
+    subject: webhookDisabledSubject(props),
+    ...(await both(<WebhookDisabledEmail {...props} />)),
   };
 }

@@ -7,6 +7,8 @@ import { closeOutExpiredInvitations } from "@/lib/invitations/expiry";
 import { pruneIdempotencyKeys } from "@/lib/api/idempotency";
 import { prune } from "@/lib/rate-limit/service";
 import { deliverDue, type DeliveryReport, emailDeliveryStatus } from "./outbox";
+import { kickWebhooks } from "@/lib/webhooks/worker";
+import { pruneWebhookDeliveries } from "@/lib/webhooks/queries";
 import { transportFromEnv } from "./transport";
 
 /** Delivers whatever is due now with the configured transport. */
@@ -60,6 +62,9 @@ export async function runPeriodicWork(db: Db, now: Date) {
     await pruneEvents(db, now, env().EVENT_RETENTION_DAYS).catch((error: unknown) =>
       console.error("Pruning events failed:", describeError(error)),
     );
+    await pruneWebhookDeliveries(db, now).catch((error: unknown) =>
+      console.error("Pruning webhook deliveries failed:", describeError(error)),
+    );
   }
 }
 
@@ -69,8 +74,10 @@ export function startOutboxPoller(intervalSeconds: number): () => void {
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    void kickOutbox()
-      .then(async () => runPeriodicWork(await getDb(), new Date()))
+    void Promise.all([
+      kickOutbox().then(async () => runPeriodicWork(await getDb(), new Date())),
+      kickWebhooks(),
+    ])
       .catch((error: unknown) => console.error("Periodic work failed:", describeError(error)))
       .finally(() => (running = false));
   }, intervalSeconds * 1000);

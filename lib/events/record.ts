@@ -6,6 +6,7 @@ import { invitationSummaryOf, subaccountSummaryOf } from "@/lib/api/resources";
 import type { EventType } from "@/lib/enums";
 import { displayStatus } from "@/lib/invitations/status";
 import { fullName } from "@/lib/users/names";
+import { type EventRow, fanOutEvents } from "@/lib/webhooks/fan-out";
 
 /**
  * Events are written by the use cases, in the transaction of the change they
@@ -44,7 +45,8 @@ export async function recordInvitationEvents(
     .innerJoin(users, eq(users.id, invitations.sentBy))
     .where(inArray(invitations.id, invitationIds));
   if (rows.length === 0) return;
-  await tx.insert(events).values(
+  await writeEvents(
+    tx,
     rows.map((row) => ({
       id: v7(),
       accountId: row.accountId,
@@ -77,11 +79,13 @@ export async function recordSubaccountEvent(
   const [row] = await tx.select().from(accounts).where(eq(accounts.id, subaccountId));
   // A top-level account has no one above it to tell.
   if (!row?.parentId) return;
-  await tx.insert(events).values({
-    id: v7(),
-    accountId: row.parentId,
-    type,
-    createdAt: now,
-    data: subaccountSummaryOf(row),
-  });
+  await writeEvents(tx, [
+    { id: v7(), accountId: row.parentId, type, createdAt: now, data: subaccountSummaryOf(row) },
+  ]);
+}
+
+/** The events, and a delivery of each to every webhook endpoint that wants it. */
+async function writeEvents(tx: Db, rows: (EventRow & { type: EventType })[]) {
+  await tx.insert(events).values(rows);
+  await fanOutEvents(tx, rows);
 }
