@@ -19,8 +19,13 @@ export function webhookDisabledSubject(props: Pick<WebhookDisabledEmailProps, "l
 export default function WebhookDisabledEmail(props: WebhookDisabledEmailProps) {
   const t = emailTranslator(props.locale);
   return (
-    <EmailLayout locale={props.locale} preview={t("webhookDisabled.preview", { url: props.endpointUrl })}>
-      <Heading style={styles.heading}>{t("webhookDisabled.heading", { name: props.firstName })}</Heading>
+    <EmailLayout
+      locale={props.locale}
+      preview={t("webhookDisabled.preview", { url: props.endpointUrl })}
+    >
+      <Heading style={styles.heading}>
+        {t("webhookDisabled.heading", { name: props.firstName })}
+      </Heading>
       <Text style={styles.text}>
         {t("webhookDisabled.intro", {
           account: props.accountName,

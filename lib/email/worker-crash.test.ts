@@ -1,13 +1,8 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { Pool } from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { createDb, type DbHandle } from "@/db";
 import { emailOutbox } from "@/db/schema";
+import { separateDatabase } from "@/tests/helpers/db";
 import { fakeProvider } from "@/tests/helpers/fake-provider";
 import { deliverDue, enqueueEmail } from "./outbox";
 import { resendTransport } from "./transport";
@@ -22,27 +17,7 @@ afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
-async function database(): Promise<{ open(): DbHandle; child: Record<string, string> }> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (serverUrl) {
-    const name = `certportal_crash_${randomBytes(6).toString("hex")}`;
-    const admin = new Pool({ connectionString: serverUrl, max: 1 });
-    await admin.query(`create database ${name}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    cleanups.push(async () => {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    });
-    return {
-      open: () => createDb({ url: url.toString() }),
-      child: { CHILD_DATABASE_URL: url.toString() },
-    };
-  }
-  const dir = mkdtempSync(path.join(tmpdir(), "certportal-crash-"));
-  cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
-  return { open: () => createDb({ dataDir: dir }), child: { CHILD_PGLITE_DIR: dir } };
-}
+const database = () => separateDatabase(cleanups);
 
 describe("a worker killed mid-batch", () => {
   it("loses nothing and sends nothing twice once a worker runs again", async () => {

@@ -183,7 +183,11 @@ async function claim(
   });
 }
 
-function describeAttempt(result: Attempt): { code: number | null; answer: string | null; error: string | null } {
+function describeAttempt(result: Attempt): {
+  code: number | null;
+  answer: string | null;
+  error: string | null;
+} {
   switch (result.kind) {
     case "answered":
       return { code: result.status, answer: result.excerpt, error: null };
@@ -207,8 +211,18 @@ async function attempt(
   report: WebhookReport,
 ) {
   const result = await sendWebhook(
-    { url: target.url, secrets: target.secrets, id: delivery.eventId, sentAt: clock.now(), body: delivery.body },
-    { allowLoopback: options.allowLoopback, resolve: options.resolve, timeoutMs: options.timeoutMs },
+    {
+      url: target.url,
+      secrets: target.secrets,
+      id: delivery.eventId,
+      sentAt: clock.now(),
+      body: delivery.body,
+    },
+    {
+      allowLoopback: options.allowLoopback,
+      resolve: options.resolve,
+      timeoutMs: options.timeoutMs,
+    },
   );
   const now = clock.now();
   const { code, answer, error } = describeAttempt(result);
@@ -242,7 +256,12 @@ async function attempt(
       await tx
         .update(webhookEndpoints)
         .set({ failingSince: null })
-        .where(and(eq(webhookEndpoints.id, delivery.endpointId), isNotNull(webhookEndpoints.failingSince)));
+        .where(
+          and(
+            eq(webhookEndpoints.id, delivery.endpointId),
+            isNotNull(webhookEndpoints.failingSince),
+          ),
+        );
       return;
     }
     await recordFailure(tx, delivery.endpointId, now, options.appUrl);
@@ -256,7 +275,9 @@ async function attempt(
 async function recordFailure(tx: Db, endpointId: string, now: Date, appUrl: string) {
   const [row] = await tx
     .update(webhookEndpoints)
-    .set({ failingSince: sql`coalesce(${webhookEndpoints.failingSince}, ${now.toISOString()}::timestamptz)` })
+    .set({
+      failingSince: sql`coalesce(${webhookEndpoints.failingSince}, ${now.toISOString()}::timestamptz)`,
+    })
     .where(eq(webhookEndpoints.id, endpointId))
     .returning({ failingSince: webhookEndpoints.failingSince, enabled: webhookEndpoints.enabled });
   if (!row?.enabled || !row.failingSince) return;

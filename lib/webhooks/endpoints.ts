@@ -6,7 +6,12 @@ import { recordActivity } from "@/lib/activity/record";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, lockActor } from "@/lib/auth/authorize";
 import { DELIVERY_DEADLINE_MS, deliveryOf } from "./fan-out";
-import { checkUrl, type DestinationRules, DestinationRefused, resolveDestination } from "./destination";
+import {
+  checkUrl,
+  type DestinationRules,
+  DestinationRefused,
+  resolveDestination,
+} from "./destination";
 import { WebhookError } from "./errors";
 import {
   type NewWebhookEndpoint,
@@ -65,7 +70,9 @@ export async function createWebhookEndpoint(
   return db.transaction(async (tx) => {
     const current = await lockActor(tx, actor, "webhooks.manage");
     // Counted under a lock on the account's endpoints, so two at once cannot both pass.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`webhooks:${current.accountId}`}))`);
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtext(${`webhooks:${current.accountId}`}))`,
+    );
     const [{ total } = { total: 0 }] = await tx
       .select({ total: count() })
       .from(webhookEndpoints)

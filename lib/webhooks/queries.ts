@@ -50,9 +50,7 @@ export async function getWebhookEndpoint(db: Db, actor: Actor, id: string) {
   return row;
 }
 
-export type WebhookDeliveryView = Awaited<
-  ReturnType<typeof listWebhookDeliveries>
->["rows"][number];
+export type WebhookDeliveryView = Awaited<ReturnType<typeof listWebhookDeliveries>>["rows"][number];
 
 /** An endpoint's deliveries of the last 30 days, newest first, a page at a time. */
 export async function listWebhookDeliveries(
@@ -85,7 +83,10 @@ export async function listWebhookDeliveries(
     .where(
       and(
         eq(webhookDeliveries.endpointId, endpoint.id),
-        gte(webhookDeliveries.createdAt, new Date(now.getTime() - DELIVERY_RETENTION_DAYS * DAY_MS)),
+        gte(
+          webhookDeliveries.createdAt,
+          new Date(now.getTime() - DELIVERY_RETENTION_DAYS * DAY_MS),
+        ),
         cursor
           ? keysetPast({ at: webhookDeliveries.createdAt, id: webhookDeliveries.id }, true, {
               at: sql`${cursor.at.toISOString()}::timestamptz`,

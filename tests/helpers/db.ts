@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { getTableName, sql } from "drizzle-orm";
 import { isTable } from "drizzle-orm";
 import { Pool } from "pg";
@@ -88,4 +91,34 @@ export function setupTestDb(options: { poolSize?: number } = {}) {
       return handle?.url;
     },
   };
+}
+
+/**
+ * A database of its own for a worker in another process, and how to tell that
+ * process where it is: a fresh database on TEST_DATABASE_URL's server, or a
+ * PGlite directory (PGlite serves one process at a time, so the test and the
+ * child never hold it together).
+ */
+export async function separateDatabase(
+  cleanups: (() => Promise<void>)[],
+): Promise<{ open(): DbHandle; child: Record<string, string> }> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (serverUrl) {
+    const name = `certportal_crash_${randomBytes(6).toString("hex")}`;
+    const admin = new Pool({ connectionString: serverUrl, max: 1 });
+    await admin.query(`create database ${name}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    cleanups.push(async () => {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    });
+    return {
+      open: () => createDb({ url: url.toString() }),
+      child: { CHILD_DATABASE_URL: url.toString() },
+    };
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), "certportal-crash-"));
+  cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+  return { open: () => createDb({ dataDir: dir }), child: { CHILD_PGLITE_DIR: dir } };
 }
