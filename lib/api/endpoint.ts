@@ -40,6 +40,8 @@ export type ApiDeps = {
   invitationsPerHour: number;
   requestsPerMinute: number;
   trustedProxyHops: number;
+  /** WEBHOOKS_ALLOW_LOOPBACK: endpoints on 127.0.0.1 and ::1 (development and tests). */
+  webhooksAllowLoopback: boolean;
 };
 
 export type ApiAnswer = {
@@ -102,6 +104,7 @@ export async function defaultApiDeps(): Promise<ApiDeps> {
     invitationsPerHour: e.INVITATIONS_PER_HOUR,
     requestsPerMinute: e.API_REQUESTS_PER_MINUTE,
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,
+    webhooksAllowLoopback: e.webhooksAllowLoopback,
   };
 }
 

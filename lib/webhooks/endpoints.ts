@@ -247,7 +247,7 @@ export async function redeliver(
   actor: Actor,
   input: { endpointId: string; deliveryId: string },
   now: Date,
-): Promise<{ deliveryId: string }> {
+): Promise<{ deliveryId: string; eventId: string }> {
   authorize(actor, "webhooks.manage");
   return db.transaction(async (tx) => {
     const current = await lockActor(tx, actor, "webhooks.manage");
@@ -274,7 +274,7 @@ export async function redeliver(
         createdAt: now,
       })
       .returning({ id: webhookDeliveries.id });
-    return { deliveryId: copy!.id };
+    return { deliveryId: copy!.id, eventId: original.eventId };
   });
 }
 

@@ -136,6 +136,8 @@ export function apiClient(
         invitationsPerHour: 200,
         requestsPerMinute: 600,
         trustedProxyHops: 1,
+        // Receivers in the tests listen on 127.0.0.1.
+        webhooksAllowLoopback: true,
         ...overrides,
       },
       surface.dialect,

@@ -1,7 +1,15 @@
 import fc from "fast-check";
 import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { accounts, apiKeys, emailOutbox, invitationEvents, invitations } from "@/db/schema";
+import {
+  accounts,
+  apiKeys,
+  emailOutbox,
+  invitationEvents,
+  invitations,
+  webhookDeliveries,
+  webhookEndpoints,
+} from "@/db/schema";
 import type { AnyEndpoint } from "@/lib/api/endpoint";
 import { ENDPOINTS } from "@/lib/api/v1/document";
 import { revokeApiKey } from "@/lib/api-keys/manage";
@@ -11,6 +19,8 @@ import { apiKeyOf } from "@/tests/helpers/api-keys";
 import { setupTestDb } from "@/tests/helpers/db";
 import { invite } from "@/tests/helpers/invitations";
 import { subaccountOf } from "@/tests/helpers/subaccounts";
+import { endpointFor } from "@/tests/helpers/webhooks";
+import { sendTestEvent } from "@/lib/webhooks/endpoints";
 
 // Every endpoint of /api/v1 against every key that must not get through: each is
 // refused before anything is read or written, as a problem.
@@ -18,7 +28,12 @@ const t = setupTestDb();
 const clock = { now: new Date("2026-03-05T09:00:00Z") };
 const call = apiClient(t, clock);
 
-type World = { invitationId: string; subaccountId: string };
+type World = {
+  invitationId: string;
+  subaccountId: string;
+  webhookEndpointId: string;
+  webhookDeliveryId: string;
+};
 /** A request each endpoint would accept from a good key; a new endpoint fails below until it has one. */
 const SAMPLES: Record<string, (w: World) => { path: string; body?: unknown }> = {
   getMe: () => ({ path: "/me" }),
@@ -63,6 +78,27 @@ const SAMPLES: Record<string, (w: World) => { path: string; body?: unknown }> = 
   }),
   deactivateSubaccount: (w) => ({ path: `/subaccounts/${w.subaccountId}/deactivate` }),
   reactivateSubaccount: (w) => ({ path: `/subaccounts/${w.subaccountId}/reactivate` }),
+  listWebhookEndpoints: () => ({ path: "/webhook_endpoints" }),
+  createWebhookEndpoint: () => ({
+    path: "/webhook_endpoints",
+    body: { url: "http://127.0.0.1:9/new" },
+  }),
+  getWebhookEndpoint: (w) => ({ path: `/webhook_endpoints/${w.webhookEndpointId}` }),
+  updateWebhookEndpoint: (w) => ({
+    path: `/webhook_endpoints/${w.webhookEndpointId}`,
+    body: { description: "Changed" },
+  }),
+  deleteWebhookEndpoint: (w) => ({ path: `/webhook_endpoints/${w.webhookEndpointId}` }),
+  rotateWebhookSecret: (w) => ({ path: `/webhook_endpoints/${w.webhookEndpointId}/rotate_secret` }),
+  sendWebhookTestEvent: (w) => ({ path: `/webhook_endpoints/${w.webhookEndpointId}/test` }),
+  listWebhookDeliveries: (w) => ({ path: `/webhook_endpoints/${w.webhookEndpointId}/deliveries` }),
+  redeliverWebhook: (w) => ({
+    path: `/webhook_endpoints/${w.webhookEndpointId}/deliveries/${w.webhookDeliveryId}/redeliver`,
+  }),
+  retryFailedWebhooks: (w) => ({
+    path: `/webhook_endpoints/${w.webhookEndpointId}/retry_failed`,
+    body: { since: "2026-03-01T00:00:00Z" },
+  }),
 };
 
 const writes = (e: AnyEndpoint) => e.method !== "get";
@@ -77,7 +113,16 @@ async function world() {
     administrator: null,
     type: "managed",
   });
-  return { admin, w: { invitationId, subaccountId } };
+  const { id: webhookEndpointId } = await endpointFor(t.db, admin, "http://127.0.0.1:9/hook", {
+    now: clock.now,
+  });
+  const { deliveryId: webhookDeliveryId } = await sendTestEvent(
+    t.db,
+    admin,
+    { id: webhookEndpointId },
+    clock.now,
+  );
+  return { admin, w: { invitationId, subaccountId, webhookEndpointId, webhookDeliveryId } };
 }
 
 /** What one account's invitations and subaccounts are, with their history and emails. */
@@ -99,6 +144,12 @@ async function writesSnapshot(accountId: string) {
       ? await t.db.$count(invitationEvents, inArray(invitationEvents.invitationId, ids))
       : 0,
     emails: ids.length ? await t.db.$count(emailOutbox, inArray(emailOutbox.invitationId, ids)) : 0,
+    webhookEndpoints: await t.db
+      .select()
+      .from(webhookEndpoints)
+      .where(eq(webhookEndpoints.accountId, accountId))
+      .orderBy(webhookEndpoints.id),
+    webhookDeliveries: await t.db.$count(webhookDeliveries),
   };
 }
 

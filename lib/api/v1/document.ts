@@ -18,6 +18,7 @@ import {
 } from "./invitations";
 import { listEventsEndpoint } from "./events";
 import { meEndpoint } from "./me";
+import { WEBHOOK_ENDPOINTS } from "./webhooks";
 import {
   createSubaccountEndpoint,
   deactivateSubaccountEndpoint,
@@ -45,6 +46,7 @@ export const ENDPOINTS: AnyEndpoint[] = [
   deactivateSubaccountEndpoint,
   reactivateSubaccountEndpoint,
   listEventsEndpoint,
+  ...WEBHOOK_ENDPOINTS,
 ];
 
 const problemContent = { "application/problem+json": { schema: problemSchema } };
