@@ -1,10 +1,10 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  const [{ getDbHandle }, { env }, { startOutboxPoller }, setup] = await Promise.all([
+  const [{ getDbHandle }, { env }, { startBackgroundPoller }, setup] = await Promise.all([
     import("@/db"),
     import("@/lib/env"),
-    import("@/lib/email/worker"),
+    import("@/lib/background/poller"),
     import("@/lib/auth/setup-code"),
   ]);
   // Validate the configuration and apply migrations before the first request.
@@ -18,5 +18,5 @@ export async function register() {
         `CertPortal is not set up yet. Open ${config.APP_URL}/setup and enter this setup code (valid ${setup.SETUP_CODE_TTL_HOURS} hours): ${code}`,
       );
   }
-  if (config.OUTBOX_POLL_SECONDS > 0) startOutboxPoller(config.OUTBOX_POLL_SECONDS);
+  if (config.OUTBOX_POLL_SECONDS > 0) startBackgroundPoller(config.OUTBOX_POLL_SECONDS);
 }

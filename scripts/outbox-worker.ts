@@ -5,7 +5,9 @@ import { createDbFromEnv } from "@/db";
 import { deliverDue } from "@/lib/email/outbox";
 import { standaloneWorkerProblem } from "@/lib/email/standalone-worker";
 import { transportFromEnv } from "@/lib/email/transport";
-import { runPeriodicWork } from "@/lib/email/worker";
+import { runPeriodicWork } from "@/lib/background/periodic";
+// What email outcomes mean for invitations.
+import "@/lib/invitations/email-outcomes";
 import { env } from "@/lib/env";
 import { deliverWebhooks } from "@/lib/webhooks/deliver";
 

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { accounts, activity } from "@/db/schema";
-import { runPeriodicWork } from "@/lib/email/worker";
+import { runPeriodicWork } from "@/lib/background/periodic";
 import { assignContract, updateBillingAndPricing } from "@/lib/subaccounts/manage";
 import { makeActor } from "@/tests/helpers/actors";
 import { setupTestDb } from "@/tests/helpers/db";

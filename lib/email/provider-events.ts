@@ -1,23 +1,15 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { emailOutbox, invitationEvents } from "@/db/schema";
-import { recordInvitationEvent } from "@/lib/events/record";
-import { setInvitationDelivery } from "@/lib/invitations/delivery";
+import { emailOutbox } from "@/db/schema";
+import { type ProviderReport, reported } from "./outbox/outcomes";
 
-export type ProviderEvent = {
-  /** The provider's id of the webhook delivery; the same event may arrive more than once. */
-  eventId: string;
-  type: "delivered" | "bounced" | "complained";
-  providerMessageId: string;
-  at: Date;
-  reason?: string;
-};
+export type ProviderEvent = ProviderReport;
 
 /**
- * Records what the mail provider reports about a message: for an invitation's
- * email, an event on its timeline. Unknown messages are ignored, and a report
- * is recorded once however often (and however concurrently) it arrives: its id
- * is a unique key.
+ * Records what the mail provider reports about a message, by telling the
+ * handlers of its outcomes (for an invitation's email, an event on its
+ * timeline), in one transaction. Unknown messages are ignored, and a report is
+ * recorded once however often (and however concurrently) it arrives.
  */
 export async function recordProviderEvent(
   db: Db,
@@ -25,35 +17,15 @@ export async function recordProviderEvent(
   now: Date,
 ): Promise<"recorded" | "ignored"> {
   const [message] = await db
-    .select({ invitationId: emailOutbox.invitationId, idempotencyKey: emailOutbox.idempotencyKey })
+    .select({
+      id: emailOutbox.id,
+      idempotencyKey: emailOutbox.idempotencyKey,
+      template: emailOutbox.template,
+      invitationId: emailOutbox.invitationId,
+    })
     .from(emailOutbox)
     .where(eq(emailOutbox.providerMessageId, event.providerMessageId));
-  if (!message?.invitationId) return "ignored";
-  const invitationId = message.invitationId;
-  return db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(invitationEvents)
-      .values({
-        invitationId,
-        type: event.type,
-        detail: { reason: event.reason ?? null },
-        providerEventId: event.eventId,
-        createdAt: event.at,
-      })
-      .onConflictDoNothing()
-      .returning({ id: invitationEvents.id });
-    if (!inserted.length) return "ignored";
-    // A report on the email of the invitation's latest send changes its delivery, and is told.
-    if (
-      event.type === "delivered" &&
-      (await setInvitationDelivery(tx, message, "delivered", ["sending", "sent"]))
-    )
-      await recordInvitationEvent(tx, "invitation.delivered", invitationId, now);
-    if (
-      event.type === "bounced" &&
-      (await setInvitationDelivery(tx, message, "bounced", ["sending", "sent", "delivered"]))
-    )
-      await recordInvitationEvent(tx, "invitation.bounced", invitationId, now);
-    return "recorded";
-  });
+  if (!message) return "ignored";
+  const news = await db.transaction((tx) => reported(tx, message, event, now));
+  return news ? "recorded" : "ignored";
 }

@@ -1,6 +1,6 @@
 import { after } from "next/server";
+import { kickAll } from "@/lib/background/kinds";
 import { kickOutbox } from "@/lib/email/worker";
-import { kickWebhooks } from "@/lib/webhooks/worker";
 
 /**
  * What every front door (a form's action, an API call) does once its change
@@ -9,7 +9,7 @@ import { kickWebhooks } from "@/lib/webhooks/worker";
  * loses nothing.
  */
 export function afterCommit(): void {
-  after(() => Promise.all([kickOutbox(), kickWebhooks()]));
+  after(kickAll);
 }
 
 /** For work that already runs after the response (the forgot-password lookup): deliver now. */

@@ -5,6 +5,8 @@ import { accounts, invitationEvents, invitationRetiredTokens, invitations } from
 import { type Actor, eventActor } from "@/lib/auth/actor";
 import { authorize, lockActor } from "@/lib/auth/authorize";
 import { enqueueEmail, withdrawQueued } from "@/lib/email/outbox";
+// What becomes of the emails sent here is recorded on the invitations.
+import "./email-outcomes";
 import { renderInvitationEmail } from "@/lib/email/render";
 import { onBehalfOf } from "@/lib/email/sender";
 import { linkInLanguage } from "@/lib/i18n/locale";

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
-import { type Clock, systemClock } from "@/lib/email/outbox";
+import { type Clock, systemClock } from "@/lib/background/clock";
 import { describeError } from "@/lib/errors";
 import type { DestinationRules } from "./destination";
 import { notifyEndpointDisabled } from "./notify";

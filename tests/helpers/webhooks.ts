@@ -1,6 +1,6 @@
 import type { Db } from "@/db";
 import type { Actor } from "@/lib/auth/actor";
-import type { Clock } from "@/lib/email/outbox";
+import type { Clock } from "@/lib/background/clock";
 import { deliverWebhooks, type WebhookWorkOptions } from "@/lib/webhooks/deliver";
 import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
 import type { NewWebhookEndpoint } from "@/lib/webhooks/inputs";

@@ -2,6 +2,8 @@ import { Webhook } from "standardwebhooks";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { type ProviderEvent, recordProviderEvent } from "@/lib/email/provider-events";
+// What a report means for an invitation's email.
+import "@/lib/invitations/email-outcomes";
 import { env } from "@/lib/env";
 import { readLimited } from "@/lib/http/body";
 

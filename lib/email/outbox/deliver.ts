@@ -1,36 +1,27 @@
 import { createHash } from "node:crypto";
 import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { emailDelivery, emailOutbox, invitationEvents } from "@/db/schema";
+import { emailOutbox } from "@/db/schema";
+import { type Clock, systemClock } from "@/lib/background/clock";
 import { describeError } from "@/lib/errors";
-import { setInvitationDelivery } from "@/lib/invitations/delivery";
-import {
-  type BatchOutcome,
-  type EmailTransport,
-  NO_TRANSPORT_REASON,
-  type OutgoingEmail,
-} from "./transport";
-import { fromHeader } from "./sender";
-
-export type RenderedEmail = { subject: string; html: string; text: string };
+import { fromHeader } from "../sender";
+import { type BatchOutcome, type EmailTransport, type OutgoingEmail } from "../transport";
+import { DEFAULT_DEADLINE_DAYS, ERASED_BODY } from "./enqueue";
+import { settled } from "./outcomes";
+import { deliveryState, holdUntil, mayRequest, pause, reserveSlot, resume } from "./state";
 
 /**
- * Once a message is sent, given up on or withdrawn, its body is erased: it may
- * carry a one-time link, and tokens live nowhere at rest but as hashes. The
- * row stays, with recipient, subject and outcome, as the delivery record.
+ * The worker: claims due messages, sends them a batch per request, records
+ * each outcome. What an outcome means beyond the outbox (an invitation's
+ * history, its delivery state) is told to the handlers registered in ./outcomes.
  */
-export const ERASED_BODY = { html: "", text: "" } as const;
 
-/** How long a message without a deadline of its own (a welcome email) keeps being retried. */
-export const DEFAULT_DEADLINE_DAYS = 3;
 const MAX_BACKOFF_MS = 30 * 60 * 1000;
 // A claimed message is not offered to another worker until this has passed, so
 // a worker that dies mid-send leaves its messages to be retried. Each request
 // to the provider times out well before it.
 const CLAIM_LEASE_MS = 5 * 60 * 1000;
 export const REQUEST_TIMEOUT_MS = 30_000;
-// While paused (a revoked key, no transport), one attempt a minute tests whether it is fixed.
-const PAUSE_PROBE_MS = 60 * 1000;
 // "Same key, still being processed": look again shortly.
 const IN_FLIGHT_RECHECK_MS = 2000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -40,183 +31,12 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
 }
 
-/** Time, as delivery sees it; tests pass their own. */
-export type Clock = { now(): Date; sleep(ms: number): Promise<void> };
-export const systemClock: Clock = {
-  now: () => new Date(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
-
-/**
- * Writes an email to the outbox. Call it inside the transaction of the change
- * that causes the email: both happen, or neither does. Transient failures are
- * retried until `deadline` (when the email's link stops working), by default
- * three days.
- */
-export async function enqueueEmail(
-  db: Db,
-  input: {
-    to: string;
-    email: RenderedEmail;
-    template: string;
-    idempotencyKey: string;
-    invitationId?: string;
-    deadline?: Date;
-    /** Written for a person: their name in the sender's, replies to them (lib/email/sender.ts). */
-    sender?: { onBehalfOf: string; replyTo: string };
-    now: Date;
-  },
-) {
-  await db.insert(emailOutbox).values({
-    idempotencyKey: input.idempotencyKey,
-    template: input.template,
-    toAddress: input.to,
-    subject: input.email.subject,
-    html: input.email.html,
-    text: input.email.text,
-    invitationId: input.invitationId,
-    onBehalfOf: input.sender?.onBehalfOf,
-    replyTo: input.sender?.replyTo,
-    nextAttemptAt: input.now,
-    deadlineAt: input.deadline ?? new Date(input.now.getTime() + DEFAULT_DEADLINE_DAYS * DAY_MS),
-    createdAt: input.now,
-  });
-}
-
-/**
- * Withdraws the queued emails of an invitation that a newer send or a cancel has
- * made stale. One that may already be with the provider (its request's outcome is
- * unknown) stays: its group must be retried as sent, or it could go out twice.
- */
-export async function withdrawQueued(db: Db, invitationId: string) {
-  await db
-    .update(emailOutbox)
-    .set({ status: "failed", lastError: "superseded", ...ERASED_BODY })
-    .where(
-      and(
-        eq(emailOutbox.invitationId, invitationId),
-        eq(emailOutbox.status, "pending"),
-        isNull(emailOutbox.batchKey),
-      ),
-    );
-}
-
-// ---------------------------------------------------------------------------
-// The delivery state every worker shares: paused, held (Retry-After), paced.
-
-const STATE_ID = 1;
-
 /** What claiming a group of queued messages reads of each. */
 const claimColumns = {
   id: emailOutbox.id,
   idempotencyKey: emailOutbox.idempotencyKey,
   nextAttemptAt: emailOutbox.nextAttemptAt,
 };
-
-async function deliveryState(db: Db) {
-  await db.insert(emailDelivery).values({ id: STATE_ID }).onConflictDoNothing();
-  const [row] = await db.select().from(emailDelivery).where(eq(emailDelivery.id, STATE_ID));
-  return row!;
-}
-
-export type EmailDeliveryStatus =
-  { state: "running" } | { state: "paused"; reason: string; since: Date | null };
-
-/**
- * Whether email is going out, for the health check and the Administrators'
- * banner. An instance that is meant to deliver but has no transport says so
- * itself; it does not hold up other workers that have one.
- */
-export async function emailDeliveryStatus(
-  db: Db,
-  instance: { delivers: boolean; hasTransport: boolean } = { delivers: true, hasTransport: true },
-): Promise<EmailDeliveryStatus> {
-  if (instance.delivers && !instance.hasTransport)
-    return { state: "paused", reason: NO_TRANSPORT_REASON, since: null };
-  // A read on every page an Administrator opens: no row yet means never paused.
-  const [row] = await db
-    .select({ pausedReason: emailDelivery.pausedReason, pausedAt: emailDelivery.pausedAt })
-    .from(emailDelivery)
-    .where(eq(emailDelivery.id, STATE_ID));
-  return row?.pausedReason
-    ? { state: "paused", reason: row.pausedReason, since: row.pausedAt }
-    : { state: "running" };
-}
-
-async function pause(db: Db, reason: string, now: Date) {
-  await deliveryState(db);
-  await db
-    .update(emailDelivery)
-    .set({
-      pausedReason: reason,
-      pausedAt: sql`coalesce(${emailDelivery.pausedAt}, ${now.toISOString()}::timestamptz)`,
-      holdUntil: new Date(now.getTime() + PAUSE_PROBE_MS),
-    })
-    .where(eq(emailDelivery.id, STATE_ID));
-}
-
-async function resume(db: Db) {
-  // The probe went through: the wait it set for the others is over too.
-  await db
-    .update(emailDelivery)
-    .set({ pausedReason: null, pausedAt: null, holdUntil: null })
-    .where(and(eq(emailDelivery.id, STATE_ID), isNotNull(emailDelivery.pausedReason)));
-}
-
-/** No worker sends before `until` (the provider's Retry-After). */
-async function holdUntil(db: Db, until: Date) {
-  await db
-    .update(emailDelivery)
-    .set({
-      holdUntil: sql`greatest(coalesce(${emailDelivery.holdUntil}, ${until.toISOString()}::timestamptz), ${until.toISOString()}::timestamptz)`,
-    })
-    .where(eq(emailDelivery.id, STATE_ID));
-}
-
-/**
- * Reserves the next request slot: requests start at least 1/rps seconds apart,
- * across every worker and instance, since the slot is taken in PostgreSQL with
- * one atomic update, on the database's clock (the instances' clocks may differ).
- * Returns how long the caller waits before its request may start.
- */
-async function reserveSlot(db: Db, requestsPerSecond: number): Promise<number> {
-  // A little over 1/rps apart, so that network jitter cannot put rps + 1 requests
-  // into one second at the provider's end.
-  const spacing = (1 / requestsPerSecond) * 1.05;
-  const start = sql`greatest(coalesce(${emailDelivery.nextSlotAt}, clock_timestamp()), clock_timestamp())`;
-  const [row] = await db
-    .update(emailDelivery)
-    .set({ nextSlotAt: sql`${start} + make_interval(secs => ${spacing})` })
-    .where(eq(emailDelivery.id, STATE_ID))
-    .returning({
-      waitMs: sql<number>`greatest(0, extract(epoch from (${emailDelivery.nextSlotAt} - make_interval(secs => ${spacing}) - clock_timestamp())) * 1000)`,
-    });
-  return Number(row?.waitMs ?? 0);
-}
-
-/**
- * Whether a request may go out now: not while the provider asked to wait; while
- * paused, only the one worker that takes the next probe (one a minute).
- */
-async function mayRequest(db: Db, now: Date): Promise<boolean> {
-  const state = await deliveryState(db);
-  if (state.holdUntil && state.holdUntil > now) return false;
-  if (!state.pausedReason) return true;
-  const [probe] = await db
-    .update(emailDelivery)
-    .set({ holdUntil: new Date(now.getTime() + PAUSE_PROBE_MS) })
-    .where(
-      and(
-        eq(emailDelivery.id, STATE_ID),
-        sql`(${emailDelivery.holdUntil} is null or ${emailDelivery.holdUntil} <= ${now.toISOString()}::timestamptz)`,
-      ),
-    )
-    .returning({ id: emailDelivery.id });
-  return !!probe;
-}
-
-// ---------------------------------------------------------------------------
-// Claiming and recording.
 
 type Claimed = typeof emailOutbox.$inferSelect;
 
@@ -308,34 +128,18 @@ async function markSent(
         ...ERASED_BODY,
       })
       .where(eq(emailOutbox.id, message.id));
-    if (message.invitationId) {
-      await tx.insert(invitationEvents).values({
-        invitationId: message.invitationId,
-        type: "sent",
-        detail: { template: message.template, transport },
-        createdAt: now,
-      });
-      await setInvitationDelivery(tx, message, "sent", ["sending"]);
-    }
+    await settled(tx, message, { kind: "sent", transport }, now);
   });
 }
 
-/** Gives up on a message: failed, body erased, and the failure on its invitation's history. */
+/** Gives up on a message: failed, body erased, and the failure told to the handlers. */
 async function markFailed(db: Db, message: Claimed, reason: string, now: Date) {
   await db.transaction(async (tx) => {
     await tx
       .update(emailOutbox)
       .set({ status: "failed", lastError: reason, batchKey: null, ...ERASED_BODY })
       .where(eq(emailOutbox.id, message.id));
-    if (message.invitationId) {
-      await tx.insert(invitationEvents).values({
-        invitationId: message.invitationId,
-        type: "delivery_failed",
-        detail: { template: message.template, error: reason },
-        createdAt: now,
-      });
-      await setInvitationDelivery(tx, message, "failed", ["sending", "sent"]);
-    }
+    await settled(tx, message, { kind: "failed", reason }, now);
   });
 }
 
