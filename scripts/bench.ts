@@ -40,6 +40,8 @@ import { cancelInvitation, createInvitation, resendInvitation } from "@/lib/invi
 import { listSubaccounts, subaccountListParams } from "@/lib/subaccounts/queries";
 import { encodeCursor } from "@/lib/lists/keyset";
 import { seedInvitations, seedSubaccounts } from "@/tests/helpers/seed-at-scale";
+import { PER_ENDPOINT, WORKER_CONCURRENCY } from "@/lib/webhooks/deliver";
+import { benchWebhooks, type WebhookFigures } from "./bench-webhooks";
 
 const args = new Set(process.argv.slice(2));
 const smoke = args.has("--smoke");
@@ -160,6 +162,7 @@ type Row = { label: string; big: Figures; floor: Figures | null; small: Figures 
 const dbRows: Row[] = [];
 const httpRows: { label: string; rps: number; p50: number; p95: number; bytes: number }[] = [];
 let apiPost: Figures | null = null;
+let webhooks: WebhookFigures | null = null;
 const exportRows: {
   label: string;
   rows: number;
@@ -389,6 +392,12 @@ try {
     dbRows.push({ label, big: wb[key], floor: null, small: ws[key] });
     console.log(label, wb[key], ws[key]);
   }
+
+  webhooks = await benchWebhooks(handle.db, big.id, {
+    endpoints: 10,
+    each: smoke ? 20 : 200,
+  });
+  console.log("Webhooks:", webhooks);
 
   if (!args.has("--no-http")) {
     const [invite] = [
@@ -780,6 +789,12 @@ function report() {
     "",
     dbTable,
     "",
+    ...(webhooks
+      ? [
+          `Webhooks: one worker (${WORKER_CONCURRENCY} attempts at once, ${PER_ENDPOINT} per endpoint) delivered ${num(webhooks.deliveries)} signed deliveries to ${webhooks.endpoints} receivers on this machine at ${num(Math.round(webhooks.perSecond))} a second. ${webhooks.endpoints - 1} of those endpoints had all theirs in ${webhooks.healthySeconds.toFixed(2)} s alone and in ${webhooks.healthySecondsBesideHanging.toFixed(2)} s beside an endpoint that never answers (its attempts wait out their ${webhooks.timeoutSeconds} s timeout): one hanging endpoint delayed the others by ${Math.max(0, webhooks.healthySecondsBesideHanging - webhooks.healthySeconds).toFixed(2)} s.`,
+          "",
+        ]
+      : []),
     ...(httpRows.length
       ? [
           `Pages from the production build (\`next start\`), ${CLIENTS} signed-in connections for ${size.seconds} s each (autocannon), HTML without compression:`,

@@ -22,6 +22,9 @@ const BACKOFF_MS = [5, 300, 1800, 7200, 18_000, 36_000].map((s) => s * 1000);
 const LEASE_MS = 60_000;
 /** An endpoint failing this long, without one success, is turned off. */
 export const DISABLE_AFTER_MS = 5 * 24 * 60 * 60 * 1000;
+/** Attempts under way at once in one worker, and to one endpoint across every worker. */
+export const WORKER_CONCURRENCY = 32;
+export const PER_ENDPOINT = 4;
 /** Due deliveries looked at per claim, oldest first. */
 const CLAIM_SCAN = 500;
 
@@ -45,7 +48,8 @@ export type WebhookWorkOptions = DestinationRules & {
 export type WebhookReport = { succeeded: number; retrying: number; failed: number };
 
 type Claimed = typeof webhookDeliveries.$inferSelect;
-type Target = { url: string; secrets: string[] };
+/** Where a claimed delivery goes, and whether its endpoint was failing when it was claimed. */
+type Target = { url: string; secrets: string[]; failing: boolean };
 
 /**
  * Delivers what is due until nothing is (or `until`), and answers what
@@ -53,33 +57,42 @@ type Target = { url: string; secrets: string[] };
  */
 export async function deliverWebhooks(db: Db, options: WebhookWorkOptions): Promise<WebhookReport> {
   const clock = options.clock ?? systemClock;
-  const concurrency = options.concurrency ?? 16;
-  const perEndpoint = options.perEndpoint ?? 4;
+  const concurrency = options.concurrency ?? WORKER_CONCURRENCY;
+  const perEndpoint = options.perEndpoint ?? PER_ENDPOINT;
+  const batch = Math.max(1, Math.floor(concurrency / 4));
   const report: WebhookReport = { succeeded: 0, retrying: 0, failed: 0 };
   await expireOverdue(db, clock.now());
   const running = new Set<Promise<void>>();
+  const done: Success[] = [];
   let drained = false;
   for (;;) {
     const now = clock.now();
     const open = !options.until || now < options.until;
-    if (open && !drained && running.size < concurrency) {
-      const claimed = await claim(db, now, concurrency - running.size, perEndpoint);
+    // Claimed a few at a time, not one per finished attempt: a claim is a round trip.
+    const free = concurrency - running.size;
+    if (open && !drained && (free >= batch || (free > 0 && running.size === 0))) {
+      // Recorded first: an attempt done but not recorded still counts as under way.
+      await recordSuccesses(db, done, report);
+      const claimed = await claim(db, now, free, perEndpoint);
       for (const { delivery, target } of claimed) {
-        const task = attempt(db, delivery, target, options, clock, report)
+        const task = attempt(db, delivery, target, options, clock, report, done)
           .catch((error: unknown) =>
             console.error("A webhook delivery could not be recorded:", describeError(error)),
           )
           .finally(() => running.delete(task));
         running.add(task);
       }
-      if (claimed.length > 0) continue;
+      // Attempts that ended during the claim still held their endpoints' places: look again.
+      if (claimed.length > 0 || done.length > 0) continue;
       drained = true;
     }
     if (running.size === 0) break;
     await Promise.race(running);
+    if (running.size === 0 || done.length >= batch) await recordSuccesses(db, done, report);
     // A slot is free, and an endpoint that was busy may have a next delivery.
     drained = false;
   }
+  await recordSuccesses(db, done, report);
   return report;
 }
 
@@ -162,6 +175,7 @@ async function claim(
         secret: webhookEndpoints.secret,
         previousSecret: webhookEndpoints.previousSecret,
         previousSecretUntil: webhookEndpoints.previousSecretUntil,
+        failingSince: webhookEndpoints.failingSince,
       })
       .from(webhookEndpoints)
       .where(inArray(webhookEndpoints.id, [...new Set(claimed.map((d) => d.endpointId))]));
@@ -170,6 +184,7 @@ async function claim(
         e.id,
         {
           url: e.url,
+          failing: e.failingSince !== null,
           secrets: [
             openSecret(e.secret),
             ...(e.previousSecret && e.previousSecretUntil && e.previousSecretUntil > now
@@ -209,6 +224,7 @@ async function attempt(
   options: WebhookWorkOptions,
   clock: Clock,
   report: WebhookReport,
+  done: Success[],
 ) {
   const result = await sendWebhook(
     {
@@ -238,8 +254,8 @@ async function attempt(
     const at = new Date(now.getTime() + wait);
     if (at < delivery.deadlineAt) next = at;
   }
-  await db.transaction(async (tx) => {
-    await tx
+  const outcome = (tx: Db) =>
+    tx
       .update(webhookDeliveries)
       .set({
         status: ok ? "succeeded" : next ? "pending" : "failed",
@@ -252,7 +268,21 @@ async function attempt(
         deliveredAt: ok ? now : null,
       })
       .where(eq(webhookDeliveries.id, delivery.id));
-    if (ok) {
+  // The usual case, a success to an endpoint that was not failing, is one statement.
+  if (ok && !target.failing) {
+    // Recorded with others in one statement (lost with its worker: sent again, at least once).
+    done.push({
+      id: delivery.id,
+      code: code!,
+      ms: Math.round(result.durationMs),
+      answer: answer ?? "",
+      at: now.toISOString(),
+    });
+    return;
+  }
+  await db.transaction(async (tx) => {
+    await outcome(tx);
+    if (ok)
       await tx
         .update(webhookEndpoints)
         .set({ failingSince: null })
@@ -262,13 +292,28 @@ async function attempt(
             isNotNull(webhookEndpoints.failingSince),
           ),
         );
-      return;
-    }
-    await recordFailure(tx, delivery.endpointId, now, options.appUrl);
+    else await recordFailure(tx, delivery.endpointId, now, options.appUrl);
   });
   if (ok) report.succeeded++;
   else if (next) report.retrying++;
   else report.failed++;
+}
+
+type Success = { id: string; code: number; ms: number; answer: string; at: string };
+
+/** Records successes, many in one statement. */
+async function recordSuccesses(db: Db, done: Success[], report: WebhookReport) {
+  if (done.length === 0) return;
+  const batch = done.splice(0);
+  await db.execute(sql`
+    update webhook_deliveries d set
+      status = 'succeeded', next_attempt_at = v.at, in_flight_until = null,
+      last_status_code = v.code, last_duration_ms = v.ms, last_response = v.answer,
+      last_error = null, delivered_at = v.at
+    from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
+      as v(id uuid, code int, ms int, answer text, at timestamptz)
+    where d.id = v.id`);
+  report.succeeded += batch.length;
 }
 
 /** An endpoint that has failed for five days without one success is turned off, once. */
