@@ -1,10 +1,11 @@
 // The webhook part of `npm run bench`: deliveries a second from one worker to
 // receivers on this machine (real HTTP, signed), and how much later the others'
 // deliveries are done when one endpoint hangs until its timeout.
+import { readFileSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import type { Db } from "@/db";
 import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
-import { deliverWebhooks } from "@/lib/webhooks/deliver";
+import { deliverWebhooks, PER_ENDPOINT, WORKER_CONCURRENCY } from "@/lib/webhooks/deliver";
 import { deliveryOf } from "@/lib/webhooks/fan-out";
 import { sealSecret } from "@/lib/webhooks/secret-box";
 import { newSigningSecret } from "@/lib/webhooks/signing";
@@ -109,4 +110,21 @@ export async function benchWebhooks(
   } finally {
     await Promise.all([...receivers, hanging].map((r) => r.stop()));
   }
+}
+
+/** The figures in docs/performance.md, in a block of their own (the rest of the bench may not run). */
+export function writeWebhookFigures(file: string, f: WebhookFigures) {
+  const block = [
+    "<!-- bench-webhooks:start (written by `npm run bench`) -->",
+    `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: one webhook worker (${WORKER_CONCURRENCY} attempts at once, ${PER_ENDPOINT} per endpoint) delivered ${f.deliveries.toLocaleString("en-US")} signed deliveries to ${f.endpoints} receivers on this machine (real HTTP, PostgreSQL on the same host) at **${Math.round(f.perSecond)} a second**. ${f.endpoints - 1} of those endpoints had all theirs in ${f.healthySeconds.toFixed(2)} s alone and in ${f.healthySecondsBesideHanging.toFixed(2)} s beside an endpoint that never answers (its attempts wait out their ${f.timeoutSeconds} s timeout): **one hanging endpoint delayed the others by ${Math.max(0, f.healthySecondsBesideHanging - f.healthySeconds).toFixed(2)} s**.`,
+    "<!-- bench-webhooks:end -->",
+  ].join("\n");
+  const doc = readFileSync(file, "utf8");
+  const pattern = /<!-- bench-webhooks:start[\s\S]*?<!-- bench-webhooks:end -->/;
+  writeFileSync(
+    file,
+    pattern.test(doc)
+      ? doc.replace(pattern, block)
+      : `${doc.trimEnd()}\n\n## Webhook delivery\n\n${block}\n`,
+  );
 }

@@ -7,6 +7,7 @@
 //   npm run bench -- --smoke           a small size, no timing written anywhere (CI)
 //   npm run bench -- --no-build        reuse the app's existing production build (.next)
 //   npm run bench -- --no-http         the database part only
+//   npm run bench -- --webhooks-only   the webhook deliveries alone
 //   npm run bench -- --keep            keep the database afterwards (for EXPLAIN)
 //
 // BENCH_DATABASE_URL names a PostgreSQL server (default: the local one); the bench
@@ -40,11 +41,11 @@ import { cancelInvitation, createInvitation, resendInvitation } from "@/lib/invi
 import { listSubaccounts, subaccountListParams } from "@/lib/subaccounts/queries";
 import { encodeCursor } from "@/lib/lists/keyset";
 import { seedInvitations, seedSubaccounts } from "@/tests/helpers/seed-at-scale";
-import { PER_ENDPOINT, WORKER_CONCURRENCY } from "@/lib/webhooks/deliver";
-import { benchWebhooks, type WebhookFigures } from "./bench-webhooks";
+import { benchWebhooks, type WebhookFigures, writeWebhookFigures } from "./bench-webhooks";
 
 const args = new Set(process.argv.slice(2));
 const smoke = args.has("--smoke");
+const webhooksOnly = args.has("--webhooks-only");
 const size = smoke
   ? { invitations: 20_000, subaccounts: 200, runs: 8, writes: 3, seconds: 2 }
   : { invitations: 1_000_000, subaccounts: 10_000, runs: 40, writes: 20, seconds: 10 };
@@ -179,248 +180,246 @@ try {
   await handle.migrate();
   let t = performance.now();
   const big = await makeAccount("Acme");
-  const other = await makeAccount("Globex");
-  const small = await makeAccount("Initech");
-  // Spread over the last two years, whatever the count.
-  const invite = (a: { id: string; users: string[] }, count: number) =>
-    seedInvitations(
-      handle.db,
-      { id: a.id, senders: a.users },
-      { count, spacingSeconds: (2 * 365 * 24 * 3600) / count },
+  webhooks = await benchWebhooks(handle.db, big.id, { endpoints: 10, each: smoke ? 20 : 200 });
+  console.log("Webhooks:", webhooks);
+  if (!webhooksOnly) {
+    const other = await makeAccount("Globex");
+    const small = await makeAccount("Initech");
+    // Spread over the last two years, whatever the count.
+    const invite = (a: { id: string; users: string[] }, count: number) =>
+      seedInvitations(
+        handle.db,
+        { id: a.id, senders: a.users },
+        { count, spacingSeconds: (2 * 365 * 24 * 3600) / count },
+      );
+    const children = (a: { id: string; users: string[] }, count: number) =>
+      seedSubaccounts(handle.db, { id: a.id, manager: a.users[1] ?? a.users[0]! }, count);
+    await Promise.all([
+      invite(big, size.invitations),
+      invite(other, size.invitations),
+      invite(small, SMALL.invitations),
+      children(big, size.subaccounts),
+      children(small, SMALL.subaccounts),
+    ]);
+    await pool.query("vacuum analyze");
+    seedSeconds = (performance.now() - t) / 1000;
+    console.log(
+      `seeded ${num(size.invitations * 2 + SMALL.invitations)} invitations and ${num(size.subaccounts + SMALL.subaccounts)} subaccounts in ${seedSeconds.toFixed(1)} s`,
     );
-  const children = (a: { id: string; users: string[] }, count: number) =>
-    seedSubaccounts(handle.db, { id: a.id, manager: a.users[1] ?? a.users[0]! }, count);
-  await Promise.all([
-    invite(big, size.invitations),
-    invite(other, size.invitations),
-    invite(small, SMALL.invitations),
-    children(big, size.subaccounts),
-    children(small, SMALL.subaccounts),
-  ]);
-  await pool.query("vacuum analyze");
-  seedSeconds = (performance.now() - t) / 1000;
-  console.log(
-    `seeded ${num(size.invitations * 2 + SMALL.invitations)} invitations and ${num(size.subaccounts + SMALL.subaccounts)} subaccounts in ${seedSeconds.toFixed(1)} s`,
-  );
-  t = performance.now();
-  // The few that expired in the last minutes, as the sweep finds them every minute.
-  const swept = await closeOutExpiredInvitations(handle.db, new Date());
-  sweepSeconds = (performance.now() - t) / 1000;
-  console.log(`expiry sweep: ${swept} closed out in ${(sweepSeconds * 1000).toFixed(0)} ms`);
-  if (args.has("--seed-only")) throw new Error(`seeded only: ${dbUrl}`);
+    t = performance.now();
+    // The few that expired in the last minutes, as the sweep finds them every minute.
+    const swept = await closeOutExpiredInvitations(handle.db, new Date());
+    sweepSeconds = (performance.now() - t) / 1000;
+    console.log(`expiry sweep: ${swept} closed out in ${(sweepSeconds * 1000).toFixed(0)} ms`);
+    if (args.has("--seed-only")) throw new Error(`seeded only: ${dbUrl}`);
 
-  const actors = {
-    big: (await loadActor(handle.db, big.users[0]!))!,
-    small: (await loadActor(handle.db, small.users[0]!))!,
-  };
-  const now = new Date();
-  const cursorAt = async (accountId: string, offset: number) => {
-    const [row] = await handle.db
-      .select({ at: invitations.lastSentAt, id: invitations.id })
-      .from(invitations)
-      .where(eq(invitations.accountId, accountId))
-      .orderBy(sql`last_sent_at desc, id desc`)
-      .offset(offset)
-      .limit(1);
-    return encodeCursor(row!);
-  };
-  const someInvitation = async (accountId: string) =>
-    (
-      await handle.db
-        .select({ id: invitations.id })
+    const actors = {
+      big: (await loadActor(handle.db, big.users[0]!))!,
+      small: (await loadActor(handle.db, small.users[0]!))!,
+    };
+    const now = new Date();
+    const cursorAt = async (accountId: string, offset: number) => {
+      const [row] = await handle.db
+        .select({ at: invitations.lastSentAt, id: invitations.id })
         .from(invitations)
         .where(eq(invitations.accountId, accountId))
-        .orderBy(sql`last_sent_at desc`)
-        .offset(500)
-        .limit(1)
-    )[0]!.id;
-  const deep = {
-    big: await cursorAt(big.id, Math.min(size.invitations - 30, 100_000)),
-    small: await cursorAt(small.id, SMALL.invitations - 30),
-  };
-  const detail = { big: await someInvitation(big.id), small: await someInvitation(small.id) };
+        .orderBy(sql`last_sent_at desc, id desc`)
+        .offset(offset)
+        .limit(1);
+      return encodeCursor(row!);
+    };
+    const someInvitation = async (accountId: string) =>
+      (
+        await handle.db
+          .select({ id: invitations.id })
+          .from(invitations)
+          .where(eq(invitations.accountId, accountId))
+          .orderBy(sql`last_sent_at desc`)
+          .offset(500)
+          .limit(1)
+      )[0]!.id;
+    const deep = {
+      big: await cursorAt(big.id, Math.min(size.invitations - 30, 100_000)),
+      small: await cursorAt(small.id, SMALL.invitations - 30),
+    };
+    const detail = { big: await someInvitation(big.id), small: await someInvitation(small.id) };
 
-  const lists: [
-    string,
-    Record<string, string> | ((k: "big" | "small") => Record<string, string>),
-  ][] = [
-    ["Invitations: first page, newest first", {}],
-    ["Invitations: first page, oldest first", { sort: "oldest" }],
-    [
-      `Invitations: deep page (${num(Math.min(size.invitations - 30, 100_000))} rows in)`,
-      (k) => ({ after: deep[k] }),
-    ],
-    ["Invitations: status = pending", { status: "pending" }],
-    ["Invitations: status = expired", { status: "expired" }],
-    ["Invitations: status = expired, oldest first", { status: "expired", sort: "oldest" }],
-    ["Invitations: status = accepted", { status: "accepted" }],
-    ["Invitations: status = canceled, oldest first", { status: "canceled", sort: "oldest" }],
-    ["Invitations: delivery problems", { delivery: "problems" }],
-    ['Invitations: search, rare substring ("son4242")', { q: "son4242" }],
-    ['Invitations: search, prefix ("person42")', { q: "person42" }],
-    ['Invitations: search, every row matches ("example")', { q: "example" }],
-    ["Invitations: search + status = pending", { q: "person1", status: "pending" }],
-  ];
-  for (const [label, p] of lists) {
-    const paramsFor = (k: "big" | "small") =>
-      invitationListParams.parse(typeof p === "function" ? p(k) : p);
-    const b = await read((db) => listInvitations(db, big.id, paramsFor("big"), now));
-    const s = await read((db) => listInvitations(db, small.id, paramsFor("small"), now));
-    dbRows.push({ label, big: b.app, floor: b.floor, small: s.app });
-    console.log(label, b.app, b.floor, s.app);
-  }
-  const reads: [string, (db: Db, k: "big" | "small") => Promise<unknown>][] = [
-    [
-      "Invitation details",
-      (db, k) => getInvitationDetail(db, k === "big" ? big.id : small.id, detail[k], now),
-    ],
-    [
-      "Invitation counts by status",
-      (db, k) => invitationCounts(db, k === "big" ? big.id : small.id, now),
-    ],
-    ["Home page figures", (db, k) => accountOverview(db, k === "big" ? big.id : small.id, now)],
-    [
-      "Subaccounts: first page",
-      (db, k) =>
-        listSubaccounts(db, k === "big" ? big.id : small.id, subaccountListParams.parse({}), {}),
-    ],
-    [
-      "Subaccounts: type and status filter",
-      (db, k) =>
-        listSubaccounts(
-          db,
-          k === "big" ? big.id : small.id,
-          subaccountListParams.parse({ type: "retail", status: "deactivated" }),
-          {},
-        ),
-    ],
-    [
-      'Subaccounts: search by name ("ustomer 42")',
-      (db, k) =>
-        listSubaccounts(
-          db,
-          k === "big" ? big.id : small.id,
-          subaccountListParams.parse({ q: "ustomer 42" }),
-          {},
-        ),
-    ],
-    [
-      "Subaccounts: search by account ID",
-      (db, k) =>
-        listSubaccounts(
-          db,
-          k === "big" ? big.id : small.id,
-          subaccountListParams.parse({ q: "100005" }),
-          {},
-        ),
-    ],
-    [
-      "Subaccounts: an account manager's own",
-      (db, k) =>
-        listSubaccounts(db, k === "big" ? big.id : small.id, subaccountListParams.parse({}), {
-          managedBy: (k === "big" ? big : small).users[1],
-        }),
-    ],
-  ];
-  for (const [label, fn] of reads) {
-    const b = await read((db) => fn(db, "big"));
-    const s = await read((db) => fn(db, "small"));
-    dbRows.push({ label, big: b.app, floor: b.floor, small: s.app });
-    console.log(label, b.app, b.floor, s.app);
-  }
+    const lists: [
+      string,
+      Record<string, string> | ((k: "big" | "small") => Record<string, string>),
+    ][] = [
+      ["Invitations: first page, newest first", {}],
+      ["Invitations: first page, oldest first", { sort: "oldest" }],
+      [
+        `Invitations: deep page (${num(Math.min(size.invitations - 30, 100_000))} rows in)`,
+        (k) => ({ after: deep[k] }),
+      ],
+      ["Invitations: status = pending", { status: "pending" }],
+      ["Invitations: status = expired", { status: "expired" }],
+      ["Invitations: status = expired, oldest first", { status: "expired", sort: "oldest" }],
+      ["Invitations: status = accepted", { status: "accepted" }],
+      ["Invitations: status = canceled, oldest first", { status: "canceled", sort: "oldest" }],
+      ["Invitations: delivery problems", { delivery: "problems" }],
+      ['Invitations: search, rare substring ("son4242")', { q: "son4242" }],
+      ['Invitations: search, prefix ("person42")', { q: "person42" }],
+      ['Invitations: search, every row matches ("example")', { q: "example" }],
+      ["Invitations: search + status = pending", { q: "person1", status: "pending" }],
+    ];
+    for (const [label, p] of lists) {
+      const paramsFor = (k: "big" | "small") =>
+        invitationListParams.parse(typeof p === "function" ? p(k) : p);
+      const b = await read((db) => listInvitations(db, big.id, paramsFor("big"), now));
+      const s = await read((db) => listInvitations(db, small.id, paramsFor("small"), now));
+      dbRows.push({ label, big: b.app, floor: b.floor, small: s.app });
+      console.log(label, b.app, b.floor, s.app);
+    }
+    const reads: [string, (db: Db, k: "big" | "small") => Promise<unknown>][] = [
+      [
+        "Invitation details",
+        (db, k) => getInvitationDetail(db, k === "big" ? big.id : small.id, detail[k], now),
+      ],
+      [
+        "Invitation counts by status",
+        (db, k) => invitationCounts(db, k === "big" ? big.id : small.id, now),
+      ],
+      ["Home page figures", (db, k) => accountOverview(db, k === "big" ? big.id : small.id, now)],
+      [
+        "Subaccounts: first page",
+        (db, k) =>
+          listSubaccounts(db, k === "big" ? big.id : small.id, subaccountListParams.parse({}), {}),
+      ],
+      [
+        "Subaccounts: type and status filter",
+        (db, k) =>
+          listSubaccounts(
+            db,
+            k === "big" ? big.id : small.id,
+            subaccountListParams.parse({ type: "retail", status: "deactivated" }),
+            {},
+          ),
+      ],
+      [
+        'Subaccounts: search by name ("ustomer 42")',
+        (db, k) =>
+          listSubaccounts(
+            db,
+            k === "big" ? big.id : small.id,
+            subaccountListParams.parse({ q: "ustomer 42" }),
+            {},
+          ),
+      ],
+      [
+        "Subaccounts: search by account ID",
+        (db, k) =>
+          listSubaccounts(
+            db,
+            k === "big" ? big.id : small.id,
+            subaccountListParams.parse({ q: "100005" }),
+            {},
+          ),
+      ],
+      [
+        "Subaccounts: an account manager's own",
+        (db, k) =>
+          listSubaccounts(db, k === "big" ? big.id : small.id, subaccountListParams.parse({}), {
+            managedBy: (k === "big" ? big : small).users[1],
+          }),
+      ],
+    ];
+    for (const [label, fn] of reads) {
+      const b = await read((db) => fn(db, "big"));
+      const s = await read((db) => fn(db, "small"));
+      dbRows.push({ label, big: b.app, floor: b.floor, small: s.app });
+      console.log(label, b.app, b.floor, s.app);
+    }
 
-  // Writes, through the use cases (email rendering and the outbox included).
-  const writes = async (k: "big" | "small") => {
-    const actor: Actor = actors[k];
-    const created: { id: string; token: string }[] = [];
-    const n = size.writes;
-    const runs = { warm: 2 };
-    const create = await timed(
-      async (i) => {
-        created.push(
-          await createInvitation(
+    // Writes, through the use cases (email rendering and the outbox included).
+    const writes = async (k: "big" | "small") => {
+      const actor: Actor = actors[k];
+      const created: { id: string; token: string }[] = [];
+      const n = size.writes;
+      const runs = { warm: 2 };
+      const create = await timed(
+        async (i) => {
+          created.push(
+            await createInvitation(
+              handle.db,
+              actor,
+              {
+                email: `new${i}.${k}@example.org`,
+                subaccountType: "retail",
+                customMessage: null,
+                locale: "en",
+              },
+              new Date(),
+              deps,
+            ),
+          );
+        },
+        3 * (n + runs.warm) - runs.warm,
+        runs.warm,
+      );
+      const resend = await timed(
+        (i) => resendInvitation(handle.db, actor, { id: created[i]!.id }, new Date(), deps),
+        n,
+        runs.warm,
+      );
+      const offset = n + runs.warm;
+      const cancel = await timed(
+        (i) => cancelInvitation(handle.db, actor, { id: created[offset + i]!.id }, new Date()),
+        n,
+        runs.warm,
+      );
+      const tokens = created.slice(2 * offset).map((c) => c.token);
+      const accept = await timed(
+        (i) =>
+          acceptInvitation(
             handle.db,
-            actor,
-            {
-              email: `new${i}.${k}@example.org`,
-              subaccountType: "retail",
-              customMessage: null,
-              locale: "en",
-            },
+            { token: tokens[i]!, form: form(`bench.${k}.${i}`), ip: `10.0.${i}.1` },
             new Date(),
             deps,
           ),
-        );
-      },
-      3 * (n + runs.warm) - runs.warm,
-      runs.warm,
-    );
-    const resend = await timed(
-      (i) => resendInvitation(handle.db, actor, { id: created[i]!.id }, new Date(), deps),
-      n,
-      runs.warm,
-    );
-    const offset = n + runs.warm;
-    const cancel = await timed(
-      (i) => cancelInvitation(handle.db, actor, { id: created[offset + i]!.id }, new Date()),
-      n,
-      runs.warm,
-    );
-    const tokens = created.slice(2 * offset).map((c) => c.token);
-    const accept = await timed(
-      (i) =>
-        acceptInvitation(
+        n,
+        runs.warm,
+      );
+      return { create, resend, cancel, accept };
+    };
+    const wb = await writes("big");
+    const ws = await writes("small");
+    for (const key of ["create", "resend", "cancel", "accept"] as const) {
+      const label = {
+        create: "Create an invitation (email rendered and queued)",
+        resend: "Resend an invitation",
+        cancel: "Cancel an invitation",
+        accept: "Accept an invitation (argon2id hash of the password included)",
+      }[key];
+      dbRows.push({ label, big: wb[key], floor: null, small: ws[key] });
+      console.log(label, wb[key], ws[key]);
+    }
+
+    if (!args.has("--no-http")) {
+      const [invite] = [
+        await createInvitation(
           handle.db,
-          { token: tokens[i]!, form: form(`bench.${k}.${i}`), ip: `10.0.${i}.1` },
+          actors.big,
+          {
+            email: "http.bench@example.org",
+            subaccountType: "retail",
+            customMessage: null,
+            locale: "en",
+          },
           new Date(),
           deps,
         ),
-      n,
-      runs.warm,
-    );
-    return { create, resend, cancel, accept };
-  };
-  const wb = await writes("big");
-  const ws = await writes("small");
-  for (const key of ["create", "resend", "cancel", "accept"] as const) {
-    const label = {
-      create: "Create an invitation (email rendered and queued)",
-      resend: "Resend an invitation",
-      cancel: "Cancel an invitation",
-      accept: "Accept an invitation (argon2id hash of the password included)",
-    }[key];
-    dbRows.push({ label, big: wb[key], floor: null, small: ws[key] });
-    console.log(label, wb[key], ws[key]);
-  }
-
-  webhooks = await benchWebhooks(handle.db, big.id, {
-    endpoints: 10,
-    each: smoke ? 20 : 200,
-  });
-  console.log("Webhooks:", webhooks);
-
-  if (!args.has("--no-http")) {
-    const [invite] = [
-      await createInvitation(
+      ];
+      const { key } = await createApiKey(
         handle.db,
         actors.big,
-        {
-          email: "http.bench@example.org",
-          subaccountType: "retail",
-          customMessage: null,
-          locale: "en",
-        },
+        { name: "Bench", scope: "write", expiresInDays: 1 },
         new Date(),
-        deps,
-      ),
-    ];
-    const { key } = await createApiKey(
-      handle.db,
-      actors.big,
-      { name: "Bench", scope: "write", expiresInDays: 1 },
-      new Date(),
-    );
-    await http(big.users[0]!, invite!.token, key);
+      );
+      await http(big.users[0]!, invite!.token, key);
+    }
   }
 } finally {
   stopAll();
@@ -431,7 +430,8 @@ try {
   await admin.end();
 }
 
-report();
+if (!smoke && webhooks) writeWebhookFigures(path.join(root, "docs", "performance.md"), webhooks);
+if (!webhooksOnly) report();
 
 // ---------------------------------------------------------------------------
 // HTTP: the production build under 10 signed-in clients, beside a bare Next.js page.
@@ -789,12 +789,6 @@ function report() {
     "",
     dbTable,
     "",
-    ...(webhooks
-      ? [
-          `Webhooks: one worker (${WORKER_CONCURRENCY} attempts at once, ${PER_ENDPOINT} per endpoint) delivered ${num(webhooks.deliveries)} signed deliveries to ${webhooks.endpoints} receivers on this machine at ${num(Math.round(webhooks.perSecond))} a second. ${webhooks.endpoints - 1} of those endpoints had all theirs in ${webhooks.healthySeconds.toFixed(2)} s alone and in ${webhooks.healthySecondsBesideHanging.toFixed(2)} s beside an endpoint that never answers (its attempts wait out their ${webhooks.timeoutSeconds} s timeout): one hanging endpoint delayed the others by ${Math.max(0, webhooks.healthySecondsBesideHanging - webhooks.healthySeconds).toFixed(2)} s.`,
-          "",
-        ]
-      : []),
     ...(httpRows.length
       ? [
           `Pages from the production build (\`next start\`), ${CLIENTS} signed-in connections for ${size.seconds} s each (autocannon), HTML without compression:`,
