@@ -25,21 +25,33 @@ let stopping = false;
 process.on("SIGTERM", () => (stopping = true));
 process.on("SIGINT", () => (stopping = true));
 
-do {
-  const report = await deliverDue(handle.db, transport, {
-    from: env().EMAIL_FROM,
-    requestsPerSecond: env().EMAIL_REQUESTS_PER_SECOND,
-  });
-  if (report.sent + report.retrying + report.failed > 0)
-    console.log(new Date().toISOString(), report);
-  const webhooks = await deliverWebhooks(handle.db, {
-    allowLoopback: env().webhooksAllowLoopback,
-    appUrl: env().APP_URL,
-    until: new Date(Date.now() + 50_000),
-  });
-  if (webhooks.succeeded + webhooks.retrying + webhooks.failed > 0)
-    console.log(new Date().toISOString(), { webhooks });
-  await runPeriodicWork(handle.db, new Date());
-  if (!once) await new Promise((r) => setTimeout(r, Math.max(1, env().OUTBOX_POLL_SECONDS) * 1000));
-} while (!once && !stopping);
+// Each kind in a loop of its own: a hanging webhook endpoint never holds up email.
+async function loop(work: () => Promise<void>) {
+  do {
+    await work();
+    if (!once)
+      await new Promise((r) => setTimeout(r, Math.max(1, env().OUTBOX_POLL_SECONDS) * 1000));
+  } while (!once && !stopping);
+}
+
+await Promise.all([
+  loop(async () => {
+    const report = await deliverDue(handle.db, transport, {
+      from: env().EMAIL_FROM,
+      requestsPerSecond: env().EMAIL_REQUESTS_PER_SECOND,
+    });
+    if (report.sent + report.retrying + report.failed > 0)
+      console.log(new Date().toISOString(), report);
+    await runPeriodicWork(handle.db, new Date());
+  }),
+  loop(async () => {
+    const webhooks = await deliverWebhooks(handle.db, {
+      allowLoopback: env().webhooksAllowLoopback,
+      appUrl: env().APP_URL,
+      until: new Date(Date.now() + 50_000),
+    });
+    if (webhooks.succeeded + webhooks.retrying + webhooks.failed > 0)
+      console.log(new Date().toISOString(), { webhooks });
+  }),
+]);
 await handle.close();

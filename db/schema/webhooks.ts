@@ -68,8 +68,9 @@ export const webhookDeliveries = pgTable(
     deliveredAt: timestamp({ withTimezone: true }),
   },
   (t) => [
+    // The claim: an endpoint's due deliveries, oldest first.
     index("webhook_deliveries_due")
-      .on(t.nextAttemptAt)
+      .on(t.endpointId, t.nextAttemptAt)
       .where(sql`${t.status} = 'pending'`),
     index("webhook_deliveries_in_flight")
       .on(t.endpointId)

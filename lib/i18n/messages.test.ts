@@ -9,7 +9,8 @@ function keys(value: unknown, prefix = ""): string[] {
 
 function placeholders(value: unknown, prefix = ""): Record<string, string[]> {
   if (typeof value === "string")
-    return { [prefix]: [...value.matchAll(/\{(\w+)/g)].map((m) => m[1]!).sort() };
+    // An argument: `{name}` or `{name, select, …}`; not the text of a select's branch.
+    return { [prefix]: [...value.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]!).sort() };
   return Object.assign(
     {},
     ...Object.entries(value as object).map(([k, v]) =>

@@ -10,7 +10,9 @@ import { invite } from "@/tests/helpers/invitations";
 import { subaccountOf } from "@/tests/helpers/subaccounts";
 import { startReceiver } from "@/tests/helpers/webhook-receiver";
 import { deliverNow, endpointFor, LOCAL_RULES, manualClock } from "@/tests/helpers/webhooks";
+import { v7 } from "uuid";
 import { backoffMs, DISABLE_AFTER_MS } from "./deliver";
+import { deliveryOf } from "./fan-out";
 import { rotateWebhookSecret, updateWebhookEndpoint } from "./endpoints";
 
 const t = setupTestDb();
@@ -296,5 +298,43 @@ describe("webhook delivery", () => {
     await deliverNow(t.db, { clock });
     const second = hooks.received.at(-1)!;
     expect((second.headers["webhook-signature"] as string).split(" ")).toHaveLength(1);
+  });
+
+  it("is not held up by a queue of another endpoint that is off, an answer with NUL bytes, or a secret that cannot be read", async () => {
+    const now = new Date();
+    const admin = await makeActor(t.db);
+    const off = await endpointFor(t.db, admin, "http://127.0.0.1:9/off", { enabled: false, now });
+    // More waiting for the endpoint that is off than a claim looks at in one go.
+    const waiting = Array.from({ length: 600 }, (_, i) =>
+      deliveryOf(
+        off.id,
+        { id: v7(), type: "invitation.created", createdAt: now, data: { i } },
+        now,
+      ),
+    );
+    for (let i = 0; i < waiting.length; i += 300)
+      await t.db.insert(webhookDeliveries).values(waiting.slice(i, i + 300));
+    const binary = await receiver((_r, res) =>
+      res.end(Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x6f, 0x6b])),
+    );
+    const { id } = await endpointFor(t.db, admin, binary.url, { now });
+    const broken = await receiver();
+    const unreadable = await endpointFor(t.db, admin, broken.url, { now });
+    await t.db
+      .update(webhookEndpoints)
+      .set({ secret: "v1.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA.AAAA" })
+      .where(eq(webhookEndpoints.id, unreadable.id));
+    await invite(t.db, { actor: admin, now });
+    const report = await deliverNow(t.db);
+    expect(binary.received).toHaveLength(1);
+    const [row] = await deliveriesOf(id);
+    expect(row).toMatchObject({ status: "succeeded", lastStatusCode: 200 });
+    expect(row!.lastResponse).not.toContain("\u0000");
+    // Nothing was sent without its signature; the delivery waits for the secret to be fixed.
+    expect(broken.received).toHaveLength(0);
+    const [stuck] = await deliveriesOf(unreadable.id);
+    expect(stuck).toMatchObject({ status: "pending", attempts: 1 });
+    expect(stuck!.lastError).toMatch(/signing secret/);
+    expect(report).toMatchObject({ succeeded: 1, retrying: 1 });
   });
 });

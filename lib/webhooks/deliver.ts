@@ -25,8 +25,6 @@ export const DISABLE_AFTER_MS = 5 * 24 * 60 * 60 * 1000;
 /** Attempts under way at once in one worker, and to one endpoint across every worker. */
 export const WORKER_CONCURRENCY = 32;
 export const PER_ENDPOINT = 4;
-/** Due deliveries looked at per claim, oldest first. */
-const CLAIM_SCAN = 500;
 
 export function backoffMs(attempts: number): number {
   return BACKOFF_MS[Math.min(Math.max(attempts, 1), BACKOFF_MS.length) - 1]!;
@@ -49,7 +47,7 @@ export type WebhookReport = { succeeded: number; retrying: number; failed: numbe
 
 type Claimed = typeof webhookDeliveries.$inferSelect;
 /** Where a claimed delivery goes, and whether its endpoint was failing when it was claimed. */
-type Target = { url: string; secrets: string[]; failing: boolean };
+type Target = { url: string; secrets: string[] | null; failing: boolean };
 
 /**
  * Delivers what is due until nothing is (or `until`), and answers what
@@ -118,25 +116,23 @@ async function claim(
 ): Promise<{ delivery: Claimed; target: Target }[]> {
   const at = sql`${now.toISOString()}::timestamptz`;
   return db.transaction(async (tx) => {
-    // The oldest due deliveries of endpoints that are on, each endpoint's ranked, and
-    // as many of each as its attempts under way leave room for.
+    // Endpoint by endpoint (those that are on), the oldest due deliveries, as many
+    // as its attempts under way leave room for; then the oldest of those. Rows of an
+    // endpoint that is off, or full, are never in the way of another's.
     const candidates = (await tx.execute(sql`
-      select ranked.id from (
-        select due.id, due.endpoint_id, due.next_attempt_at,
-               row_number() over (partition by due.endpoint_id order by due.next_attempt_at, due.id) as place
-        from (
-          select id, endpoint_id, next_attempt_at from webhook_deliveries
-          where status = 'pending' and next_attempt_at <= ${at}
-          order by next_attempt_at limit ${CLAIM_SCAN}
-        ) due
-        join webhook_endpoints e on e.id = due.endpoint_id and e.enabled
-      ) ranked
+      select due.id from webhook_endpoints e
       cross join lateral (
         select count(*)::int as busy from webhook_deliveries f
-        where f.endpoint_id = ranked.endpoint_id and f.in_flight_until > ${at}
+        where f.endpoint_id = e.id and f.in_flight_until > ${at}
       ) flight
-      where ranked.place + flight.busy <= ${perEndpoint}
-      order by ranked.next_attempt_at
+      cross join lateral (
+        select d.id, d.next_attempt_at from webhook_deliveries d
+        where d.endpoint_id = e.id and d.status = 'pending' and d.next_attempt_at <= ${at}
+        order by d.next_attempt_at
+        limit greatest(0, ${perEndpoint}::int - flight.busy)
+      ) due
+      where e.enabled
+      order by due.next_attempt_at
       limit ${limit}
     `)) as unknown as { rows: { id: string }[] };
     const ids = candidates.rows.map((row) => row.id);
@@ -185,17 +181,33 @@ async function claim(
         {
           url: e.url,
           failing: e.failingSince !== null,
-          secrets: [
-            openSecret(e.secret),
-            ...(e.previousSecret && e.previousSecretUntil && e.previousSecretUntil > now
-              ? [openSecret(e.previousSecret)]
-              : []),
-          ],
+          secrets: secretsOf(e, now),
         },
       ]),
     );
     return claimed.map((delivery) => ({ delivery, target: targets.get(delivery.endpointId)! }));
   });
+}
+
+/**
+ * The secrets a delivery is signed with: the current one, and the one before
+ * while its day of overlap lasts. Null when the current one cannot be opened
+ * (AUTH_SECRET changed): the delivery fails like any other, not the whole claim.
+ */
+function secretsOf(
+  e: { secret: string; previousSecret: string | null; previousSecretUntil: Date | null },
+  now: Date,
+): string[] | null {
+  try {
+    const current = openSecret(e.secret);
+    const previous =
+      e.previousSecret && e.previousSecretUntil && e.previousSecretUntil > now
+        ? [openSecret(e.previousSecret)]
+        : [];
+    return [current, ...previous];
+  } catch {
+    return null;
+  }
 }
 
 function describeAttempt(result: Attempt): {
@@ -226,20 +238,27 @@ async function attempt(
   report: WebhookReport,
   done: Success[],
 ) {
-  const result = await sendWebhook(
-    {
-      url: target.url,
-      secrets: target.secrets,
-      id: delivery.eventId,
-      sentAt: clock.now(),
-      body: delivery.body,
-    },
-    {
-      allowLoopback: options.allowLoopback,
-      resolve: options.resolve,
-      timeoutMs: options.timeoutMs,
-    },
-  );
+  const secrets = target.secrets;
+  const result: Attempt = !secrets
+    ? {
+        kind: "failed",
+        reason: "the signing secret cannot be read (was AUTH_SECRET changed?)",
+        durationMs: 0,
+      }
+    : await sendWebhook(
+        {
+          url: target.url,
+          secrets,
+          id: delivery.eventId,
+          sentAt: clock.now(),
+          body: delivery.body,
+        },
+        {
+          allowLoopback: options.allowLoopback,
+          resolve: options.resolve,
+          timeoutMs: options.timeoutMs,
+        },
+      );
   const now = clock.now();
   const { code, answer, error } = describeAttempt(result);
   const ok = succeeded(result);
@@ -267,12 +286,15 @@ async function attempt(
         lastError: ok ? null : (error ?? `HTTP ${code}`),
         deliveredAt: ok ? now : null,
       })
-      .where(eq(webhookDeliveries.id, delivery.id));
+      .where(current(delivery))
+      .returning({ id: webhookDeliveries.id });
   // The usual case, a success to an endpoint that was not failing, is one statement.
   if (ok && !target.failing) {
     // Recorded with others in one statement (lost with its worker: sent again, at least once).
     done.push({
       id: delivery.id,
+      attempts: delivery.attempts,
+      endpointId: delivery.endpointId,
       code: code!,
       ms: Math.round(result.durationMs),
       answer: answer ?? "",
@@ -280,8 +302,9 @@ async function attempt(
     });
     return;
   }
-  await db.transaction(async (tx) => {
-    await outcome(tx);
+  const recorded = await db.transaction(async (tx) => {
+    // Another worker took it again meanwhile (this one's lease ran out): its attempt tells.
+    if ((await outcome(tx)).length === 0) return false;
     if (ok)
       await tx
         .update(webhookEndpoints)
@@ -293,27 +316,75 @@ async function attempt(
           ),
         );
     else await recordFailure(tx, delivery.endpointId, now, options.appUrl);
+    return true;
   });
+  if (!recorded) return;
   if (ok) report.succeeded++;
   else if (next) report.retrying++;
   else report.failed++;
 }
 
-type Success = { id: string; code: number; ms: number; answer: string; at: string };
+/** The claimed attempt of a delivery, still the latest: its outcome may be recorded. */
+function current(delivery: Claimed) {
+  return and(
+    eq(webhookDeliveries.id, delivery.id),
+    eq(webhookDeliveries.attempts, delivery.attempts),
+    eq(webhookDeliveries.status, "pending"),
+  );
+}
 
-/** Records successes, many in one statement. */
+type Success = {
+  id: string;
+  attempts: number;
+  endpointId: string;
+  code: number;
+  ms: number;
+  answer: string;
+  at: string;
+};
+
+/**
+ * Records successes, many in one statement, and ends their endpoints' failing
+ * spells. Should the statement fail, each is recorded alone, so one cannot
+ * keep the others from being recorded.
+ */
 async function recordSuccesses(db: Db, done: Success[], report: WebhookReport) {
   if (done.length === 0) return;
   const batch = done.splice(0);
-  await db.execute(sql`
-    update webhook_deliveries d set
-      status = 'succeeded', next_attempt_at = v.at, in_flight_until = null,
-      last_status_code = v.code, last_duration_ms = v.ms, last_response = v.answer,
-      last_error = null, delivered_at = v.at
-    from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
-      as v(id uuid, code int, ms int, answer text, at timestamptz)
-    where d.id = v.id`);
-  report.succeeded += batch.length;
+  const write = async (rows: Success[]) => {
+    const recorded = (await db.execute(sql`
+      with v as (
+        select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+          as v(id uuid, attempts int, endpoint_id uuid, code int, ms int, answer text, at timestamptz)
+      ), recorded as (
+        update webhook_deliveries d set
+          status = 'succeeded', next_attempt_at = v.at, in_flight_until = null,
+          last_status_code = v.code, last_duration_ms = v.ms, last_response = v.answer,
+          last_error = null, delivered_at = v.at
+        from v
+        where d.id = v.id and d.attempts = v.attempts and d.status = 'pending'
+        returning d.id
+      ), mended as (
+        update webhook_endpoints e set failing_since = null
+        from (select endpoint_id, max(at) as at from v group by endpoint_id) s
+        where e.id = s.endpoint_id and e.failing_since <= s.at
+      )
+      select count(*)::int as n from recorded
+    `)) as unknown as { rows: { n: number }[] };
+    report.succeeded += recorded.rows[0]?.n ?? 0;
+  };
+  try {
+    await write(batch);
+  } catch (error) {
+    console.error(
+      "Recording webhook successes failed; recording them one by one:",
+      describeError(error),
+    );
+    for (const row of batch)
+      await write([row]).catch((rowError: unknown) =>
+        console.error("A webhook success could not be recorded:", describeError(rowError)),
+      );
+  }
 }
 
 /** An endpoint that has failed for five days without one success is turned off, once. */

@@ -41,10 +41,30 @@ async function checkedUrl(value: string, rules: DestinationRules): Promise<strin
     if (error instanceof DestinationRefused)
       throw new WebhookError("webhook_url_refused", "url", {
         reason: error.reason,
-        ...(error.address ? { address: error.address } : {}),
+        // The address only when it was written in the URL: what a name resolves to on
+        // the operator's network is not the Administrator's to learn.
+        ...(error.address && literalHost(value) === error.address
+          ? { address: error.address }
+          : {}),
       });
     throw error;
   }
+}
+
+function literalHost(value: string): string | null {
+  try {
+    return new URL(value).hostname.replace(/^\[|\]$/g, "");
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * How the activity log names an endpoint: by its host. The log is read by
+ * Managers and Finance managers too, and a URL may carry the receiver's own token.
+ */
+function logged(url: string): string {
+  return new URL(url).host;
 }
 
 async function lockedEndpoint(tx: Db, accountId: string, id: string) {
@@ -94,7 +114,12 @@ export async function createWebhookEndpoint(
       })
       .returning({ id: webhookEndpoints.id });
     await recordActivity(tx, { accountId: current.accountId, actor: current, now }, [
-      { kind: "webhook_endpoint", subject: url, from: null, to: input.enabled ? "on" : "off" },
+      {
+        kind: "webhook_endpoint",
+        subject: logged(url),
+        from: null,
+        to: input.enabled ? "on" : "off",
+      },
     ]);
     return { id: row!.id, secret };
   });
@@ -142,12 +167,17 @@ export async function updateWebhookEndpoint(
         );
     const changed = [
       url !== undefined && url !== before.url
-        ? { kind: "webhook_endpoint" as const, subject: url, from: before.url, to: url }
+        ? {
+            kind: "webhook_endpoint" as const,
+            subject: logged(before.url),
+            from: logged(before.url),
+            to: logged(url),
+          }
         : null,
       changes.enabled !== undefined && changes.enabled !== before.enabled
         ? {
             kind: "webhook_endpoint" as const,
-            subject: url ?? before.url,
+            subject: logged(url ?? before.url),
             from: before.enabled ? "on" : "off",
             to: changes.enabled ? "on" : "off",
           }
@@ -171,7 +201,12 @@ export async function deleteWebhookEndpoint(
     const row = await lockedEndpoint(tx, current.accountId, input.id);
     await tx.delete(webhookEndpoints).where(eq(webhookEndpoints.id, row.id));
     await recordActivity(tx, { accountId: current.accountId, actor: current, now }, [
-      { kind: "webhook_endpoint", subject: row.url, from: row.enabled ? "on" : "off", to: null },
+      {
+        kind: "webhook_endpoint",
+        subject: logged(row.url),
+        from: row.enabled ? "on" : "off",
+        to: null,
+      },
     ]);
   });
 }
@@ -203,7 +238,7 @@ export async function rotateWebhookSecret(
       })
       .where(eq(webhookEndpoints.id, row.id));
     await recordActivity(tx, { accountId: current.accountId, actor: current, now }, [
-      { kind: "webhook_endpoint", subject: row.url, from: "secret", to: "rotated" },
+      { kind: "webhook_endpoint", subject: logged(row.url), from: "secret", to: "rotated" },
     ]);
   });
   return { secret, previousValidUntil };
@@ -297,6 +332,8 @@ export async function retryFailedSince(
       .update(webhookDeliveries)
       .set({
         status: "pending",
+        // A fresh schedule: the first retry in seconds, not hours.
+        attempts: 0,
         nextAttemptAt: now,
         deadlineAt: new Date(now.getTime() + DELIVERY_DEADLINE_MS),
       })

@@ -22,7 +22,8 @@ const endpointColumns = {
   disabledReason: webhookEndpoints.disabledReason,
   failingSince: webhookEndpoints.failingSince,
   previousSecretUntil: webhookEndpoints.previousSecretUntil,
-  createdBy: fullName(users),
+  // Null once its maker's user is gone.
+  createdBy: sql<string | null>`${fullName(users)}`,
   createdAt: webhookEndpoints.createdAt,
   updatedAt: webhookEndpoints.updatedAt,
 };

@@ -35,7 +35,9 @@ export function openSecret(stored: string): string {
   const [version, iv, tag, sealed] = stored.split(".");
   if (version !== "v1" || !iv || !tag || sealed === undefined)
     throw new Error("not a sealed webhook secret");
-  const decipher = createDecipheriv("aes-256-gcm", key(), Buffer.from(iv, "base64url"));
+  const decipher = createDecipheriv("aes-256-gcm", key(), Buffer.from(iv, "base64url"), {
+    authTagLength: 16,
+  });
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
   return Buffer.concat([
     decipher.update(Buffer.from(sealed, "base64url")),

@@ -46,6 +46,18 @@ export function retryable(attempt: Attempt): boolean {
   return status === 408 || status === 409 || status === 429 || status >= 500;
 }
 
+/**
+ * The kept answer as text that can be stored and shown: no NUL (which
+ * PostgreSQL's text refuses) nor other control characters but tab and newline.
+ */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "");
+}
+
+function describeFailure(error: unknown): string {
+  return error instanceof Error ? error.message.slice(0, 200) : "request failed";
+}
+
 export function succeeded(attempt: Attempt): boolean {
   return attempt.kind === "answered" && attempt.status >= 200 && attempt.status < 300;
 }
@@ -102,61 +114,73 @@ export async function sendWebhook(
   }
   const lookup = pinnedLookup(target);
   const client = url.protocol === "https:" ? https : http;
+  // Signed as sent: a receiver refuses a signature more than five minutes old.
+  const signature = signatureHeaders(delivery.secrets, { ...delivery, timestamp: delivery.sentAt });
   return new Promise<Attempt>((resolve) => {
     let settled = false;
     let responded = false;
-    // A backstop beside the signal: an answer that never becomes one (101, say) ends too.
-    const deadline = setTimeout(() => {
-      request.destroy();
-      finish({ kind: "failed", reason: "timeout", durationMs: elapsed() });
-    }, timeoutMs + 100);
+    // Set once the request exists; a failure to make it has no deadline to clear.
+    const deadline: { timer?: NodeJS.Timeout } = {};
     const finish = (attempt: Attempt) => {
       if (settled) return;
       settled = true;
-      clearTimeout(deadline);
+      clearTimeout(deadline.timer);
       resolve(attempt);
     };
-    const request = client.request(
-      url,
-      {
-        method: "POST",
-        agent: false,
-        lookup,
-        signal,
-        headers: {
-          "content-type": "application/json",
-          "content-length": Buffer.byteLength(delivery.body),
-          "user-agent": "CertPortal-Webhooks/1",
-          // Signed as sent: a receiver refuses a signature more than five minutes old.
-          ...signatureHeaders(delivery.secrets, { ...delivery, timestamp: delivery.sentAt }),
+    let request: http.ClientRequest;
+    try {
+      request = client.request(
+        url,
+        {
+          method: "POST",
+          agent: false,
+          lookup,
+          signal,
+          headers: {
+            "content-type": "application/json",
+            "content-length": Buffer.byteLength(delivery.body),
+            "user-agent": "CertPortal-Webhooks/1",
+            ...signature,
+          },
         },
-      },
-      (response) => {
-        responded = true;
-        const kept: Buffer[] = [];
-        let read = 0;
-        const answered = () =>
-          finish({
-            kind: "answered",
-            status: response.statusCode ?? 0,
-            durationMs: elapsed(),
-            excerpt: Buffer.concat(kept).subarray(0, ANSWER_KEPT_MAX).toString("utf8"),
-            retryAfterSeconds: retryAfter(response.headers["retry-after"]?.toString(), Date.now()),
+        (response) => {
+          responded = true;
+          const kept: Buffer[] = [];
+          let read = 0;
+          const answered = () =>
+            finish({
+              kind: "answered",
+              status: response.statusCode ?? 0,
+              durationMs: elapsed(),
+              excerpt: printable(Buffer.concat(kept).subarray(0, ANSWER_KEPT_MAX).toString("utf8")),
+              retryAfterSeconds: retryAfter(
+                response.headers["retry-after"]?.toString(),
+                Date.now(),
+              ),
+            });
+          response.on("data", (chunk: Buffer) => {
+            if (read < ANSWER_KEPT_MAX) kept.push(chunk);
+            read += chunk.length;
+            // Enough: the status is known, and no receiver makes us read a flood.
+            if (read >= ANSWER_READ_MAX) {
+              answered();
+              response.destroy();
+            }
           });
-        response.on("data", (chunk: Buffer) => {
-          if (read < ANSWER_KEPT_MAX) kept.push(chunk);
-          read += chunk.length;
-          // Enough: the status is known, and no receiver makes us read a flood.
-          if (read >= ANSWER_READ_MAX) {
-            answered();
-            response.destroy();
-          }
-        });
-        response.on("end", answered);
-        response.on("close", answered);
-        response.on("error", answered);
-      },
-    );
+          response.on("end", answered);
+          response.on("close", answered);
+          response.on("error", answered);
+        },
+      );
+    } catch (error) {
+      finish({ kind: "failed", reason: describeFailure(error), durationMs: elapsed() });
+      return;
+    }
+    // A backstop beside the signal: an answer that never becomes one (101, say) ends too.
+    deadline.timer = setTimeout(() => {
+      request.destroy();
+      finish({ kind: "failed", reason: "timeout", durationMs: elapsed() });
+    }, timeoutMs + 100);
     // No protocol but HTTP: an offer to switch is an answer that is not one.
     request.on("upgrade", (_response, socket) => socket.destroy());
     request.on("close", () => {

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import "zod-openapi";
-import { EVENT_TYPES } from "@/lib/enums";
 import {
   createWebhookEndpoint,
   deleteWebhookEndpoint,
@@ -11,7 +10,7 @@ import {
   TEST_EVENT_TYPE,
   updateWebhookEndpoint,
 } from "@/lib/webhooks/endpoints";
-import { WEBHOOK_DESCRIPTION_MAX, WEBHOOK_URL_MAX } from "@/lib/webhooks/inputs";
+import { webhookDescription, webhookEventTypes, webhookUrl } from "@/lib/webhooks/inputs";
 import {
   DELIVERY_RETENTION_DAYS,
   getWebhookEndpoint,
@@ -28,11 +27,10 @@ import { idParams, nextLink, nullableTimestamp, pageOf, pageQuery, timestamp } f
 const TAG = "Webhooks";
 const exampleId = "5b0a3c58-3f6c-4a3e-9d51-2f3a8f7f4c10";
 
-const eventTypes = z
-  .array(z.enum(EVENT_TYPES))
-  .min(1)
-  .nullable()
-  .meta({ description: "The types sent; null for every type, including any added later" });
+// The use cases' own field schemas (trimmed, limited), described for the document.
+const eventTypes = webhookEventTypes.meta({
+  description: "The types sent; null for every type, including any added later",
+});
 
 export const webhookEndpointSchema = z
   .object({
@@ -88,11 +86,11 @@ function endpointResource(row: WebhookEndpointView) {
   };
 }
 
-const url = z.string().max(WEBHOOK_URL_MAX).meta({
+const url = webhookUrl.meta({
   description: "An HTTPS address on the public internet",
   example: "https://crm.example.com/hooks/certportal",
 });
-const description = z.string().max(WEBHOOK_DESCRIPTION_MAX);
+const description = webhookDescription;
 
 const createBody = z
   .strictObject({
