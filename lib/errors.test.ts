@@ -10,6 +10,7 @@ import { COMMON_ERROR_CODES, describeError } from "./errors";
 import { INVITATION_ERROR_CODES } from "./invitations/errors";
 import { SUBACCOUNT_ERROR_CODES } from "./subaccounts/errors";
 import { USER_ERROR_CODES } from "./users/errors";
+import { WEBHOOK_ERROR_CODES } from "./webhooks/errors";
 
 // Every code a refusal can carry, by the area that gives it; and the form's own.
 const CODE_LISTS = {
@@ -20,6 +21,7 @@ const CODE_LISTS = {
   INVITATION_ERROR_CODES,
   SUBACCOUNT_ERROR_CODES,
   USER_ERROR_CODES,
+  WEBHOOK_ERROR_CODES,
 };
 const FORM_CODES = ["invalid_input", "unexpected", "signed_out"];
 

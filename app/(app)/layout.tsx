@@ -56,6 +56,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
               <NavLink href="/account/api-keys">{t("nav.apiKeys")}</NavLink>
             </li>
           ) : null}
+          {can(actor.role, "webhooks.manage") ? (
+            <li>
+              <NavLink href="/account/webhooks">{t("nav.webhooks")}</NavLink>
+            </li>
+          ) : null}
           {env().devMailbox ? (
             <li>
               <a

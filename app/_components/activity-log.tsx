@@ -83,6 +83,11 @@ export async function ActivityLog({
           : t("none");
       case "api_key":
         return tCommon(`apiKeyScopes.${value as "read"}`);
+      case "webhook_endpoint":
+        // On, off, "secret" → "rotated", or the endpoint's URL as it was and became.
+        return value === "on" || value === "off" || value === "secret" || value === "rotated"
+          ? t(`webhookValues.${value}`)
+          : value;
       default:
         return value;
     }

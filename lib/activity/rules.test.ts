@@ -14,6 +14,7 @@ describe("which logged changes a reader sees", () => {
       "role",
       "user_status",
       "api_key",
+      "webhook_endpoint",
     ]);
   });
 

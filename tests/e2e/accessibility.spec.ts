@@ -48,8 +48,25 @@ for (const { name, viewport } of WIDTHS) {
     const contractPath = (await page
       .getByRole("link", { name: contractName })
       .getAttribute("href"))!;
+    // A webhook endpoint, off and for one type, so nothing is sent to its address.
+    await page.goto("/account/webhooks");
+    const newEndpoint = page.getByRole("region", { name: "Add an endpoint" });
+    const endpointUrl = `http://127.0.0.1:9/axe-${name}-${Date.now()}`;
+    await newEndpoint.getByLabel("URL").fill(endpointUrl);
+    await newEndpoint.getByLabel("Only the event types ticked below").check();
+    await newEndpoint.getByLabel("subaccount.deactivated").check();
+    await newEndpoint.getByLabel("On: send events to this endpoint").uncheck();
+    await newEndpoint.getByRole("button", { name: "Add endpoint" }).click();
+    await expect(
+      page.getByRole("status").filter({ hasText: `Endpoint ${endpointUrl} added.` }),
+    ).toBeVisible();
+    const endpointPath = (await page
+      .getByRole("link", { name: endpointUrl, exact: true })
+      .getAttribute("href"))!;
     const signedIn = [
       contractPath,
+      "/account/webhooks",
+      endpointPath,
       "/",
       "/subaccounts",
       "/subaccounts/invitations",

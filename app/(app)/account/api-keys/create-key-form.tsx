@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import {
   ActionForm,
   Field,
@@ -11,41 +10,10 @@ import {
   useActionForm,
 } from "@/app/_components/form";
 import { API_KEY_NAME_MAX } from "@/lib/api-keys/rules";
+import { ShownOnce } from "@/app/_components/shown-once";
 import { createKey } from "./actions";
 
 const EXPIRY_DAYS = ["", "30", "90", "365"] as const;
-
-/** The new key, shown once: whoever leaves the page without copying it makes another. */
-function NewKey({ value }: { value: string }) {
-  const t = useTranslations("apiKeys");
-  const [copied, setCopied] = useState(false);
-  return (
-    <div className="flex flex-col gap-2 rounded-md border border-emerald-300 bg-emerald-50 p-4">
-      <p className="text-sm font-semibold text-emerald-900">{t("newKeyTitle")}</p>
-      <p className="text-sm text-emerald-900">{t("newKeyHint")}</p>
-      <div className="flex flex-wrap items-center gap-2">
-        <code
-          aria-label={t("newKeyLabel")}
-          className="rounded border border-slate-300 bg-white px-2 py-1 font-mono text-sm [overflow-wrap:anywhere]"
-        >
-          {value}
-        </code>
-        <button
-          type="button"
-          onClick={() => {
-            void navigator.clipboard.writeText(value).then(() => setCopied(true));
-          }}
-          className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
-        >
-          {t("copy")}
-        </button>
-        <span role="status" className="text-sm text-emerald-900">
-          {copied ? t("copied") : ""}
-        </span>
-      </div>
-    </div>
-  );
-}
 
 export function CreateKeyForm() {
   const t = useTranslations("apiKeys");
@@ -53,7 +21,18 @@ export function CreateKeyForm() {
   const key = form.state?.ok ? form.state.params?.key : undefined;
   return (
     <div className="flex flex-col gap-4">
-      {typeof key === "string" ? <NewKey value={key} /> : null}
+      {typeof key === "string" ? (
+        <ShownOnce
+          value={key}
+          text={{
+            title: t("newKeyTitle"),
+            hint: t("newKeyHint"),
+            label: t("newKeyLabel"),
+            copy: t("copy"),
+            copied: t("copied"),
+          }}
+        />
+      ) : null}
       <ActionForm form={form} resetOnSuccess className="flex flex-col gap-4">
         <div className="grid gap-4 sm:grid-cols-2">
           <Field
