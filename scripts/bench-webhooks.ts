@@ -116,6 +116,7 @@ export async function benchWebhooks(
 export function writeWebhookFigures(file: string, f: WebhookFigures) {
   const block = [
     "<!-- bench-webhooks:start (written by `npm run bench`) -->",
+    "",
     `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: one webhook worker (${WORKER_CONCURRENCY} attempts at once, ${PER_ENDPOINT} per endpoint) delivered ${f.deliveries.toLocaleString("en-US")} signed deliveries to ${f.endpoints} receivers on this machine (real HTTP, PostgreSQL on the same host) at **${Math.round(f.perSecond)} a second**. ${f.endpoints - 1} of those endpoints had all theirs in ${f.healthySeconds.toFixed(2)} s alone and in ${f.healthySecondsBesideHanging.toFixed(2)} s beside an endpoint that never answers (its attempts wait out their ${f.timeoutSeconds} s timeout): **one hanging endpoint delayed the others by ${Math.max(0, f.healthySecondsBesideHanging - f.healthySeconds).toFixed(2)} s**.`,
     "<!-- bench-webhooks:end -->",
   ].join("\n");
