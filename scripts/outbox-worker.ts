@@ -9,7 +9,7 @@ import { runPeriodicWork } from "@/lib/background/periodic";
 // What email outcomes mean for invitations.
 import "@/lib/invitations/email-outcomes";
 import { env } from "@/lib/env";
-import { deliverWebhooks } from "@/lib/webhooks/deliver";
+import { runWebhooksOnce } from "@/lib/webhooks/worker";
 
 const problem = standaloneWorkerProblem(env());
 if (problem) {
@@ -45,11 +45,7 @@ await Promise.all([
     await runPeriodicWork(handle.db, new Date());
   }),
   loop(async () => {
-    const webhooks = await deliverWebhooks(handle.db, {
-      allowLoopback: env().webhooksAllowLoopback,
-      appUrl: env().APP_URL,
-      until: new Date(Date.now() + 50_000),
-    });
+    const webhooks = await runWebhooksOnce(handle.db);
     if (webhooks.succeeded + webhooks.retrying + webhooks.failed > 0)
       console.log(new Date().toISOString(), { webhooks });
   }),

@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import { type Db, getDb } from "@/db";
 import { env } from "@/lib/env";
 import { describeError } from "@/lib/errors";
 import { deliverWebhooks, type WebhookReport } from "./deliver";
@@ -6,8 +6,8 @@ import { deliverWebhooks, type WebhookReport } from "./deliver";
 /** One turn of delivery for the in-app poller, the separate worker and a kick after a commit. */
 const TURN_MS = 50_000;
 
-export async function runWebhooksOnce(): Promise<WebhookReport> {
-  return deliverWebhooks(await getDb(), {
+export async function runWebhooksOnce(db: Db): Promise<WebhookReport> {
+  return deliverWebhooks(db, {
     allowLoopback: env().webhooksAllowLoopback,
     appUrl: env().APP_URL,
     until: new Date(Date.now() + TURN_MS),
@@ -29,7 +29,7 @@ export function kickWebhooks(): Promise<void> {
   turn = (async () => {
     do {
       again = false;
-      await runWebhooksOnce();
+      await runWebhooksOnce(await getDb());
     } while (again);
   })()
     .catch((error: unknown) =>
