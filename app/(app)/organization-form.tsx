@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ActionForm, SubmitButton, useActionForm } from "@/app/_components/form";
+import { ActionForm, SubmitButton, useActionForm } from "@/app/_components/form/runtime";
 import { OrganizationFields, type OrganizationValues } from "@/app/_components/organization-fields";
 import { updateOrganization } from "./actions";
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { BILLING_MODES, PRICING_MODES } from "@/lib/enums";
-import { RadioGroup } from "./form";
+import { RadioGroup } from "./form/choice-fields";
 
 /** The billing and pricing choice, as a subaccount, a new subaccount and a contract all offer it. */
 export function TermsFields({ billing, pricing }: { billing: string; pricing: string }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { ActionForm, type ActionFormHandle, SubmitButton } from "./form";
+import { ActionForm, type ActionFormHandle, SubmitButton } from "./form/runtime";
 
 /**
  * A destructive action behind a confirmation: the first button asks, the

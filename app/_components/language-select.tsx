@@ -2,7 +2,7 @@
 
 import { LOCALES } from "@/lib/enums";
 import { LOCALE_NAMES } from "@/lib/i18n/locale";
-import { SelectField } from "./form";
+import { SelectField } from "./form/select-field";
 
 /** The language an email is written in. Language names stay in their own language. */
 export function LanguageSelect({ label, defaultValue }: { label: string; defaultValue: string }) {

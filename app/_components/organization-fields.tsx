@@ -6,7 +6,7 @@ import {
   type OrganizationGroup,
   organizationFieldsOf,
 } from "@/lib/accounts/organization-fields";
-import { Field } from "./form";
+import { Field } from "./form/text-field";
 
 export type OrganizationValues = Partial<Record<OrganizationFieldName, string | null>>;
 

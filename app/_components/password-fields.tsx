@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { passwordStrength } from "@/lib/auth/password-policy";
-import { Field, useField } from "./form";
+import { useField } from "./form/runtime";
+import { Field } from "./form/text-field";
 
 /** Password and confirmation with the rule as a hint and a live strength meter. */
 export function PasswordFields() {

@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { type Role, ROLES } from "@/lib/enums";
-import { SelectField, useField } from "./form";
+import { useField } from "./form/runtime";
+import { SelectField } from "./form/select-field";
 
 /**
  * Where a role is chosen: the roles, and under them what the chosen one may do.

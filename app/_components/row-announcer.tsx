@@ -2,7 +2,7 @@
 
 import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from "react";
 import type { FormState } from "@/lib/actions/form-state";
-import { FormMessage } from "./form";
+import { FormMessage } from "./form/form-message";
 
 const Announce = createContext<(state: FormState) => void>(() => {});
 

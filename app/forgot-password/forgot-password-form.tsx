@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ActionForm, SubmitButton, useActionForm, UsernameField } from "@/app/_components/form";
+import { ActionForm, SubmitButton, useActionForm } from "@/app/_components/form/runtime";
+import { UsernameField } from "@/app/_components/form/text-field";
 import { forgotPasswordAction } from "./actions";
 
 export function ForgotPasswordForm() {

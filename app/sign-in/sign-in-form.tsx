@@ -1,13 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import {
-  ActionForm,
-  Field,
-  SubmitButton,
-  useActionForm,
-  UsernameField,
-} from "@/app/_components/form";
+import { ActionForm, SubmitButton, useActionForm } from "@/app/_components/form/runtime";
+import { Field, UsernameField } from "@/app/_components/form/text-field";
 import { signInAction } from "./actions";
 import { BrowserTimeZone } from "@/app/_components/browser-time-zone";
 

@@ -2,7 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { TermsFields } from "@/app/_components/choice";
-import { ActionForm, Field, SubmitButton, useActionForm } from "@/app/_components/form";
+import { ActionForm, SubmitButton, useActionForm } from "@/app/_components/form/runtime";
+import { Field } from "@/app/_components/form/text-field";
 import type { BillingMode, PricingMode } from "@/lib/enums";
 import { createContract, updateContract } from "./actions";
 

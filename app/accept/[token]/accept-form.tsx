@@ -1,13 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import {
-  ActionForm,
-  Field,
-  SubmitButton,
-  useActionForm,
-  UsernameField,
-} from "@/app/_components/form";
+import { ActionForm, SubmitButton, useActionForm } from "@/app/_components/form/runtime";
+import { Field, UsernameField } from "@/app/_components/form/text-field";
 import { OrganizationFields } from "@/app/_components/organization-fields";
 import { PasswordFields } from "@/app/_components/password-fields";
 import { acceptInvitationAction } from "./actions";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ActionForm, SubmitButton, useActionForm } from "@/app/_components/form";
+import { ActionForm, SubmitButton, useActionForm } from "@/app/_components/form/runtime";
 import { PasswordFields } from "@/app/_components/password-fields";
 import { setPasswordAction } from "./actions";
 import { BrowserTimeZone } from "@/app/_components/browser-time-zone";

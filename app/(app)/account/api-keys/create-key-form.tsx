@@ -1,14 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import {
-  ActionForm,
-  Field,
-  RadioGroup,
-  SelectField,
-  SubmitButton,
-  useActionForm,
-} from "@/app/_components/form";
+import { ActionForm, SubmitButton, useActionForm } from "@/app/_components/form/runtime";
+import { Field } from "@/app/_components/form/text-field";
+import { SelectField } from "@/app/_components/form/select-field";
+import { RadioGroup } from "@/app/_components/form/choice-fields";
 import { API_KEY_NAME_MAX } from "@/lib/api-keys/rules";
 import { ShownOnce } from "@/app/_components/shown-once";
 import { createKey } from "./actions";

@@ -2,7 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { ConfirmForm } from "@/app/_components/confirm-form";
-import { FormMessage, useActionForm } from "@/app/_components/form";
+import { useActionForm } from "@/app/_components/form/runtime";
+import { FormMessage } from "@/app/_components/form/form-message";
 import { revokeKey } from "./actions";
 
 /** Revoke, behind a confirmation; its answer stays in the row once the key is revoked. */

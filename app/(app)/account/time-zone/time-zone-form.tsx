@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ActionForm, SelectField, SubmitButton, useActionForm } from "@/app/_components/form";
+import { ActionForm, SubmitButton, useActionForm } from "@/app/_components/form/runtime";
+import { SelectField } from "@/app/_components/form/select-field";
 import { saveTimeZone } from "./actions";
 
 export function TimeZoneForm({ zones, current }: { zones: string[]; current: string }) {

@@ -1,13 +1,8 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import {
-  ActionForm,
-  Field,
-  SubmitButton,
-  useActionForm,
-  UsernameField,
-} from "@/app/_components/form";
+import { ActionForm, SubmitButton, useActionForm } from "@/app/_components/form/runtime";
+import { Field, UsernameField } from "@/app/_components/form/text-field";
 import { LanguageSelect } from "@/app/_components/language-select";
 import { RoleSelect } from "@/app/_components/role-select";
 import { addUser } from "./actions";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ActionForm, SubmitButton, useActionForm } from "@/app/_components/form";
+import { ActionForm, SubmitButton, useActionForm } from "@/app/_components/form/runtime";
 import { RoleSelect } from "@/app/_components/role-select";
 import type { Role, UserStatus } from "@/lib/enums";
 import { changeRole, changeStatus, resendLink } from "./actions";

@@ -3,16 +3,10 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import {
-  ActionForm,
-  CheckboxField,
-  describedBy,
-  Field,
-  FieldNotes,
-  SubmitButton,
-  useActionForm,
-  useField,
-} from "@/app/_components/form";
+import { ActionForm, SubmitButton, useActionForm, useField } from "@/app/_components/form/runtime";
+import { describedBy, FieldNotes } from "@/app/_components/form/field-notes";
+import { Field } from "@/app/_components/form/text-field";
+import { CheckboxField } from "@/app/_components/form/choice-fields";
 import { EVENT_TYPES } from "@/lib/enums";
 import { WEBHOOK_DESCRIPTION_MAX, WEBHOOK_URL_MAX } from "@/lib/webhooks/inputs";
 import { createEndpoint, updateEndpoint } from "./actions";

@@ -3,18 +3,12 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { TermsFields } from "@/app/_components/choice";
 import { ConfirmForm } from "@/app/_components/confirm-form";
-import {
-  ActionForm,
-  CheckboxField,
-  describedBy,
-  Field,
-  FieldNotes,
-  FormMessage,
-  SelectField,
-  SubmitButton,
-  useActionForm,
-  useField,
-} from "@/app/_components/form";
+import { ActionForm, SubmitButton, useActionForm, useField } from "@/app/_components/form/runtime";
+import { FormMessage } from "@/app/_components/form/form-message";
+import { describedBy, FieldNotes } from "@/app/_components/form/field-notes";
+import { Field } from "@/app/_components/form/text-field";
+import { SelectField } from "@/app/_components/form/select-field";
+import { CheckboxField } from "@/app/_components/form/choice-fields";
 import { OrganizationFields, type OrganizationValues } from "@/app/_components/organization-fields";
 import { formatPrice, NICKNAME_MAX } from "@/lib/subaccounts/rules";
 import {

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { ConfirmForm } from "@/app/_components/confirm-form";
-import { ActionForm, SubmitButton, useActionForm } from "@/app/_components/form";
+import { ActionForm, SubmitButton, useActionForm } from "@/app/_components/form/runtime";
 import { useAnnounced } from "@/app/_components/row-announcer";
 import { cancelInvitation, resendInvitation } from "./[id]/actions";
 

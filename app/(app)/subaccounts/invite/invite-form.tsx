@@ -3,17 +3,11 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
-import {
-  ActionForm,
-  CheckboxField,
-  describedBy,
-  Field,
-  FieldNotes,
-  SelectField,
-  SubmitButton,
-  useActionForm,
-  useField,
-} from "@/app/_components/form";
+import { ActionForm, SubmitButton, useActionForm, useField } from "@/app/_components/form/runtime";
+import { describedBy, FieldNotes } from "@/app/_components/form/field-notes";
+import { Field } from "@/app/_components/form/text-field";
+import { SelectField } from "@/app/_components/form/select-field";
+import { CheckboxField } from "@/app/_components/form/choice-fields";
 import { LanguageSelect } from "@/app/_components/language-select";
 import { CUSTOM_MESSAGE_MAX } from "@/lib/invitations/constants";
 import { type InvitableType } from "@/lib/enums";

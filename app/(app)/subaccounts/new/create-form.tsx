@@ -4,16 +4,10 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { type ReactNode, useState } from "react";
 import { TermsFields } from "@/app/_components/choice";
-import {
-  ActionForm,
-  CheckboxGroup,
-  Field,
-  SelectField,
-  SubmitButton,
-  useActionForm,
-  useField,
-  UsernameField,
-} from "@/app/_components/form";
+import { ActionForm, SubmitButton, useActionForm, useField } from "@/app/_components/form/runtime";
+import { Field, UsernameField } from "@/app/_components/form/text-field";
+import { SelectField } from "@/app/_components/form/select-field";
+import { CheckboxGroup } from "@/app/_components/form/choice-fields";
 import { LanguageSelect } from "@/app/_components/language-select";
 import { OrganizationFields } from "@/app/_components/organization-fields";
 import { type AccountType } from "@/lib/enums";

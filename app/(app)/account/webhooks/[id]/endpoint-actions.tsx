@@ -2,13 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { ConfirmForm } from "@/app/_components/confirm-form";
-import {
-  ActionForm,
-  Field,
-  FormMessage,
-  SubmitButton,
-  useActionForm,
-} from "@/app/_components/form";
+import { ActionForm, SubmitButton, useActionForm } from "@/app/_components/form/runtime";
+import { FormMessage } from "@/app/_components/form/form-message";
+import { Field } from "@/app/_components/form/text-field";
 import { deleteEndpoint, retryFailed, rotateSecret, sendTest } from "../actions";
 import { ShownOnce } from "@/app/_components/shown-once";
 

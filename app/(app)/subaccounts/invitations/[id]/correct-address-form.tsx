@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ActionForm, Field, SubmitButton, useActionForm } from "@/app/_components/form";
+import { ActionForm, SubmitButton, useActionForm } from "@/app/_components/form/runtime";
+import { Field } from "@/app/_components/form/text-field";
 import { correctAddressAndResend } from "./actions";
 
 /** After a bounce or failure: the address corrected, a new link sent, the old one dead. */

@@ -2,7 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { ConfirmForm } from "@/app/_components/confirm-form";
-import { ActionForm, FormMessage, SubmitButton, useActionForm } from "@/app/_components/form";
+import { ActionForm, SubmitButton, useActionForm } from "@/app/_components/form/runtime";
+import { FormMessage } from "@/app/_components/form/form-message";
 import { INVITATION_TTL_DAYS } from "@/lib/invitations/constants";
 import { cancelInvitation, resendInvitation } from "./actions";
 
