@@ -6,7 +6,8 @@ import { z } from "zod";
 import type { Db } from "@/db";
 import type { Actor } from "./actor";
 import { clientIp } from "./client-ip";
-import { authenticate, loadSession } from "./sign-in";
+import { currentSession, tokenVersion } from "./session";
+import { authenticate } from "./sign-in";
 
 declare module "next-auth" {
   interface Session {
@@ -66,15 +67,14 @@ export function buildAuthConfig(deps: {
       async jwt({ token, user }) {
         const userId = user?.id ?? token.sub;
         if (!userId) return null;
-        const session = await loadSession(await deps.db(), userId);
+        // A new sign-in is checked under the generation its password was checked
+        // under; a session read later under the one it began with.
+        const session = await currentSession(
+          await deps.db(),
+          userId,
+          user ? (user as { ver?: number }).ver : tokenVersion(token),
+        );
         if (!session) return null;
-        // A password set since this session began ends it; a new session's generation
-        // is the one its password was checked under (a cookie from before generations
-        // were recorded counts as the first).
-        const version = user
-          ? ((user as { ver?: number }).ver ?? session.sessionVersion)
-          : ((token.ver as number | undefined) ?? 0);
-        if (version !== session.sessionVersion) return null;
         return {
           sub: userId,
           actor: session.actor,

@@ -1,12 +1,15 @@
 import NextAuth from "next-auth";
+import { headers } from "next/headers";
 import { cache } from "react";
 import { getDb } from "@/db";
 import { env } from "@/lib/env";
 import type { Actor } from "./actor";
 import { buildAuthConfig } from "./config";
+import { readSession, sessionCookieIsSecure } from "./session";
 
-// Built lazily so that `next build` needs no runtime secret.
-export const { handlers, auth, signIn, signOut } = NextAuth(() =>
+// Built lazily so that `next build` needs no runtime secret. Sign-in and
+// sign-out go through Auth.js; reading the session on a request does not.
+export const { handlers, signIn, signOut } = NextAuth(() =>
   buildAuthConfig({
     db: getDb,
     secret: env().AUTH_SECRET,
@@ -14,8 +17,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() =>
   }),
 );
 
-/** The signed-in actor for this request, or null. One database read per request. */
+/**
+ * The signed-in actor for this request, or null: the session cookie decrypted
+ * once and its user re-read from the database once per request, without
+ * `auth()`'s new token (which a page could not set anyway).
+ */
 export const currentActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
-  return session?.actor ?? null;
+  const [requestHeaders, db] = await Promise.all([headers(), getDb()]);
+  return readSession(db, {
+    cookie: requestHeaders.get("cookie"),
+    secret: env().AUTH_SECRET,
+    // Auth.js reads these two itself to name its cookies.
+    secure: sessionCookieIsSecure(requestHeaders, process.env.AUTH_URL ?? process.env.NEXTAUTH_URL),
+  });
 });
