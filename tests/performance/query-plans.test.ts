@@ -18,7 +18,7 @@ import {
 } from "@/lib/invitations/queries";
 import { listSubaccounts, subaccountListParams } from "@/lib/subaccounts/queries";
 import { createTestDatabase } from "@/tests/helpers/db";
-import { seedInvitations, seedSubaccounts } from "@/tests/helpers/seed-at-scale";
+import { seedInvitations, seedSubaccounts } from "@/scripts/bench/seed";
 
 const ROWS = 20_000;
 type PlanNode = {
