@@ -3,14 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/db";
 import { activity } from "@/db/schema";
 import { ACTIVITY_KINDS, type ActivityKind } from "@/lib/enums";
-import {
-  keyset,
-  keysetCondition,
-  keysetOrder,
-  keysetPage,
-  PAGE_SIZE,
-  pagePosition,
-} from "@/lib/lists/keyset";
+import { keysetPaging, pagePosition } from "@/lib/lists/keyset";
 
 /** The log's filters as they stand in the URL: a person, a kind of change, a page. */
 export const activityListParams = z.object({
@@ -30,13 +23,13 @@ export async function listActivity(
   params: ActivityListParams,
   kinds: readonly ActivityKind[],
 ) {
-  const ks = keyset(params, "newest");
+  const paging = keysetPaging(params, {
+    key: { at: activity.createdAt, id: activity.id },
+    order: "newest",
+  });
   const conditions: SQL[] = [eq(activity.accountId, accountId), inArray(activity.kind, kinds)];
   if (params.who) conditions.push(eq(activity.actorUserId, params.who));
   if (params.kind) conditions.push(eq(activity.kind, params.kind));
-  const key = { at: activity.createdAt, id: activity.id };
-  const after = keysetCondition(key, ks);
-  if (after) conditions.push(after);
   const rows = await db
     .select({
       id: activity.id,
@@ -50,10 +43,10 @@ export async function listActivity(
       createdAt: activity.createdAt,
     })
     .from(activity)
-    .where(and(...conditions))
-    .orderBy(...keysetOrder(key, ks))
-    .limit(PAGE_SIZE + 1);
-  return keysetPage(rows, PAGE_SIZE, ks, (r) => ({ at: r.createdAt, id: r.id }));
+    .where(and(...conditions, paging.where))
+    .orderBy(...paging.orderBy)
+    .limit(paging.limit);
+  return paging.page(rows, (r) => ({ at: r.createdAt, id: r.id }));
 }
 
 /** Everyone who made a change this reader may see: the log's "person" filter. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { setupTestDb } from "@/tests/helpers/db";
 import { makeActor } from "@/tests/helpers/actors";
+import { PAGE_SIZE } from "@/lib/lists/keyset";
 import {
   getInvitationDetail,
-  INVITATIONS_PAGE_SIZE,
   invitationListParams,
   invitationListTotal,
   listInvitations,
@@ -40,7 +40,7 @@ async function seed(count: number) {
 
 describe("listing invitations", () => {
   it("pages through every invitation newest first without gaps or repeats", async () => {
-    const { actor, ids } = await seed(INVITATIONS_PAGE_SIZE * 2 + 3);
+    const { actor, ids } = await seed(PAGE_SIZE * 2 + 3);
     const seen: string[] = [];
     let after: string | undefined;
     do {
@@ -57,7 +57,7 @@ describe("listing invitations", () => {
   });
 
   it("goes back one page with Previous, not to the first, in either order and on the Expired list", async () => {
-    const { actor, ids } = await seed(INVITATIONS_PAGE_SIZE * 3 + 2);
+    const { actor, ids } = await seed(PAGE_SIZE * 3 + 2);
     const walk = async (filters: Record<string, string>, now: Date) => {
       const pages: string[][] = [];
       let after: string | undefined;

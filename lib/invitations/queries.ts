@@ -14,19 +14,15 @@ import { fullName } from "@/lib/users/names";
 import {
   containsPattern,
   escapeLike,
-  keyset,
   keysetOrder,
+  keysetPaging,
   keysetPast,
-  keysetPage,
-  PAGE_SIZE,
   pagePosition,
   searchTerm,
 } from "@/lib/lists/keyset";
 import { INVITABLE_TYPES } from "@/lib/enums";
 import { DISPLAY_STATUSES, type DisplayStatus, INVITATION_ORDERS } from "./constants";
 import { displayStatus, invitationOrder, lapsedCondition, statusCondition } from "./status";
-
-export const INVITATIONS_PAGE_SIZE = PAGE_SIZE;
 
 /** The list's filters as they stand in the URL. Unknown values fall back to defaults. */
 export const invitationListParams = z.object({
@@ -73,6 +69,9 @@ type PageShape = {
   descending: boolean;
 };
 
+/** The list's keyset: by last sent, then id. */
+const listKey = { at: invitations.lastSentAt, id: invitations.id };
+
 const pageColumns = {
   id: invitations.id,
   email: invitations.email,
@@ -106,20 +105,21 @@ function pageConditions(shape: PageShape, values: PageValues, bound: boolean) {
   // On the keyset's own column: a range of the index the list reads anyway.
   if (shape.from) conditions.push(gte(invitations.lastSentAt, at("from")));
   if (shape.until) conditions.push(lt(invitations.lastSentAt, at("until")));
-  const key = { at: invitations.lastSentAt, id: invitations.id };
   if (shape.cursor)
-    conditions.push(keysetPast(key, shape.descending, { at: at("at"), id: sql`${v("id")}::uuid` }));
-  return { conditions, now: at("now"), limit: v("limit"), key };
+    conditions.push(
+      keysetPast(listKey, shape.descending, { at: at("at"), id: sql`${v("id")}::uuid` }),
+    );
+  return { conditions, now: at("now"), limit: v("limit") };
 }
 
 function pageSelect(db: Db, shape: PageShape, values: PageValues, bound: boolean) {
-  const { conditions, now, limit, key } = pageConditions(shape, values, bound);
+  const { conditions, now, limit } = pageConditions(shape, values, bound);
   return db
     .select({ ...pageColumns, sentBy: fullName(users) })
     .from(invitations)
     .innerJoin(users, eq(users.id, invitations.sentBy))
     .where(and(...conditions, shape.status ? statusCondition(shape.status, now) : undefined))
-    .orderBy(...keysetOrder(key, { cursor: null, backward: false, descending: shape.descending }))
+    .orderBy(...keysetOrder(listKey, shape))
     .limit(limit);
 }
 
@@ -158,13 +158,14 @@ export async function listInvitations(
   accountId: string,
   params: InvitationListParams,
   now: Date,
-  { size = INVITATIONS_PAGE_SIZE }: { size?: number } = {},
+  { size }: { size?: number } = {},
 ) {
   const listOrder = invitationOrder(params);
-  const ks = keyset(
-    params,
-    listOrder === "oldest" || listOrder === "expires" ? "oldest" : "newest",
-  );
+  const paging = keysetPaging(params, {
+    key: listKey,
+    order: listOrder === "oldest" || listOrder === "expires" ? "oldest" : "newest",
+    size,
+  });
   const shape: PageShape = {
     status: params.status,
     q: !!params.q,
@@ -173,8 +174,8 @@ export async function listInvitations(
     type: !!params.type,
     from: !!params.sentFrom,
     until: !!params.sentUntil,
-    cursor: !!ks.cursor,
-    descending: ks.descending,
+    cursor: !!paging.cursor,
+    descending: paging.descending,
   };
   const values: PageValues = {
     account: accountId,
@@ -184,9 +185,9 @@ export async function listInvitations(
     type: params.type,
     from: params.sentFrom?.toISOString(),
     until: params.sentUntil?.toISOString(),
-    at: ks.cursor?.at.toISOString(),
-    id: ks.cursor?.id,
-    limit: size + 1,
+    at: paging.cursor?.at.toISOString(),
+    id: paging.cursor?.id,
+    limit: paging.limit,
   };
   let rows: PageRow[];
   if (params.status !== "expired") rows = await pageRows(db, shape, values);
@@ -198,7 +199,7 @@ export async function listInvitations(
     // one statement for both parts, so one snapshot: a row the sweep closes out
     // meanwhile is in one part or the other, never in neither.
     const { conditions, now: moment, limit } = pageConditions(shape, values, false);
-    const dir = ks.descending ? sql`desc` : sql`asc`;
+    const dir = paging.descending ? sql`desc` : sql`asc`;
     const part = (source: SQL) => sql`(
       select l.id, l.email, l.subaccount_type as "subaccountType", l.status,
         l.delivery_status as "deliveryStatus", l.expires_at as "expiresAt",
@@ -221,10 +222,7 @@ export async function listInvitations(
       sentAt: new Date(r.sentAt),
     }));
   }
-  const page = keysetPage(rows, size, ks, (r) => ({
-    at: r.lastSentAt,
-    id: r.id,
-  }));
+  const page = paging.page(rows, (r) => ({ at: r.lastSentAt, id: r.id }));
   return {
     ...page,
     rows: page.rows.map((r) => ({

@@ -6,8 +6,10 @@ import {
   escapeLike,
   keyset,
   keysetPage,
+  keysetPaging,
   pageRange,
 } from "./keyset";
+import { invitations } from "@/db/schema";
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 const row = (n: number) => ({ n, at: new Date(Date.UTC(2026, 0, 1, 0, n)), id: id(n) });
@@ -53,6 +55,20 @@ describe("a keyset page", () => {
     expect(decodeCursor(page.previousCursor!)).toEqual(cursorOf(row(7)));
     const start = keysetPage([row(6), row(7)], 2, ks, cursorOf);
     expect(start.previousCursor).toBeNull();
+  });
+});
+
+describe("a keyset list's paging", () => {
+  const key = { at: invitations.lastSentAt, id: invitations.id };
+  it("reads one row more than a page, past the cursor only when there is one", () => {
+    const first = keysetPaging({}, { key, order: "newest", size: 2 });
+    expect(first).toMatchObject({ limit: 3, where: undefined, descending: true });
+    const after = encodeCursor(cursorOf(row(8)));
+    const next = keysetPaging({ after }, { key, order: "newest", size: 2 });
+    expect(next.where).toBeDefined();
+    const page = next.page([row(7), row(6), row(5)], cursorOf);
+    expect(page.rows.map((r) => r.n)).toEqual([7, 6]);
+    expect(decodeCursor(page.previousCursor!)).toEqual(cursorOf(row(7)));
   });
 });
 

@@ -82,7 +82,7 @@ export function keyset(
 }
 
 /** Rows past the cursor in the query's direction. */
-export function keysetCondition(
+function keysetCondition(
   columns: { at: AnyColumn; id: AnyColumn },
   { cursor, descending }: Keyset,
 ): SQL | undefined {
@@ -105,7 +105,10 @@ export function keysetPast(
 }
 
 /** The ORDER BY of a keyset query in its direction. */
-export function keysetOrder(columns: { at: AnyColumn; id: AnyColumn }, { descending }: Keyset) {
+export function keysetOrder(
+  columns: { at: AnyColumn; id: AnyColumn },
+  { descending }: Pick<Keyset, "descending">,
+) {
   return descending ? [desc(columns.at), desc(columns.id)] : [asc(columns.at), asc(columns.id)];
 }
 
@@ -133,6 +136,32 @@ export function keysetPage<T>(
     rows,
     nextCursor: hasNext && last ? encodeCursor(cursorOf(last)) : null,
     previousCursor: hasPrevious && first ? encodeCursor(cursorOf(first)) : null,
+  };
+}
+
+/**
+ * How a list reads one page by keyset on its key (a timestamp, id), from the
+ * position in its URL: the rows past the cursor (`where`, none on the first
+ * page), in the direction the page reads (`orderBy`), one row more than a page
+ * (`limit`: the extra row tells whether there is more), and `page` to make the
+ * page of what was fetched. Every keyset list's query takes these from here.
+ */
+export function keysetPaging(
+  params: { after?: string; before?: string },
+  {
+    key,
+    order,
+    size = PAGE_SIZE,
+  }: { key: { at: AnyColumn; id: AnyColumn }; order: "newest" | "oldest"; size?: number },
+) {
+  const ks = keyset(params, order);
+  return {
+    ...ks,
+    where: keysetCondition(key, ks),
+    orderBy: keysetOrder(key, ks),
+    limit: size + 1,
+    page: <T>(fetched: T[], cursorOf: (row: T) => Cursor) =>
+      keysetPage(fetched, size, ks, cursorOf),
   };
 }
 

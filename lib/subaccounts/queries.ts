@@ -3,23 +3,12 @@ import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Db } from "@/db";
 import { accounts, contracts, invitations, users } from "@/db/schema";
-import {
-  containsPattern,
-  keyset,
-  keysetCondition,
-  keysetOrder,
-  keysetPage,
-  PAGE_SIZE,
-  pagePosition,
-  searchTerm,
-} from "@/lib/lists/keyset";
+import { containsPattern, keysetPaging, pagePosition, searchTerm } from "@/lib/lists/keyset";
 import { fullName } from "@/lib/users/names";
 import { ACCOUNT_STATUSES, ACCOUNT_TYPES, type AccountStatus } from "@/lib/enums";
 import { priceList } from "@/lib/accounts/prices";
 import { contractLocksTerms, contractStatus } from "@/lib/contracts/rules";
 import { invitableTypes } from "./rules";
-
-export const SUBACCOUNTS_PAGE_SIZE = PAGE_SIZE;
 
 export const subaccountListParams = z.object({
   q: searchTerm(200),
@@ -61,14 +50,15 @@ export async function listSubaccounts(
   parentId: string,
   params: SubaccountListParams,
   scope: { managedBy?: string },
-  { size = SUBACCOUNTS_PAGE_SIZE }: { size?: number } = {},
+  { size }: { size?: number } = {},
 ) {
-  const ks = keyset(params, params.sort);
+  const paging = keysetPaging(params, {
+    key: { at: accounts.createdAt, id: accounts.id },
+    order: params.sort,
+    size,
+  });
   const conditions = listConditions(parentId, params, scope);
   if (params.status) conditions.push(eq(accounts.status, params.status));
-  const key = { at: accounts.createdAt, id: accounts.id };
-  const after = keysetCondition(key, ks);
-  if (after) conditions.push(after);
   const rows = await db
     .select({
       id: accounts.id,
@@ -83,10 +73,10 @@ export async function listSubaccounts(
       createdAt: accounts.createdAt,
     })
     .from(accounts)
-    .where(and(...conditions))
-    .orderBy(...keysetOrder(key, ks))
-    .limit(size + 1);
-  return keysetPage(rows, size, ks, (r) => ({ at: r.createdAt, id: r.id }));
+    .where(and(...conditions, paging.where))
+    .orderBy(...paging.orderBy)
+    .limit(paging.limit);
+  return paging.page(rows, (r) => ({ at: r.createdAt, id: r.id }));
 }
 
 export type SubaccountCounts = Record<AccountStatus, number> & { all: number };
