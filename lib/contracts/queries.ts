@@ -18,7 +18,7 @@ import type { Db } from "@/db";
 import { accounts, contracts } from "@/db/schema";
 import { CONTRACT_STATUSES, type ContractStatus } from "@/lib/enums";
 import { PAGE_SIZE } from "@/lib/lists/keyset";
-import { offsetPosition, offsetRange } from "@/lib/lists/offset";
+import { offsetPage, offsetPosition } from "@/lib/lists/offset";
 import { contractDay } from "./rules";
 
 const withUse = {
@@ -111,21 +111,18 @@ export async function listContractsPage(
   now: Date,
   size = PAGE_SIZE,
 ) {
-  const counts = await contractCounts(db, accountId, now);
-  const total = counts[params.status ?? "all"];
-  const range = offsetRange(params.from, total, size);
   const byName = [asc(contracts.name), asc(contracts.id)];
-  const rows = await db
-    .select(withUse)
-    .from(contracts)
-    .where(
-      and(
-        eq(contracts.accountId, accountId),
-        params.status ? statusCondition(params.status, now) : undefined,
-      ),
-    )
-    .orderBy(...(params.sort === "term" ? [desc(contracts.startsOn), ...byName] : byName))
-    .limit(size)
-    .offset(range.offset);
-  return { rows, counts, total, range };
+  const order = params.sort === "term" ? [desc(contracts.startsOn), ...byName] : byName;
+  const status = params.status ? statusCondition(params.status, now) : undefined;
+  return offsetPage(params, await contractCounts(db, accountId, now), {
+    size,
+    rows: ({ limit, offset }) =>
+      db
+        .select(withUse)
+        .from(contracts)
+        .where(and(eq(contracts.accountId, accountId), status))
+        .orderBy(...order)
+        .limit(limit)
+        .offset(offset),
+  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { offsetPosition, offsetRange } from "./offset";
+import { offsetPage, offsetPosition, offsetRange } from "./offset";
 import { z } from "zod";
 
 describe("offsetRange", () => {
@@ -48,5 +48,26 @@ describe("offsetRange", () => {
     expect(params.parse({ from: "0" }).from).toBeUndefined();
     expect(params.parse({ from: "-3" }).from).toBeUndefined();
     expect(params.parse({ from: "abc" }).from).toBeUndefined();
+  });
+});
+
+describe("offsetPage", () => {
+  it("reads the page of the tab shown, counted among that tab's rows", async () => {
+    const counts = { all: 60, active: 30, ended: 30 };
+    const asked: { limit: number; offset: number }[] = [];
+    const page = await offsetPage({ status: "active" as const, from: 26 }, counts, {
+      size: 25,
+      rows: (window) => {
+        asked.push(window);
+        return Promise.resolve(["row"]);
+      },
+    });
+    expect(asked).toEqual([{ limit: 25, offset: 25 }]);
+    expect(page).toMatchObject({
+      rows: ["row"],
+      counts,
+      total: 30,
+      range: { first: 26, last: 30 },
+    });
   });
 });

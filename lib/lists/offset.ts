@@ -45,3 +45,21 @@ export function offsetRange(
     next: last < total ? last + 1 : null,
   };
 }
+
+/**
+ * One page of a list by row number, beside the counts of its status tabs: the
+ * tab shown (or all) gives the total, the total and the URL's `from` the range,
+ * and `rows` reads the page with the range's LIMIT and OFFSET.
+ */
+export async function offsetPage<Status extends string, Row>(
+  params: { status?: Status; from?: number },
+  counts: Record<Status | "all", number>,
+  {
+    size = PAGE_SIZE,
+    rows,
+  }: { size?: number; rows: (page: { limit: number; offset: number }) => Promise<Row[]> },
+) {
+  const total = counts[params.status ?? "all"];
+  const range = offsetRange(params.from, total, size);
+  return { rows: await rows({ limit: size, offset: range.offset }), counts, total, range };
+}

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/db";
 import { users } from "@/db/schema";
 import { containsPattern, PAGE_SIZE, searchTerm } from "@/lib/lists/keyset";
-import { offsetPosition, offsetRange } from "@/lib/lists/offset";
+import { offsetPage, offsetPosition } from "@/lib/lists/offset";
 import { fullName } from "./names";
 import { USER_DISPLAY_STATUSES, type UserDisplayStatus } from "./rules";
 
@@ -111,22 +111,22 @@ export async function listUsersPage(
   params: UserListParams,
   size = PAGE_SIZE,
 ) {
-  const counts = await userCounts(db, accountId, params);
-  const total = counts[params.status ?? "all"];
-  const range = offsetRange(params.from, total, size);
   const conditions = searchConditions(accountId, params.q);
   if (params.status) conditions.push(displayStatusCondition(params.status));
   const byUsername = [asc(sql`lower(${users.username})`), asc(users.id)];
-  const rows = await db
-    .select(columns)
-    .from(users)
-    .where(and(...conditions))
-    .orderBy(
-      ...(params.sort === "lastSignIn"
-        ? [sql`${users.lastSignInAt} desc nulls last`, ...byUsername]
-        : byUsername),
-    )
-    .limit(size)
-    .offset(range.offset);
-  return { rows, counts, total, range };
+  const order =
+    params.sort === "lastSignIn"
+      ? [sql`${users.lastSignInAt} desc nulls last`, ...byUsername]
+      : byUsername;
+  return offsetPage(params, await userCounts(db, accountId, params), {
+    size,
+    rows: ({ limit, offset }) =>
+      db
+        .select(columns)
+        .from(users)
+        .where(and(...conditions))
+        .orderBy(...order)
+        .limit(limit)
+        .offset(offset),
+  });
 }
