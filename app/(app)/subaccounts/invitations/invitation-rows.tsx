@@ -1,7 +1,7 @@
 "use client";
 
 import { Cell, Row, RowActions, RowLink, StatusBadge } from "@/app/_components/ui";
-import { InvitationRowActions } from "./row-actions";
+import { InvitationActions } from "./invitation-actions";
 
 /** One row of Manage invitations, its words already translated and its dates formatted. */
 export type InvitationRowData = {
@@ -68,11 +68,12 @@ export function InvitationRows({
       <Cell>
         {row.resend || row.cancel ? (
           <RowActions>
-            <InvitationRowActions
+            <InvitationActions
               id={row.id}
               email={row.email}
               canResend={row.resend}
               canCancel={row.cancel}
+              place="row"
             />
           </RowActions>
         ) : null}

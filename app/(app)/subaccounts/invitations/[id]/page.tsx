@@ -12,7 +12,7 @@ import { getInvitationDetail } from "@/lib/invitations/queries";
 import { invitationActions, shownDelivery } from "@/lib/invitations/rules";
 import { showsExpiry } from "@/lib/invitations/status";
 import { CorrectAddressForm } from "./correct-address-form";
-import { InvitationActions } from "./invitation-actions";
+import { InvitationActions } from "../invitation-actions";
 import { ClientMessages } from "@/app/_components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -105,6 +105,7 @@ export default async function InvitationPage({
           email={inv.email}
           canResend={offers.resend}
           canCancel={offers.cancel}
+          place="details"
         />
         {offers.correctAddress ? (
           <Section id="correct" title={t("correctTitle")}>
