@@ -1,9 +1,13 @@
 import { expect, type Page } from "@playwright/test";
 
-/** Sends an invitation from the invite page with its default type, as a manager would. */
-export async function sendInvitation(page: Page, email: string) {
+/**
+ * Sends an invitation from the invite page, as a manager would: of the default
+ * type, or of `type` (its English label).
+ */
+export async function sendInvitation(page: Page, email: string, { type }: { type?: string } = {}) {
   await page.goto("/subaccounts/invite");
   await page.getByLabel("Email address").fill(email);
+  if (type) await page.getByLabel("Subaccount type").selectOption({ label: type });
   await page.getByRole("button", { name: "Send invitation" }).click();
   await expect(page).toHaveURL(/sent=/);
 }

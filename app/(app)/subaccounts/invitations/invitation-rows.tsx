@@ -14,11 +14,14 @@ export type InvitationRowData = {
   delivery: string | null;
   type: string;
   sentBy: string;
-  sent: string;
-  expires: string | null;
+  sent: Moment;
+  expires: Moment | null;
   resend: boolean;
   cancel: boolean;
 };
+
+/** An instant as its day and its time of day, each already formatted. */
+export type Moment = [day: string, time: string];
 
 /**
  * The rows of Manage invitations, rendered from compact data: the server sends
@@ -54,16 +57,18 @@ export function InvitationRows({
       <Cell label={labels.delivery} className="whitespace-nowrap">
         {row.delivery ?? "—"}
       </Cell>
-      <Cell label={labels.email} className="font-medium [overflow-wrap:anywhere]">
-        {row.email}
+      <Cell label={labels.email} className="font-medium max-sm:[overflow-wrap:anywhere]">
+        <Address email={row.email} />
       </Cell>
-      <Cell label={labels.type}>{row.type}</Cell>
+      <Cell label={labels.type} className="sm:whitespace-nowrap">
+        {row.type}
+      </Cell>
       <Cell label={labels.sentBy}>{row.sentBy}</Cell>
       <Cell label={labels.sent} className="sm:whitespace-nowrap">
-        {row.sent}
+        <DayAndTime moment={row.sent} />
       </Cell>
       <Cell label={labels.expires} className="sm:whitespace-nowrap">
-        {row.expires ?? "—"}
+        {row.expires ? <DayAndTime moment={row.expires} /> : "—"}
       </Cell>
       <Cell>
         {row.resend || row.cancel ? (
@@ -80,4 +85,36 @@ export function InvitationRows({
       </Cell>
     </Row>
   ));
+}
+
+/**
+ * An address that, beside seven other columns, wraps only after its "@": each
+ * side stays whole, so the column is as wide as the longer side and no letter
+ * is ever alone on a line. On a phone's card it may break anywhere, to fit.
+ * One span around it: on a phone the cell is a flex row, and each child would
+ * be a value of its own.
+ */
+function Address({ email }: { email: string }) {
+  const at = email.lastIndexOf("@") + 1;
+  return (
+    <span className="sm:[&>span]:whitespace-nowrap">
+      <span>{email.slice(0, at)}</span>
+      <wbr />
+      <span>{email.slice(at)}</span>
+    </span>
+  );
+}
+
+/**
+ * The day on one line and the time under it (the cell is nowrap from `sm` up),
+ * so the column takes the width of the longer of the two rather than of both;
+ * on a phone's card they stand on one line.
+ */
+function DayAndTime({ moment: [day, time] }: { moment: Moment }) {
+  return (
+    <span>
+      {day} <br className="max-sm:hidden" />
+      {time}
+    </span>
+  );
 }

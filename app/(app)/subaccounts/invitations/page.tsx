@@ -20,6 +20,7 @@ import { requireActor } from "@/lib/auth/require";
 import { invitationActions, shownDelivery } from "@/lib/invitations/rules";
 import { invitationOrder, ordersByExpiry, showsExpiry } from "@/lib/invitations/status";
 import { DISPLAY_STATUSES } from "@/lib/invitations/constants";
+import { DATE_TIME_FORMATS } from "@/lib/i18n/time";
 import { queryString } from "@/lib/url";
 import { Pager } from "@/app/_components/pager";
 import {
@@ -30,7 +31,11 @@ import {
   listInvitations,
 } from "@/lib/invitations/queries";
 import { InvitationFilters } from "./filters";
-import { type InvitationRowData, InvitationRows } from "./invitation-rows";
+import { type InvitationRowData, InvitationRows, type Moment } from "./invitation-rows";
+
+// The time of `moment` without its day: the list shows the day and the time on two lines.
+const { hour, minute, timeZoneName } = DATE_TIME_FORMATS.moment;
+const TIME_OF_DAY = { hour, minute, timeZoneName };
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("invitations"))("title") };
@@ -76,7 +81,7 @@ export default async function InvitationsPage({
     sort: order === "newest" ? undefined : order,
   };
   const path = "/subaccounts/invitations";
-  const when = (d: Date) => format.dateTime(d, "moment");
+  const when = (d: Date): Moment => [format.dateTime(d, "day"), format.dateTime(d, TIME_OF_DAY)];
   const total = invitationListTotal(counts, params);
 
   return (
