@@ -2,7 +2,10 @@
 
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 
-/** A button that shows and hides a panel; Escape and a click outside close it. */
+/**
+ * A button that shows and hides a panel; Escape and a click outside close it.
+ * The panel's content is made only while it is open.
+ */
 export function Disclosure({
   label,
   buttonContent,
@@ -10,7 +13,7 @@ export function Disclosure({
 }: {
   label: string;
   buttonContent: ReactNode;
-  children: ReactNode;
+  children: () => ReactNode;
 }) {
   const [open, setOpen] = useState(false);
   const id = useId();
@@ -58,7 +61,7 @@ export function Disclosure({
         }}
         className="absolute right-0 z-20 mt-1 w-64 rounded-lg border border-slate-200 bg-white p-3 shadow-lg"
       >
-        {children}
+        {open ? children() : null}
       </div>
     </div>
   );

@@ -9,11 +9,7 @@ export function NavLink({ href, children }: { href: string; children: ReactNode 
   const active =
     href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
   return (
-    <Link
-      href={href}
-      aria-current={active ? "page" : undefined}
-      className="aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-700 block rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
-    >
+    <Link href={href} aria-current={active ? "page" : undefined} className="nav-link">
       {children}
     </Link>
   );

@@ -19,17 +19,9 @@ export function TabLinks({
       <ul className="flex flex-wrap gap-x-1 border-b border-slate-200">
         {tabs.map((tab) => (
           <li key={tab.href}>
-            <Link
-              href={tab.href}
-              aria-current={tab.current ? "page" : undefined}
-              className="aria-[current=page]:border-brand-600 aria-[current=page]:text-brand-700 -mb-px inline-flex items-center gap-2 border-b-2 border-transparent px-3 py-2 text-sm font-medium text-slate-700 hover:text-slate-900"
-            >
+            <Link href={tab.href} aria-current={tab.current ? "page" : undefined} className="tab">
               {tab.label}
-              {tab.badge ? (
-                <span className="rounded-full bg-slate-100 px-2 text-xs text-slate-700 tabular-nums">
-                  {tab.badge}
-                </span>
-              ) : null}
+              {tab.badge ? <span className="count">{tab.badge}</span> : null}
             </Link>
           </li>
         ))}

@@ -52,24 +52,18 @@ export function EmptyState({ children }: { children: ReactNode }) {
 }
 
 const STATUS_STYLES: Record<string, string> = {
-  pending: "bg-amber-50 text-amber-900 ring-amber-300",
-  accepted: "bg-green-50 text-green-900 ring-green-300",
-  expired: "bg-slate-100 text-slate-700 ring-slate-300",
-  canceled: "bg-red-50 text-red-900 ring-red-300",
-  active: "bg-green-50 text-green-900 ring-green-300",
-  deactivated: "bg-slate-100 text-slate-700 ring-slate-300",
-  upcoming: "bg-sky-50 text-sky-900 ring-sky-300",
-  ended: "bg-slate-100 text-slate-700 ring-slate-300",
+  pending: "badge-amber",
+  accepted: "badge-green",
+  expired: "badge-slate",
+  canceled: "badge-red",
+  active: "badge-green",
+  deactivated: "badge-slate",
+  upcoming: "badge-sky",
+  ended: "badge-slate",
 };
 
 export function StatusBadge({ status, children }: { status: string; children: ReactNode }) {
-  return (
-    <span
-      className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STATUS_STYLES[status] ?? ""}`}
-    >
-      {children}
-    </span>
-  );
+  return <span className={`badge ${STATUS_STYLES[status] ?? ""}`}>{children}</span>;
 }
 
 export function Notice({ children }: { children: ReactNode }) {
@@ -207,7 +201,7 @@ export function DataTable({
             ))}
           </tr>
         </thead>
-        <tbody className="[&_td]:p-3 [&>tr]:border-t [&>tr]:border-slate-200">{children}</tbody>
+        <tbody>{children}</tbody>
       </table>
     </div>
   );
@@ -215,11 +209,7 @@ export function DataTable({
 
 /** A row of a DataTable; with a `RowLink` inside, the whole row opens it. */
 export function Row({ children }: { children: ReactNode }) {
-  return (
-    <tr className="relative hover:bg-slate-50 has-[a[data-row-link]:focus-visible]:bg-slate-50">
-      {children}
-    </tr>
-  );
+  return <tr className="row">{children}</tr>;
 }
 
 /** A cell that, on a phone, names its column before the value. */
@@ -244,16 +234,10 @@ export function Cell({
  * Controls elsewhere in the row sit above it (`RowActions`).
  */
 export function RowLink({ className, ...props }: ComponentProps<typeof Link>) {
-  return (
-    <Link
-      data-row-link=""
-      className={`after:absolute after:inset-0 after:content-[''] ${className ?? ""}`}
-      {...props}
-    />
-  );
+  return <Link data-row-link="" className={`row-link ${className ?? ""}`} {...props} />;
 }
 
 /** Controls inside a linked row, kept clickable above the row's link. */
 export function RowActions({ children }: { children: ReactNode }) {
-  return <div className="relative z-10 flex flex-wrap gap-2">{children}</div>;
+  return <div className="row-actions">{children}</div>;
 }

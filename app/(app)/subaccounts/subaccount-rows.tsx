@@ -39,10 +39,7 @@ export function SubaccountRows({
   return rows.map((row) => (
     <Row key={row.id}>
       <Cell>
-        <RowLink
-          href={`/subaccounts/${row.id}`}
-          className="text-brand-700 font-medium [overflow-wrap:anywhere] underline"
-        >
+        <RowLink href={`/subaccounts/${row.id}`} className="link-strong">
           {row.name}
         </RowLink>
         {row.nickname ? <div className="w-full text-slate-600">{row.nickname}</div> : null}

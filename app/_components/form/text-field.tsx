@@ -4,8 +4,7 @@ import type { ComponentProps, ReactNode } from "react";
 import { useField } from "./runtime";
 import { describedBy, FieldNotes, labelClass } from "./field-notes";
 
-const controlClass =
-  "rounded-md border border-slate-300 px-3 py-2 text-base shadow-sm read-only:bg-slate-100 aria-invalid:border-red-600 sm:text-sm";
+const controlClass = "input";
 
 type FieldProps = {
   label: string;

@@ -60,10 +60,7 @@ export default async function WebhooksPage({ searchParams }: PageProps<"/account
             {endpoints.map((e) => (
               <Row key={e.id}>
                 <Cell label={t("endpoint")}>
-                  <RowLink
-                    href={`/account/webhooks/${e.id}`}
-                    className="text-brand-700 font-medium [overflow-wrap:anywhere] underline"
-                  >
+                  <RowLink href={`/account/webhooks/${e.id}`} className="link-strong">
                     {e.url}
                   </RowLink>
                   {e.description ? (

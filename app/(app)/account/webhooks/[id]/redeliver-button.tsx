@@ -26,7 +26,7 @@ export function RedeliverButton({
       <input type="hidden" name="eventId" value={eventId} />
       <SubmitButton
         aria-label={t("redeliverLabel", { type: eventType, id: eventId })}
-        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold text-slate-800 hover:bg-slate-50 disabled:opacity-60"
+        className="btn-small"
       >
         {t("redeliver")}
       </SubmitButton>
