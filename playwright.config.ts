@@ -45,7 +45,7 @@ export default defineConfig({
     {
       // The production build on a fresh embedded database, sending mail through
       // the real Resend SDK to the stand-in above.
-      command: `rm -rf .data/e2e && npx next start -p ${PORT} -H 127.0.0.1 2>&1 | tee ${serverLog(PORT)}`,
+      command: `rm -rf .data/e2e && npm start -- -p ${PORT} -H 127.0.0.1 2>&1 | tee ${serverLog(PORT)}`,
       url: `${baseURL}/api/health`,
       timeout: 120_000,
       reuseExistingServer: false,

@@ -8,7 +8,7 @@ import { encode } from "@auth/core/jwt";
 import { download, type ExportFigures, stalledDownload, type StalledFigures } from "./downloads";
 import type { Figures } from "./figures";
 import { inviteHundred, load, type PageFigures } from "./load";
-import { run, start } from "./processes";
+import { run, start, startFlags } from "./processes";
 import { ROOT, type Size } from "./settings";
 
 export type HttpFigures = {
@@ -79,17 +79,22 @@ export async function measureHttp({
   const token = await encode({ token: { sub: userId }, secret, salt: cookieName, maxAge: 3600 });
   const cookie = `${cookieName}=${token}`;
   const signedIn = { cookie };
-  const app = await start(ROOT, APP_PORT, {
-    DATABASE_URL: dbUrl,
-    APP_URL: `http://localhost:${APP_PORT}`,
-    AUTH_SECRET: secret,
-    // Delivery is a separate worker's job here: the bench measures pages, not email.
-    OUTBOX_POLL_SECONDS: "0",
-    RESEND_API_KEY: "re_bench_not_used",
-    // The API's own limits would stop a load test: here they count, but never refuse.
-    API_REQUESTS_PER_MINUTE: "100000000",
-    INVITATIONS_PER_HOUR: "100000000",
-  });
+  const app = await start(
+    ROOT,
+    APP_PORT,
+    {
+      DATABASE_URL: dbUrl,
+      APP_URL: `http://localhost:${APP_PORT}`,
+      AUTH_SECRET: secret,
+      // Delivery is a separate worker's job here: the bench measures pages, not email.
+      OUTBOX_POLL_SECONDS: "0",
+      RESEND_API_KEY: "re_bench_not_used",
+      // The API's own limits would stop a load test: here they count, but never refuse.
+      API_REQUESTS_PER_MINUTE: "100000000",
+      INVITATIONS_PER_HOUR: "100000000",
+    },
+    startFlags(),
+  );
   try {
     const base = `http://127.0.0.1:${APP_PORT}`;
     await page("Home", `${base}/`, signedIn);

@@ -47,13 +47,35 @@ async function answers(url: string) {
   }
 }
 
+/**
+ * The Node.js flags of the app's `npm start` (package.json), so that the bench
+ * runs the app as an operator does; the floor runs with none.
+ */
+export function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+    scripts: { start: string };
+  };
+  const [command, ...rest] = pkg.scripts.start.split(/\s+/);
+  if (command !== "node") return [];
+  return rest.slice(
+    0,
+    rest.findIndex((arg) => !arg.startsWith("--")),
+  );
+}
+
 /** `next start` in `cwd` once it answers: its process id, and how to stop it. */
-export async function start(cwd: string, port: number, env: Record<string, string>) {
+export async function start(
+  cwd: string,
+  port: number,
+  env: Record<string, string>,
+  nodeFlags: string[] = [],
+) {
   const url = `http://127.0.0.1:${port}/`;
   if (await answers(url)) throw new Error(`port ${port} is taken: stop what runs there first`);
-  const next = path.join(ROOT, "node_modules", ".bin", "next");
+  const next = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
   // A process group of its own, so that stopping it stops every process it started.
-  const child = spawn(next, ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const args = [...nodeFlags, next, "start", "-p", String(port), "-H", "127.0.0.1"];
+  const child = spawn(process.execPath, args, {
     cwd,
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
