@@ -41,7 +41,11 @@ export function ConfirmForm({
           type="button"
           aria-label={triggerLabel}
           onClick={() => setConfirming(true)}
-          className={`rounded-md border border-red-300 bg-white ${padding} text-sm font-semibold text-red-800 hover:bg-red-50`}
+          className={
+            size === "small"
+              ? "btn-small-danger"
+              : "rounded-md border border-red-300 bg-white px-4 py-2 text-sm font-semibold text-red-800 hover:bg-red-50"
+          }
         >
           {trigger}
         </button>

@@ -42,10 +42,7 @@ export function InvitationActions({
     >
       <input type="hidden" name="id" value={id} />
       {inRow ? (
-        <SubmitButton
-          aria-label={t("resendTo", { email })}
-          className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold text-slate-800 hover:bg-slate-50 disabled:opacity-60"
-        >
+        <SubmitButton aria-label={t("resendTo", { email })} className="btn-small">
           {t("resendShort")}
         </SubmitButton>
       ) : (

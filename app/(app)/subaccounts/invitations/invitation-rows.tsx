@@ -57,7 +57,7 @@ export function InvitationRows({
       <Cell label={labels.delivery} className="whitespace-nowrap">
         {row.delivery ?? "—"}
       </Cell>
-      <Cell label={labels.email} className="font-medium max-sm:[overflow-wrap:anywhere]">
+      <Cell label={labels.email}>
         <Address email={row.email} />
       </Cell>
       <Cell label={labels.type} className="sm:whitespace-nowrap">
@@ -91,13 +91,13 @@ export function InvitationRows({
  * An address that, beside seven other columns, wraps only after its "@": each
  * side stays whole, so the column is as wide as the longer side and no letter
  * is ever alone on a line. On a phone's card it may break anywhere, to fit.
- * One span around it: on a phone the cell is a flex row, and each child would
- * be a value of its own.
+ * One span around it (`.address`): on a phone the cell is a flex row, and each
+ * child would be a value of its own.
  */
 function Address({ email }: { email: string }) {
   const at = email.lastIndexOf("@") + 1;
   return (
-    <span className="sm:[&>span]:whitespace-nowrap">
+    <span className="address">
       <span>{email.slice(0, at)}</span>
       <wbr />
       <span>{email.slice(at)}</span>
