@@ -11,7 +11,7 @@ import {
 } from "@/lib/subaccounts/manage";
 import { addUser, changeRole, setUserStatus } from "@/lib/users/manage";
 import { updateOwnOrganization } from "@/lib/accounts/own";
-import { organization } from "@/tests/helpers/fixtures";
+import { APP_DEPS, newUser, organization } from "@/tests/helpers/fixtures";
 import { actorInAccount, makeActor } from "@/tests/helpers/actors";
 import { setupTestDb } from "@/tests/helpers/db";
 import { subaccountOf } from "@/tests/helpers/subaccounts";
@@ -223,22 +223,7 @@ describe("an account's own activity log", () => {
 
   it("records who added a user, with the role given, and who changed a user's role and status", async () => {
     const admin = await makeActor(t.db);
-    await addUser(
-      t.db,
-      admin,
-      {
-        user: {
-          username: "frieda",
-          email: "frieda@example.com",
-          firstName: "Frieda",
-          lastName: "Neu",
-          role: "manager",
-          locale: "de",
-        },
-      },
-      minutes(0),
-      { appUrl: "https://portal.example" },
-    );
+    await addUser(t.db, admin, { user: { ...newUser, role: "manager" } }, minutes(0), APP_DEPS);
     const member = await actorInAccount(t.db, admin.accountId, "user");
     await changeRole(t.db, admin, { userId: member.userId, role: "manager" }, minutes(1));
     await setUserStatus(t.db, admin, { userId: member.userId, status: "deactivated" }, minutes(2));
@@ -251,7 +236,7 @@ describe("an account's own activity log", () => {
         to: "deactivated",
       },
       { kind: "role", subject: member.name, who: admin.name, from: "user", to: "manager" },
-      { kind: "user_added", subject: "Frieda Neu", who: admin.name, from: null, to: "manager" },
+      { kind: "user_added", subject: "Erin Example", who: admin.name, from: null, to: "manager" },
     ]);
     // A parent looking at this account never sees its users' roles and states.
     expect(await log(admin.accountId, {}, "parent")).toEqual([]);

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assignContract, updateBillingAndPricing } from "@/lib/subaccounts/manage";
 import { makeActor } from "@/tests/helpers/actors";
 import { setupTestDb } from "@/tests/helpers/db";
-import { subaccountOf } from "@/tests/helpers/subaccounts";
+import { managed, subaccountOf } from "@/tests/helpers/subaccounts";
 import { createContract, deleteContract, endContract, updateContract } from "./manage";
 import { getContract, listContracts } from "./queries";
 
@@ -19,7 +19,6 @@ const frame = {
   pricing: "custom" as const,
 };
 // API-only subaccounts: no administrator, so no username to collide.
-const managed = { type: "managed" as const, administrator: null };
 const newContract = (actor: Actor, overrides: Partial<typeof frame> = {}) =>
   createContract(t.db, actor, { contract: { ...frame, ...overrides } }, now);
 

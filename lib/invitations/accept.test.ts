@@ -2,9 +2,9 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { accounts, emailOutbox, invitationEvents, invitations, users } from "@/db/schema";
 import { setupTestDb } from "@/tests/helpers/db";
-import { invite } from "@/tests/helpers/invitations";
+import { INVITATION_DEPS as deps, invite } from "@/tests/helpers/invitations";
 import { makeActor } from "@/tests/helpers/actors";
-import { makeUser } from "@/tests/helpers/fixtures";
+import { acceptForm, makeUser } from "@/tests/helpers/fixtures";
 import { LIMITS } from "@/lib/rate-limit/limits";
 import { acceptInvitation, viewInvitationLink, viewInvitationToken } from "./accept";
 import type { AcceptInput } from "./inputs";
@@ -12,26 +12,10 @@ import { cancelInvitation } from "./send";
 import { expiryFor } from "./status";
 
 const t = setupTestDb();
-const deps = { appUrl: "https://portal.example", invitationsPerHour: 200 };
 const now = new Date("2026-03-01T09:00:00Z");
 const days = (n: number) => new Date(now.getTime() + n * 24 * 3600 * 1000);
 
-const form: AcceptInput = {
-  firstName: "Bob",
-  lastName: "Builder",
-  contactPhone: null,
-  jobTitle: "IT lead",
-  name: "Contoso Ltd",
-  addressLine1: "1 Main St",
-  addressLine2: null,
-  city: "Springfield",
-  region: null,
-  postalCode: "12345",
-  country: "US",
-  phone: null,
-  username: "bob.contoso",
-  password: "Sturdy-Passw0rd!",
-};
+const form: AcceptInput = { ...acceptForm("bob.contoso"), name: "Contoso Ltd" };
 
 describe("accept", () => {
   it("creates the subaccount under the inviter with the invitation's type, own billing and standard pricing", async () => {

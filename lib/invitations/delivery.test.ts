@@ -4,15 +4,14 @@ import { emailOutbox, invitationEvents, invitations } from "@/db/schema";
 import { deliverDue } from "@/lib/email/outbox";
 import { recordProviderEvent } from "@/lib/email/provider-events";
 import { devMailboxTransport, type EmailTransport } from "@/lib/email/transport";
-import { makeActor } from "@/tests/helpers/actors";
 import { setupTestDb } from "@/tests/helpers/db";
+import { INVITATION_DEPS as deps, invite } from "@/tests/helpers/invitations";
 import { invitationListParams, listInvitations } from "./queries";
 import { viewInvitationToken } from "./accept";
-import { createInvitation, resendInvitation } from "./send";
+import { resendInvitation } from "./send";
 
 const t = setupTestDb();
 const now = new Date("2026-09-01T10:00:00Z");
-const deps = { appUrl: "https://portal.example", invitationsPerHour: 100 };
 const options = {
   from: "x@example.com",
   requestsPerSecond: 1000,
@@ -27,18 +26,6 @@ const refusing: EmailTransport = {
   }),
 };
 
-async function invite(email: string) {
-  const actor = await makeActor(t.db);
-  const created = await createInvitation(
-    t.db,
-    actor,
-    { email, subaccountType: "retail", customMessage: null, locale: "en" },
-    now,
-    deps,
-  );
-  return { actor, ...created };
-}
-
 const delivery = async (id: string) =>
   (await t.db.select().from(invitations).where(eq(invitations.id, id)))[0]!.deliveryStatus;
 
@@ -49,7 +36,7 @@ async function messageOf(id: string) {
 
 describe("an invitation's delivery", () => {
   it("follows its latest email: sending, sent, delivered, bounced; reports about a replaced email change nothing", async () => {
-    const { actor, id } = await invite("dee@example.com");
+    const { actor, id } = await invite(t.db, { email: "dee@example.com", now });
     expect(await delivery(id)).toBe("sending");
     await deliverDue(t.db, devMailboxTransport(t.db), options);
     expect(await delivery(id)).toBe("sent");
@@ -71,7 +58,7 @@ describe("an invitation's delivery", () => {
   });
 
   it("shows a refused email as failed, and sends it to a corrected address with a new link", async () => {
-    const { actor, id, token } = await invite("typo@exmaple.com");
+    const { actor, id, token } = await invite(t.db, { email: "typo@exmaple.com", now });
     await deliverDue(t.db, refusing, options);
     expect(await delivery(id)).toBe("failed");
     const problems = await listInvitations(
@@ -107,7 +94,7 @@ describe("an invitation's delivery", () => {
   });
 
   it("refuses to change the address of an invitation whose email did not fail", async () => {
-    const { actor, id } = await invite("fine@example.com");
+    const { actor, id } = await invite(t.db, { email: "fine@example.com", now });
     await expect(
       resendInvitation(t.db, actor, { id, email: "other@example.com" }, now, deps),
     ).rejects.toMatchObject({ code: "address_not_correctable" });

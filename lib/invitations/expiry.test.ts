@@ -8,25 +8,16 @@ import { invitationCounts, invitationListParams, listInvitations } from "./queri
 import { INVITATION_TTL_DAYS } from "./constants";
 import { displayStatus } from "./status";
 import { acceptInvitation } from "./accept";
-import { cancelInvitation, createInvitation, resendInvitation } from "./send";
+import { cancelInvitation, resendInvitation } from "./send";
 import { acceptForm } from "@/tests/helpers/fixtures";
+import { INVITATION_DEPS as deps, invite } from "@/tests/helpers/invitations";
+import { everyPage } from "@/tests/helpers/lists";
 
 const t = setupTestDb();
-const deps = { appUrl: "https://portal.example", invitationsPerHour: 10_000 };
 const t0 = new Date("2026-01-01T00:00:00Z");
 const DAY = 24 * 3600_000;
 const at = (days: number, minutes = 0) => new Date(t0.getTime() + days * DAY + minutes * 60_000);
 const TTL = INVITATION_TTL_DAYS;
-
-async function invite(actor: Awaited<ReturnType<typeof makeActor>>, email: string, now: Date) {
-  return createInvitation(
-    t.db,
-    actor,
-    { email, subaccountType: "retail", customMessage: null, locale: "en" },
-    now,
-    deps,
-  );
-}
 
 /** The counts as an exact count(*) over the rows would give them. */
 async function countedByRows(accountId: string, now: Date) {
@@ -49,8 +40,9 @@ describe("invitation counts", () => {
     const actor = await makeActor(t.db);
     const other = await makeActor(t.db, { accountName: "Other" });
     const ids: string[] = [];
-    for (let i = 0; i < 6; i++) ids.push((await invite(actor, `p${i}@example.com`, at(0, i))).id);
-    await invite(other, "elsewhere@example.com", at(0));
+    for (let i = 0; i < 6; i++)
+      ids.push((await invite(t.db, { actor, email: `p${i}@example.com`, now: at(0, i) })).id);
+    await invite(t.db, { actor: other, email: "elsewhere@example.com", now: at(0) });
     expect(await invitationCounts(t.db, actor.accountId, at(1))).toEqual({
       pending: 6,
       expired: 0,
@@ -81,7 +73,7 @@ describe("invitation counts", () => {
       await countedByRows(actor.accountId, later),
     );
     // A newer invitation to a closed-out address, and resending an expired one.
-    await invite(actor, "p2@example.com", later);
+    await invite(t.db, { actor, email: "p2@example.com", now: later });
     await resendInvitation(t.db, actor, { id: ids[3]! }, later, deps);
     expect(await invitationCounts(t.db, actor.accountId, later)).toMatchObject({
       pending: 3,
@@ -99,7 +91,7 @@ describe("invitation counts", () => {
 
   it("are emptied with the invitations by TRUNCATE, which fires no delete trigger", async () => {
     const actor = await makeActor(t.db);
-    await invite(actor, "gone@example.com", at(0));
+    await invite(t.db, { actor, email: "gone@example.com", now: at(0) });
     await t.db.execute(sql`truncate table invitations cascade`);
     expect((await invitationCounts(t.db, actor.accountId, at(1))).all).toBe(0);
   });
@@ -125,8 +117,9 @@ describe("invitation counts", () => {
 describe("the expiry sweep", () => {
   it("closes out only pending invitations past their expiry, in batches", async () => {
     const actor = await makeActor(t.db);
-    for (let i = 0; i < 5; i++) await invite(actor, `old${i}@example.com`, at(0, i));
-    await invite(actor, "fresh@example.com", at(TTL));
+    for (let i = 0; i < 5; i++)
+      await invite(t.db, { actor, email: `old${i}@example.com`, now: at(0, i) });
+    await invite(t.db, { actor, email: "fresh@example.com", now: at(TTL) });
     expect(await closeOutExpiredInvitations(t.db, at(TTL, 10), { batchSize: 2 })).toBe(5);
     const stored = await t.db
       .select({ status: invitations.status, n: count() })
@@ -143,25 +136,24 @@ describe("the expiry sweep", () => {
   it("lists closed-out and not yet closed-out expired invitations as one list, in order", async () => {
     const actor = await makeActor(t.db);
     const ids: string[] = [];
-    for (let i = 0; i < 30; i++) ids.push((await invite(actor, `e${i}@example.com`, at(0, i))).id);
+    for (let i = 0; i < 30; i++)
+      ids.push((await invite(t.db, { actor, email: `e${i}@example.com`, now: at(0, i) })).id);
     // Half of them closed out (the older ones), the rest still stored as pending.
     await closeOutExpiredInvitations(t.db, at(TTL, 15));
     const now = at(TTL, 45);
     for (const sort of ["newest", "oldest"] as const) {
-      const seen: string[] = [];
-      let after: string | undefined;
-      do {
-        const page = await listInvitations(
-          t.db,
-          actor.accountId,
-          invitationListParams.parse({ status: "expired", sort, ...(after ? { after } : {}) }),
-          now,
-        );
-        expect(page.rows.every((r) => r.status === "expired")).toBe(true);
-        seen.push(...page.rows.map((r) => r.id));
-        after = page.nextCursor ?? undefined;
-      } while (after);
-      expect(seen).toEqual(sort === "newest" ? [...ids].reverse() : ids);
+      const seen = (
+        await everyPage((after) =>
+          listInvitations(
+            t.db,
+            actor.accountId,
+            invitationListParams.parse({ status: "expired", sort, after }),
+            now,
+          ),
+        )
+      ).flat();
+      expect(seen.every((r) => r.status === "expired")).toBe(true);
+      expect(seen.map((r) => r.id)).toEqual(sort === "newest" ? [...ids].reverse() : ids);
     }
   });
 });

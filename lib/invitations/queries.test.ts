@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { setupTestDb } from "@/tests/helpers/db";
 import { makeActor } from "@/tests/helpers/actors";
+import { acceptForm } from "@/tests/helpers/fixtures";
+import { INVITATION_DEPS as deps, invite } from "@/tests/helpers/invitations";
+import { everyPage } from "@/tests/helpers/lists";
 import { PAGE_SIZE } from "@/lib/lists/keyset";
 import {
   getInvitationDetail,
@@ -9,30 +12,19 @@ import {
   listInvitations,
 } from "./queries";
 import { acceptInvitation } from "./accept";
-import { cancelInvitation, createInvitation, resendInvitation } from "./send";
+import { cancelInvitation, resendInvitation } from "./send";
 
 const t = setupTestDb();
-const deps = { appUrl: "https://portal.example", invitationsPerHour: 10_000 };
 const t0 = new Date("2026-01-01T00:00:00Z");
 const minutes = (n: number) => new Date(t0.getTime() + n * 60_000);
-const params = (p: Record<string, string> = {}) => invitationListParams.parse(p);
+const params = (p: Record<string, string | undefined> = {}) => invitationListParams.parse(p);
 
 async function seed(count: number) {
   const actor = await makeActor(t.db);
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const { id } = await createInvitation(
-      t.db,
-      actor,
-      {
-        email: `person${i}@example.com`,
-        subaccountType: "retail",
-        customMessage: null,
-        locale: "en",
-      },
-      minutes(i),
-      deps,
-    );
+    const email = `person${i}@example.com`;
+    const { id } = await invite(t.db, { actor, email, subaccountType: "retail", now: minutes(i) });
     ids.push(id);
   }
   return { actor, ids };
@@ -41,36 +33,20 @@ async function seed(count: number) {
 describe("listing invitations", () => {
   it("pages through every invitation newest first without gaps or repeats", async () => {
     const { actor, ids } = await seed(PAGE_SIZE * 2 + 3);
-    const seen: string[] = [];
-    let after: string | undefined;
-    do {
-      const page = await listInvitations(
-        t.db,
-        actor.accountId,
-        params(after ? { after } : {}),
-        minutes(100),
-      );
-      seen.push(...page.rows.map((r) => r.id));
-      after = page.nextCursor ?? undefined;
-    } while (after);
-    expect(seen).toEqual([...ids].reverse());
+    const pages = await everyPage((after) =>
+      listInvitations(t.db, actor.accountId, params({ after }), minutes(100)),
+    );
+    expect(pages.flat().map((r) => r.id)).toEqual([...ids].reverse());
   });
 
   it("goes back one page with Previous, not to the first, in either order and on the Expired list", async () => {
     const { actor, ids } = await seed(PAGE_SIZE * 3 + 2);
     const walk = async (filters: Record<string, string>, now: Date) => {
-      const pages: string[][] = [];
-      let after: string | undefined;
-      do {
-        const page = await listInvitations(
-          t.db,
-          actor.accountId,
-          params({ ...filters, ...(after ? { after } : {}) }),
-          now,
-        );
-        pages.push(page.rows.map((r) => r.id));
-        after = page.nextCursor ?? undefined;
-      } while (after);
+      const pages = (
+        await everyPage((after) =>
+          listInvitations(t.db, actor.accountId, params({ ...filters, after }), now),
+        )
+      ).map((rows) => rows.map((r) => r.id));
       // From the last page, Previous leads through each page before it in turn.
       let back = await listInvitations(t.db, actor.accountId, params(filters), now);
       for (let i = 0; i < pages.length - 1; i++)
@@ -147,30 +123,7 @@ describe("listing invitations", () => {
     // Only the most recent invitation stays pending: the others are past 30 days when resent later.
     const later = new Date(minutes(3).getTime() + 30 * 24 * 3600_000 - 1000);
     const { token } = await resendInvitation(t.db, actor, { id: ids[3]! }, minutes(3), deps);
-    await acceptInvitation(
-      t.db,
-      {
-        token,
-        form: {
-          firstName: "A",
-          lastName: "B",
-          contactPhone: null,
-          jobTitle: null,
-          name: "Org",
-          addressLine1: "x",
-          addressLine2: null,
-          city: "c",
-          region: null,
-          postalCode: "1",
-          country: "DE",
-          phone: null,
-          username: "accepted.one",
-          password: "Sturdy-Passw0rd!",
-        },
-      },
-      minutes(6),
-      deps,
-    );
+    await acceptInvitation(t.db, { token, form: acceptForm("accepted.one") }, minutes(6), deps);
     const status = async (s: string) =>
       (await listInvitations(t.db, actor.accountId, params({ status: s }), later)).rows.map(
         (r) => r.id,

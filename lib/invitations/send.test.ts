@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { accounts, emailOutbox, invitationEvents, invitations } from "@/db/schema";
 import { setupTestDb } from "@/tests/helpers/db";
 import { acceptForm } from "@/tests/helpers/fixtures";
-import { invite } from "@/tests/helpers/invitations";
+import { INVITATION_DEPS as deps, invite } from "@/tests/helpers/invitations";
 import { makeActor } from "@/tests/helpers/actors";
 import { acceptInvitation, viewInvitationToken } from "./accept";
 import { cancelInvitation, createInvitation, resendInvitation } from "./send";
@@ -11,7 +11,6 @@ import { expiryFor } from "./status";
 import { hashToken } from "@/lib/tokens";
 
 const t = setupTestDb();
-const deps = { appUrl: "https://portal.example", invitationsPerHour: 200 };
 const now = new Date("2026-03-01T09:00:00Z");
 const days = (n: number) => new Date(now.getTime() + n * 24 * 3600 * 1000);
 

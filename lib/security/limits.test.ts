@@ -3,19 +3,19 @@ import { describe, expect, it } from "vitest";
 import { accounts, emailOutbox, users } from "@/db/schema";
 import { renderInvitationEmail } from "@/lib/email/render";
 import { acceptInvitation, viewInvitationLink } from "@/lib/invitations/accept";
-import { createInvitation, resendInvitation } from "@/lib/invitations/send";
+import { resendInvitation } from "@/lib/invitations/send";
 import { LIMITS } from "@/lib/rate-limit/limits";
 import { setPasswordWithToken, viewSetPasswordLinkFrom } from "@/lib/users/set-password";
 import { addUser, resendPasswordLink } from "@/lib/users/manage";
 import { makeActor } from "@/tests/helpers/actors";
 import { setupTestDb } from "@/tests/helpers/db";
 import { acceptForm } from "@/tests/helpers/fixtures";
+import { INVITATION_DEPS as deps, invite } from "@/tests/helpers/invitations";
 
 // "Email as a relay" in docs/security.md: every way to make the app send mail or
 // spend a password hash is limited, counted in PostgreSQL.
 const t = setupTestDb();
 const now = new Date("2026-09-01T10:00:00Z");
-const deps = { appUrl: "https://portal.example", invitationsPerHour: 1000 };
 const user = (username: string) => ({
   username,
   email: `${username}@example.com`,
@@ -25,20 +25,10 @@ const user = (username: string) => ({
   locale: "en" as const,
 });
 
-async function invite(actor: Awaited<ReturnType<typeof makeActor>>, email: string) {
-  return createInvitation(
-    t.db,
-    actor,
-    { email, subaccountType: "retail", customMessage: null, locale: "en" },
-    now,
-    deps,
-  );
-}
-
 describe("limits on what sends email", () => {
   it("limits resends of one invitation", async () => {
     const actor = await makeActor(t.db);
-    const { id } = await invite(actor, "again@example.com");
+    const { id } = await invite(t.db, { actor, email: "again@example.com", now });
     for (let i = 0; i < LIMITS.resendsPerInvitation.limit; i++)
       await resendInvitation(t.db, actor, { id }, now, deps);
     await expect(resendInvitation(t.db, actor, { id }, now, deps)).rejects.toMatchObject({
@@ -51,7 +41,8 @@ describe("limits on what sends email", () => {
     const ids: string[] = [];
     const perInvitation = LIMITS.resendsPerInvitation.limit;
     const needed = Math.ceil(LIMITS.resendsPerAccount.limit / perInvitation) + 1;
-    for (let i = 0; i < needed; i++) ids.push((await invite(actor, `r${i}@example.com`)).id);
+    for (let i = 0; i < needed; i++)
+      ids.push((await invite(t.db, { actor, email: `r${i}@example.com`, now })).id);
     let refused = 0;
     for (const id of ids)
       for (let i = 0; i < perInvitation; i++)
@@ -88,7 +79,7 @@ describe("limits on what sends email", () => {
 describe("limits on guessing through the public links", () => {
   it("limits failed accepts of one link, before any password is hashed", async () => {
     const actor = await makeActor(t.db);
-    const { token } = await invite(actor, "taken@example.com");
+    const { token } = await invite(t.db, { actor, email: "taken@example.com", now });
     for (let i = 0; i < LIMITS.failedAcceptsPerToken.limit; i++)
       await expect(
         acceptInvitation(
@@ -120,7 +111,7 @@ describe("limits on guessing through the public links", () => {
         now,
         deps,
       ).catch(() => {});
-    const { token } = await invite(actor, "fine@example.com");
+    const { token } = await invite(t.db, { actor, email: "fine@example.com", now });
     await expect(
       acceptInvitation(t.db, { token, form: acceptForm("fine.user"), ip }, now, deps),
     ).rejects.toMatchObject({ code: "accept_rate_limited" });
@@ -192,7 +183,7 @@ describe("limits counted before the check they guard", () => {
 
   it("give a good link's count back, so opening one's own link never locks one out", async () => {
     const actor = await makeActor(t.db);
-    const { token } = await invite(actor, "good@example.com");
+    const { token } = await invite(t.db, { actor, email: "good@example.com", now });
     const ip = "203.0.113.78";
     for (let i = 0; i < LIMITS.badInvitationLinksPerAddress.limit + 5; i++)
       expect((await viewInvitationLink(t.db, { token, ip }, now)).state).toBe("valid");

@@ -4,8 +4,6 @@ import { accounts, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authenticate, loadActor } from "@/lib/auth/sign-in";
 import { acceptInvitation } from "@/lib/invitations/accept";
-import { createInvitation } from "@/lib/invitations/send";
-import { createSubaccount, type NewSubaccount } from "@/lib/subaccounts/create";
 import {
   setSubaccountStatus,
   updateBillingAndPricing,
@@ -22,25 +20,19 @@ import {
   PASSWORD,
 } from "@/tests/helpers/fixtures";
 import { setupTestDb } from "@/tests/helpers/db";
-import { newSubaccount } from "@/tests/helpers/subaccounts";
+import { INVITATION_DEPS as deps, invite } from "@/tests/helpers/invitations";
+import { managed, subaccountOf } from "@/tests/helpers/subaccounts";
 
 // The threats in docs/security.md ("Privilege and scope"), each with the test that proves it.
 const t = setupTestDb();
 const now = new Date("2026-09-01T10:00:00Z");
-const deps = { appUrl: "https://portal.example", invitationsPerHour: 100 };
 
 async function invited(
   actor: Actor,
   email: string,
   type: "enterprise" | "reseller" = "enterprise",
 ) {
-  const { token } = await createInvitation(
-    t.db,
-    actor,
-    { email, subaccountType: type, customMessage: null, locale: "en" },
-    now,
-    deps,
-  );
+  const { token } = await invite(t.db, { actor, email, subaccountType: type, now });
   return acceptInvitation(t.db, { token, form: acceptForm(email.split("@")[0]!) }, now, deps);
 }
 
@@ -78,20 +70,22 @@ describe("no one gains a right through an invitation they sent", () => {
 });
 
 describe("a parent passes on only what it may create itself", () => {
-  const sub = (allowed: NewSubaccount["allowedSubaccountTypes"]) =>
-    newSubaccount({ allowedSubaccountTypes: allowed, nickname: null });
-
   it("refuses to let a child create a type the parent may not create", async () => {
     const account = await makeAccount(t.db, { allowedSubaccountTypes: ["enterprise", "retail"] });
     const parent = await actorInAccount(t.db, account.id);
     await expect(
-      createSubaccount(t.db, parent, { subaccount: sub(["reseller"]) }, now, deps),
+      subaccountOf(t.db, parent, { allowedSubaccountTypes: ["reseller"], nickname: null }, now),
     ).rejects.toMatchObject({
       code: "subaccount_type_not_allowed",
       field: "allowedSubaccountTypes",
     });
     expect(await t.db.$count(accounts, eq(accounts.parentId, account.id))).toBe(0);
-    const { id } = await createSubaccount(t.db, parent, { subaccount: sub(["retail"]) }, now, deps);
+    const { id } = await subaccountOf(
+      t.db,
+      parent,
+      { allowedSubaccountTypes: ["retail"], nickname: null },
+      now,
+    );
     const [row] = await t.db.select().from(accounts).where(eq(accounts.id, id));
     expect(row!.allowedSubaccountTypes).toEqual(["retail"]);
   });
@@ -113,18 +107,12 @@ describe("deactivating an account reaches its whole subtree", () => {
     const customer = await makeAccount(t.db, { name: "Customer", parentId: reseller.id });
     const customerUser = await makeUser(t.db, customer.id);
     const customerAdmin = (await loadActor(t.db, customerUser.id))!;
-    const { token } = await createInvitation(
-      t.db,
-      customerAdmin,
-      {
-        email: "late@example.com",
-        subaccountType: "retail",
-        customMessage: null,
-        locale: "en",
-      },
+    const { token } = await invite(t.db, {
+      actor: customerAdmin,
+      email: "late@example.com",
+      subaccountType: "retail",
       now,
-      deps,
-    );
+    });
     await setSubaccountStatus(
       t.db,
       partner,
@@ -154,18 +142,12 @@ describe("deactivating an account reaches its whole subtree", () => {
   it("lets no one below a deactivated account invite, and no one accept their invitations", async () => {
     const { customerAdmin, token } = await tree();
     await expect(
-      createInvitation(
-        t.db,
-        customerAdmin,
-        {
-          email: "new@example.com",
-          subaccountType: "retail",
-          customMessage: null,
-          locale: "en",
-        },
+      invite(t.db, {
+        actor: customerAdmin,
+        email: "new@example.com",
+        subaccountType: "retail",
         now,
-        deps,
-      ),
+      }),
     ).rejects.toMatchObject({ code: "forbidden" });
     await expect(
       acceptInvitation(t.db, { token, form: acceptForm("late.user") }, now, deps),
@@ -208,22 +190,11 @@ describe("rights are re-read under the lock the write takes", () => {
 
   it("refuses terms and status changes after a demotion", async () => {
     const parent = await makeActor(t.db);
-    const { id } = await createSubaccount(
+    const { id } = await subaccountOf(
       t.db,
       parent,
-      {
-        subaccount: {
-          ...organization,
-          type: "managed",
-          billing: "bill_to_subaccount",
-          pricing: "standard",
-          allowedSubaccountTypes: [],
-          nickname: null,
-          administrator: null,
-        },
-      },
+      { ...managed, billing: "bill_to_subaccount", pricing: "standard", nickname: null },
       now,
-      deps,
     );
     await setRole(parent, "user");
     await expect(

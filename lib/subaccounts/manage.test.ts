@@ -3,15 +3,13 @@ import { describe, expect, it } from "vitest";
 import { accounts, products, users } from "@/db/schema";
 import { createContract } from "@/lib/contracts/manage";
 import { loadActor } from "@/lib/auth/sign-in";
-import type { Actor } from "@/lib/auth/actor";
 import { setPasswordWithToken } from "@/lib/users/set-password";
 import { actorInAccount, makeActor } from "@/tests/helpers/actors";
 import { setupTestDb } from "@/tests/helpers/db";
 import { organization } from "@/tests/helpers/fixtures";
-import { newSubaccount as newSub } from "@/tests/helpers/subaccounts";
+import { newSubaccount as newSub, subaccountOf } from "@/tests/helpers/subaccounts";
 import { getSubaccountDetail, listSubaccounts, subaccountListParams } from "./queries";
 import { priceList } from "@/lib/accounts/prices";
-import { createSubaccount, type NewSubaccount } from "./create";
 import {
   assignAccountManager,
   assignContract,
@@ -23,17 +21,12 @@ import {
 
 const t = setupTestDb();
 const now = new Date("2026-09-01T10:00:00Z");
-const deps = { appUrl: "https://portal.example" };
 const org = organization;
-
-async function subaccountOf(parent: Actor, overrides: Partial<NewSubaccount> = {}) {
-  return createSubaccount(t.db, parent, { subaccount: newSub(overrides) }, now, deps);
-}
 
 describe("billing, pricing and contracts", () => {
   it("refuses billing and pricing changes while a contract is assigned, and allows them after it is removed", async () => {
     const parent = await makeActor(t.db);
-    const { id } = await subaccountOf(parent);
+    const { id } = await subaccountOf(t.db, parent);
     const contractId = await createContract(
       t.db,
       parent,
@@ -55,18 +48,10 @@ describe("billing, pricing and contracts", () => {
       billing: "bill_to_subaccount",
       pricing: "standard",
     });
-    await expect(
-      updateBillingAndPricing(
-        t.db,
-        parent,
-        {
-          id,
-          billing: "bill_to_parent",
-          pricing: "custom",
-        },
-        now,
-      ),
-    ).rejects.toMatchObject({ code: "subaccount_locked_by_contract" });
+    const billedToParent = { id, billing: "bill_to_parent", pricing: "custom" } as const;
+    await expect(updateBillingAndPricing(t.db, parent, billedToParent, now)).rejects.toMatchObject({
+      code: "subaccount_locked_by_contract",
+    });
     const [product] = await t.db.select().from(products).limit(1);
     await expect(
       updateProductTerms(
@@ -80,16 +65,7 @@ describe("billing, pricing and contracts", () => {
       ),
     ).rejects.toMatchObject({ code: "subaccount_locked_by_contract" });
     await assignContract(t.db, parent, { id, contractId: null }, now);
-    await updateBillingAndPricing(
-      t.db,
-      parent,
-      {
-        id,
-        billing: "bill_to_parent",
-        pricing: "custom",
-      },
-      now,
-    );
+    await updateBillingAndPricing(t.db, parent, billedToParent, now);
     expect(await getSubaccountDetail(t.db, parent.accountId, id, now)).toMatchObject({
       contractId: null,
       billing: "bill_to_parent",
@@ -100,7 +76,7 @@ describe("billing, pricing and contracts", () => {
   it("refuses another account's contract", async () => {
     const parent = await makeActor(t.db);
     const other = await makeActor(t.db, { accountName: "Other" });
-    const { id } = await subaccountOf(parent);
+    const { id } = await subaccountOf(t.db, parent);
     const foreign = await createContract(
       t.db,
       other,
@@ -122,7 +98,7 @@ describe("billing, pricing and contracts", () => {
 
   it("applies custom prices and availability to the subaccount's price list", async () => {
     const parent = await makeActor(t.db);
-    const { id } = await subaccountOf(parent, { pricing: "custom" });
+    const { id } = await subaccountOf(t.db, parent, { pricing: "custom" });
     const [first, second] = await t.db.select().from(products).orderBy(products.sortOrder).limit(2);
     await updateProductTerms(
       t.db,
@@ -154,7 +130,7 @@ describe("billing, pricing and contracts", () => {
 describe("who may act on a subaccount", () => {
   it("lets an assigned account manager change no more than their role allows", async () => {
     const parent = await makeActor(t.db);
-    const { id } = await subaccountOf(parent);
+    const { id } = await subaccountOf(t.db, parent);
     const plainUser = await actorInAccount(t.db, parent.accountId, "user");
     await assignAccountManager(t.db, parent, { id, userId: plainUser.userId }, now);
     const terms = { id, billing: "bill_to_subaccount", pricing: "standard" } as const;
@@ -181,8 +157,8 @@ describe("who may act on a subaccount", () => {
 
   it("refuses a user of a sibling, of the child itself (looking up) and of an unrelated account: not found, nothing changes", async () => {
     const parent = await makeActor(t.db);
-    const { id, token } = await subaccountOf(parent);
-    const { id: siblingId } = await subaccountOf(parent, {
+    const { id, token } = await subaccountOf(t.db, parent);
+    const { id: siblingId } = await subaccountOf(t.db, parent, {
       administrator: { ...newSub().administrator!, username: "sib" },
     });
     const sibling = await actorInAccount(t.db, siblingId, "administrator");
@@ -238,7 +214,7 @@ describe("who may act on a subaccount", () => {
 
   it("signs a deactivated subaccount's users out and lets them back after reactivation", async () => {
     const parent = await makeActor(t.db);
-    const { id, token } = await subaccountOf(parent);
+    const { id, token } = await subaccountOf(t.db, parent);
     await setPasswordWithToken(t.db, { token: token!, password: "Globex-Passw0rd!" }, now);
     const [admin] = await t.db.select().from(users).where(eq(users.accountId, id));
     await setSubaccountStatus(t.db, parent, { id, status: "deactivated" }, now);
@@ -249,7 +225,7 @@ describe("who may act on a subaccount", () => {
 
   it("assigns only active users of the parent as account manager", async () => {
     const parent = await makeActor(t.db);
-    const { id } = await subaccountOf(parent);
+    const { id } = await subaccountOf(t.db, parent);
     const stranger = await makeActor(t.db, { accountName: "Stranger" });
     await expect(
       assignAccountManager(t.db, parent, { id, userId: stranger.userId }, now),

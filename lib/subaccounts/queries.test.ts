@@ -1,37 +1,28 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { accounts } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
 import { actorInAccount, makeActor } from "@/tests/helpers/actors";
 import { setupTestDb } from "@/tests/helpers/db";
-import { newSubaccount as newSub } from "@/tests/helpers/subaccounts";
+import { managed, subaccountOf } from "@/tests/helpers/subaccounts";
 import { listSubaccounts, subaccountCounts, subaccountListParams } from "./queries";
 import { subaccountListScope } from "./rules";
-import { createSubaccount, type NewSubaccount } from "./create";
 import { assignAccountManager, setSubaccountStatus } from "./manage";
 
 const t = setupTestDb();
 const now = new Date("2026-09-01T10:00:00Z");
-const deps = { appUrl: "https://portal.example" };
-
-async function subaccountOf(parent: Actor, overrides: Partial<NewSubaccount> = {}) {
-  return createSubaccount(t.db, parent, { subaccount: newSub(overrides) }, now, deps);
-}
 
 describe("listing subaccounts", () => {
   it("searches by name, nickname or account ID and filters by type and status", async () => {
     const parent = await makeActor(t.db);
-    const a = await subaccountOf(parent, {
+    const a = await subaccountOf(t.db, parent, {
       name: "Alpha Corp",
       nickname: null,
-      administrator: null,
-      type: "managed",
+      ...managed,
     });
-    const b = await subaccountOf(parent, {
+    const b = await subaccountOf(t.db, parent, {
       name: "Beta GmbH",
       nickname: "the Berlin one",
-      administrator: null,
-      type: "managed",
+      ...managed,
     });
     await setSubaccountStatus(t.db, parent, { id: b.id, status: "deactivated" }, now);
     const list = async (p: Record<string, string>) =>
@@ -53,14 +44,16 @@ describe("listing subaccounts", () => {
   it("counts each status for the tabs with the type and search applied, never another account's", async () => {
     const parent = await makeActor(t.db);
     const other = await makeActor(t.db);
-    await subaccountOf(other, { name: "Alpha elsewhere", administrator: null, type: "managed" });
-    await subaccountOf(parent, { name: "Alpha One", administrator: null, type: "managed" });
-    const two = await subaccountOf(parent, {
-      name: "Alpha Two",
-      administrator: null,
-      type: "managed",
+    await subaccountOf(t.db, other, {
+      name: "Alpha elsewhere",
+      ...managed,
     });
-    await subaccountOf(parent, { name: "Gamma", nickname: null }); // an Enterprise
+    await subaccountOf(t.db, parent, { name: "Alpha One", ...managed });
+    const two = await subaccountOf(t.db, parent, {
+      name: "Alpha Two",
+      ...managed,
+    });
+    await subaccountOf(t.db, parent, { name: "Gamma", nickname: null }); // an Enterprise
     await setSubaccountStatus(t.db, parent, { id: two.id, status: "deactivated" }, now);
     const counts = (p: Record<string, string>) =>
       subaccountCounts(t.db, parent.accountId, subaccountListParams.parse(p), {});
@@ -73,8 +66,11 @@ describe("listing subaccounts", () => {
 describe("an account manager's own list", () => {
   it("shows a user without the role to see all subaccounts just the ones they manage", async () => {
     const parent = await makeActor(t.db);
-    const mine = await subaccountOf(parent, { name: "Mine", administrator: null, type: "managed" });
-    await subaccountOf(parent, { name: "Not mine", administrator: null, type: "managed" });
+    const mine = await subaccountOf(t.db, parent, {
+      name: "Mine",
+      ...managed,
+    });
+    await subaccountOf(t.db, parent, { name: "Not mine", ...managed });
     const user = await actorInAccount(t.db, parent.accountId, "user");
     await assignAccountManager(t.db, parent, { id: mine.id, userId: user.userId }, now);
     const page = await listSubaccounts(

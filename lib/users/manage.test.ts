@@ -4,13 +4,12 @@ import { emailOutbox, setPasswordTokens, users } from "@/db/schema";
 import { loadActor } from "@/lib/auth/sign-in";
 import { actorInAccount, makeActor } from "@/tests/helpers/actors";
 import { setupTestDb } from "@/tests/helpers/db";
-import { newUser } from "@/tests/helpers/fixtures";
+import { APP_DEPS as deps, newUser } from "@/tests/helpers/fixtures";
 import { addUser, changeRole, resendPasswordLink, setUserStatus } from "./manage";
 import { setPasswordWithToken, viewSetPasswordLink } from "./set-password";
 
 const t = setupTestDb();
 const now = new Date("2026-07-01T09:00:00Z");
-const deps = { appUrl: "https://portal.example" };
 const erin = newUser;
 const password = "Fresh-Passw0rd!x";
 

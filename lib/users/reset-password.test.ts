@@ -6,13 +6,18 @@ import { LIMITS } from "@/lib/rate-limit/limits";
 import { addUser } from "@/lib/users/manage";
 import { makeActor } from "@/tests/helpers/actors";
 import { setupTestDb } from "@/tests/helpers/db";
-import { makeAccount, makeUser, PASSWORD } from "@/tests/helpers/fixtures";
+import {
+  APP_DEPS as deps,
+  makeAccount,
+  makeUser,
+  newUser,
+  PASSWORD,
+} from "@/tests/helpers/fixtures";
 import { requestPasswordReset } from "./reset-password";
 import { setPasswordWithToken } from "./set-password";
 
 const t = setupTestDb();
 const now = new Date("2026-06-01T08:00:00Z");
-const deps = { appUrl: "https://portal.example" };
 const resets = () =>
   t.db.select().from(emailOutbox).where(eq(emailOutbox.template, "reset-password"));
 const linkIn = (text: string) => /\/set-password\/([A-Za-z0-9_-]{43})/.exec(text)?.[1];
@@ -112,27 +117,12 @@ describe("forgot password and the other links of a user", () => {
 
   it("leaves a link an Administrator sent working", async () => {
     const admin = await makeActor(t.db);
-    await addUser(
-      t.db,
-      admin,
-      {
-        user: {
-          username: "fresh",
-          email: "fresh@example.com",
-          firstName: "F",
-          lastName: "R",
-          role: "user",
-          locale: "en",
-        },
-      },
-      now,
-      deps,
-    );
+    await addUser(t.db, admin, { user: newUser }, now, deps);
     const [setMail] = await t.db
       .select()
       .from(emailOutbox)
       .where(eq(emailOutbox.template, "set-password"));
-    await requestPasswordReset(t.db, { username: "fresh", ip: "10.0.2.1" }, now, deps);
+    await requestPasswordReset(t.db, { username: newUser.username, ip: "10.0.2.1" }, now, deps);
     const token = linkIn(setMail!.text)!;
     await setPasswordWithToken(t.db, { token, password: "Brand-New-Passw0rd!" }, now);
   });

@@ -2,14 +2,13 @@ import { describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/sign-in";
 import { makeActor } from "@/tests/helpers/actors";
 import { setupTestDb } from "@/tests/helpers/db";
-import { newUser } from "@/tests/helpers/fixtures";
+import { APP_DEPS as deps, newUser } from "@/tests/helpers/fixtures";
 import { SET_PASSWORD_TTL_DAYS } from "./rules";
 import { addUser } from "./manage";
 import { setPasswordWithToken, viewSetPasswordLink } from "./set-password";
 
 const t = setupTestDb();
 const now = new Date("2026-07-01T09:00:00Z");
-const deps = { appUrl: "https://portal.example" };
 const erin = newUser;
 const password = "Fresh-Passw0rd!x";
 

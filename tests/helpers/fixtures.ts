@@ -6,6 +6,9 @@ import type { AccountType, Role } from "@/lib/enums";
 export const PASSWORD = "Sturdy-Passw0rd!";
 let passwordHash: Promise<string> | undefined;
 
+/** What the use cases that send email take beside the database: the address links point to. */
+export const APP_DEPS = { appUrl: "https://portal.example" };
+
 export async function makeAccount(
   db: Db,
   values: {

@@ -3,8 +3,9 @@ import { emailOutbox, invitations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { createInvitation, type NewInvitation } from "@/lib/invitations/send";
 import { makeActor } from "./actors";
+import { APP_DEPS } from "./fixtures";
 
-export const INVITATION_DEPS = { appUrl: "https://portal.example", invitationsPerHour: 200 };
+export const INVITATION_DEPS = { ...APP_DEPS, invitationsPerHour: 200 };
 
 /** Sends an invitation as an account's Administrator would (a new account's, unless `actor` is given). */
 export async function invite(

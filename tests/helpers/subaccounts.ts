@@ -1,7 +1,7 @@
 import type { Db } from "@/db";
 import type { Actor } from "@/lib/auth/actor";
 import { createSubaccount, type NewSubaccount } from "@/lib/subaccounts/create";
-import { organization } from "./fixtures";
+import { APP_DEPS, organization } from "./fixtures";
 
 /** A subaccount as the create form would submit it, with its first Administrator. */
 export const newSubaccount = (overrides: Partial<NewSubaccount> = {}): NewSubaccount => ({
@@ -21,6 +21,9 @@ export const newSubaccount = (overrides: Partial<NewSubaccount> = {}): NewSubacc
   ...overrides,
 });
 
+/** What makes a subaccount Managed: API-only, so no Administrator signs in to it. */
+export const managed = { type: "managed", administrator: null } satisfies Partial<NewSubaccount>;
+
 /** Creates a subaccount of the parent's account, as its Administrator would. */
 export function subaccountOf(
   db: Db,
@@ -28,7 +31,5 @@ export function subaccountOf(
   overrides: Partial<NewSubaccount> = {},
   now = new Date("2026-09-01T10:00:00Z"),
 ) {
-  return createSubaccount(db, parent, { subaccount: newSubaccount(overrides) }, now, {
-    appUrl: "https://portal.example",
-  });
+  return createSubaccount(db, parent, { subaccount: newSubaccount(overrides) }, now, APP_DEPS);
 }

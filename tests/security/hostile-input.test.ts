@@ -13,12 +13,11 @@ import {
   users,
 } from "@/db/schema";
 import type { FormState } from "@/lib/actions/form-state";
-import { createInvitation } from "@/lib/invitations/send";
-import { createSubaccount } from "@/lib/subaccounts/create";
 import { makeActor } from "@/tests/helpers/actors";
-import { organization } from "@/tests/helpers/fixtures";
 import { actionRequest } from "@/tests/helpers/request";
 import { setupTestDb } from "@/tests/helpers/db";
+import { invite } from "@/tests/helpers/invitations";
+import { managed, subaccountOf } from "@/tests/helpers/subaccounts";
 
 // Random and hostile input against every server action's schema and the public
 // forms: each bad input is refused as form state, nothing is written, and
@@ -200,35 +199,24 @@ describe("hostile input to every server action", () => {
 
   it("is refused as form state, writes nothing and throws nothing", async () => {
     const admin = await makeActor(t.db);
-    await createInvitation(
+    const now = new Date();
+    await invite(t.db, {
+      actor: admin,
+      email: "someone@example.com",
+      subaccountType: "retail",
+      now,
+    });
+    await subaccountOf(
       t.db,
       admin,
       {
-        email: "someone@example.com",
-        subaccountType: "retail",
-        customMessage: null,
-        locale: "en",
+        ...managed,
+        name: "Existing",
+        billing: "bill_to_subaccount",
+        pricing: "standard",
+        nickname: null,
       },
-      new Date(),
-      { appUrl: "http://localhost:3000", invitationsPerHour: 100 },
-    );
-    await createSubaccount(
-      t.db,
-      admin,
-      {
-        subaccount: {
-          ...organization,
-          name: "Existing",
-          type: "managed",
-          billing: "bill_to_subaccount",
-          pricing: "standard",
-          allowedSubaccountTypes: [],
-          nickname: null,
-          administrator: null,
-        },
-      },
-      new Date(),
-      { appUrl: "http://localhost:3000" },
+      now,
     );
     for (const [name, fields] of Object.entries(FIELDS)) {
       const action = (actions as unknown as Record<string, Action>)[name]!;

@@ -8,7 +8,7 @@ import { apiClient } from "@/tests/helpers/api";
 import { apiKeyOf } from "@/tests/helpers/api-keys";
 import { setupTestDb } from "@/tests/helpers/db";
 import { organization } from "@/tests/helpers/fixtures";
-import { subaccountOf } from "@/tests/helpers/subaccounts";
+import { managed, subaccountOf } from "@/tests/helpers/subaccounts";
 
 const t = setupTestDb();
 const clock = { now: new Date("2026-09-01T10:00:00Z") };
@@ -122,12 +122,7 @@ describe("reading subaccounts", () => {
     const { admin, key } = await keyed();
     const names = ["Beta", "Alpha", "Gamma"];
     for (const [i, name] of names.entries())
-      await subaccountOf(
-        t.db,
-        admin,
-        { name, administrator: null, type: "managed" },
-        new Date(Date.UTC(2026, 0, 1 + i)),
-      );
+      await subaccountOf(t.db, admin, { name, ...managed }, new Date(Date.UTC(2026, 0, 1 + i)));
     const first = await call("GET", "/subaccounts?limit=2", { key });
     expect(first.body.data.map((s: { name: string }) => s.name)).toEqual(["Gamma", "Alpha"]);
     const next = await call("GET", `/subaccounts?limit=2&cursor=${first.body.next_cursor}`, {
@@ -144,10 +139,7 @@ describe("reading subaccounts", () => {
     });
     expect(one.body.products.length).toBeGreaterThan(0);
     const other = await makeActor(t.db, { accountName: "Other" });
-    const { id: foreign } = await subaccountOf(t.db, other, {
-      administrator: null,
-      type: "managed",
-    });
+    const { id: foreign } = await subaccountOf(t.db, other, managed);
     expect((await call("GET", `/subaccounts/${foreign}`, { key })).status).toBe(404);
   });
 });
@@ -155,7 +147,7 @@ describe("reading subaccounts", () => {
 describe("changing a subaccount", () => {
   it("changes only the fields given, all or none: a contract's lock refuses the whole request", async () => {
     const { admin, key } = await keyed();
-    const { id } = await subaccountOf(t.db, admin, { administrator: null, type: "managed" });
+    const { id } = await subaccountOf(t.db, admin, managed);
     const renamed = await call("PATCH", `/subaccounts/${id}`, {
       key,
       body: { nickname: "Renewal due", city: "Springfield" },
@@ -167,14 +159,14 @@ describe("changing a subaccount", () => {
       name: "Globex",
     });
     const colleague = await actorInAccount(t.db, admin.accountId, "manager");
-    const managed = await call("PATCH", `/subaccounts/${id}`, {
+    const reassigned = await call("PATCH", `/subaccounts/${id}`, {
       key,
       body: {
         account_manager_id: colleague.userId,
         allowed_subaccount_types: ["enterprise", "retail"],
       },
     });
-    expect(managed.body).toMatchObject({
+    expect(reassigned.body).toMatchObject({
       account_manager: { id: colleague.userId },
       allowed_subaccount_types: ["enterprise", "retail"],
     });
@@ -231,7 +223,7 @@ describe("changing a subaccount", () => {
 
   it("sets the whole product list: a product left out is back at its list price", async () => {
     const { admin, key } = await keyed();
-    const { id } = await subaccountOf(t.db, admin, { administrator: null, type: "managed" });
+    const { id } = await subaccountOf(t.db, admin, managed);
     const [a, b] = await t.db.select().from(products).limit(2);
     await call("PUT", `/subaccounts/${id}/products`, {
       key,

@@ -10,8 +10,8 @@ import { inviteSubaccount, resendExistingInvitation } from "./actions";
 
 const t = setupTestDb();
 const request = actionRequest(t, new Date("2026-04-01T10:00:00Z"));
-const inviteForm = () =>
-  formData({ email: "new@example.com", subaccountType: "enterprise", locale: "en" });
+const inviteForm = (fields: Record<string, string> = {}) =>
+  formData({ email: "new@example.com", subaccountType: "enterprise", locale: "en", ...fields });
 
 describe("sending an invitation", () => {
   it("refuses a signed-out caller and sends nothing", async () => {
@@ -49,12 +49,7 @@ describe("sending an invitation", () => {
     request.actor = await makeActor(t.db);
     const state = await inviteSubaccount(
       undefined,
-      formData({
-        email: "next@example.com",
-        subaccountType: "enterprise",
-        locale: "en",
-        then: "another",
-      }),
+      inviteForm({ email: "next@example.com", then: "another" }),
     );
     expect(state).toEqual({
       ok: true,
@@ -85,10 +80,9 @@ describe("sending an invitation", () => {
     request.actor = await makeActor(t.db);
     const state = await inviteSubaccount(
       undefined,
-      formData({
+      inviteForm({
         email: "long@example.com",
         subaccountType: "retail",
-        locale: "en",
         sendCustomMessage: "on",
         customMessage: "x".repeat(1001),
       }),
@@ -109,12 +103,7 @@ describe("sending an invitation", () => {
     await expect(
       inviteSubaccount(
         undefined,
-        formData({
-          email: "quiet@example.com",
-          subaccountType: "retail",
-          locale: "en",
-          customMessage: "typed, then unticked",
-        }),
+        inviteForm({ email: "quiet@example.com", customMessage: "typed, then unticked" }),
       ),
     ).rejects.toMatchObject({ message: "NEXT_REDIRECT" });
     const [created] = await t.db.select().from(invitations);

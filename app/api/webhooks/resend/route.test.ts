@@ -3,9 +3,8 @@ import { Webhook } from "standardwebhooks";
 import type * as DbModule from "@/db";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { emailOutbox, invitationEvents } from "@/db/schema";
-import { createInvitation } from "@/lib/invitations/send";
-import { makeActor } from "@/tests/helpers/actors";
 import { setupTestDb } from "@/tests/helpers/db";
+import { invite } from "@/tests/helpers/invitations";
 
 const t = setupTestDb();
 vi.mock("@/db", async (original) => ({
@@ -36,20 +35,19 @@ function signed(body: object, id = `msg_${Math.random().toString(36).slice(2)}`,
   });
 }
 
+/** A report of Resend's about the message it was given as re_42, unless said otherwise. */
+function report(
+  type: string,
+  {
+    at = "2026-11-01T10:00:00Z",
+    data = { email_id: "re_42" },
+  }: { at?: string; data?: object } = {},
+) {
+  return { type, created_at: at, data };
+}
+
 async function sentInvitation() {
-  const actor = await makeActor(t.db);
-  const { id } = await createInvitation(
-    t.db,
-    actor,
-    {
-      email: "bob@example.com",
-      subaccountType: "retail",
-      customMessage: null,
-      locale: "en",
-    },
-    new Date(),
-    { appUrl: "http://x", invitationsPerHour: 10 },
-  );
+  const { id } = await invite(t.db, { email: "bob@example.com", now: new Date() });
   await t.db
     .update(emailOutbox)
     .set({ status: "sent", providerMessageId: "re_42" })
@@ -91,18 +89,13 @@ describe("POST /api/webhooks/resend", () => {
   it("puts delivery and bounce on the invitation's timeline, once per report", async () => {
     const id = await sentInvitation();
     const { POST } = await loadRoute(SECRET);
-    const delivered = {
-      type: "email.delivered",
-      created_at: "2026-11-01T10:00:00Z",
-      data: { email_id: "re_42" },
-    };
+    const delivered = report("email.delivered");
     expect((await POST(signed(delivered, "msg_1"))).status).toBe(204);
     expect((await POST(signed(delivered, "msg_1"))).status).toBe(204);
-    const bounced = {
-      type: "email.bounced",
-      created_at: "2026-11-01T10:05:00Z",
+    const bounced = report("email.bounced", {
+      at: "2026-11-01T10:05:00Z",
       data: { email_id: "re_42", bounce: { message: "Mailbox does not exist" } },
-    };
+    });
     expect((await POST(signed(bounced, "msg_2"))).status).toBe(204);
     const events = await timeline(id);
     expect(events.map((e) => e.type).sort()).toEqual(["bounced", "created", "delivered"]);
@@ -113,33 +106,23 @@ describe("POST /api/webhooks/resend", () => {
 
   it("ignores reports about messages it did not send", async () => {
     const { POST } = await loadRoute(SECRET);
-    const other = {
-      type: "email.delivered",
-      created_at: "2026-11-01T10:00:00Z",
-      data: { email_id: "re_unknown" },
-    };
+    const other = report("email.delivered", { data: { email_id: "re_unknown" } });
     expect((await POST(signed(other))).status).toBe(204);
     expect(await t.db.$count(invitationEvents)).toBe(0);
   });
 
   it("refuses a body over the size limit before verifying it", async () => {
     const { POST } = await loadRoute(SECRET);
-    const huge = signed({
-      type: "email.delivered",
-      created_at: "2026-11-01T10:00:00Z",
-      data: { email_id: "re_42", padding: "x".repeat(300_000) },
-    });
+    const huge = signed(
+      report("email.delivered", { data: { email_id: "re_42", padding: "x".repeat(300_000) } }),
+    );
     expect((await POST(huge)).status).toBe(413);
   });
 
   it("records a report once even when it arrives many times at once", async () => {
     const id = await sentInvitation();
     const { POST } = await loadRoute(SECRET);
-    const delivered = {
-      type: "email.delivered",
-      created_at: "2026-11-01T10:00:00Z",
-      data: { email_id: "re_42" },
-    };
+    const delivered = report("email.delivered");
     const answers = await Promise.all(
       Array.from({ length: 10 }, () => POST(signed(delivered, "msg_parallel"))),
     );
@@ -150,11 +133,7 @@ describe("POST /api/webhooks/resend", () => {
   it("records complaints, and answers unknown event types with success so they are not retried", async () => {
     const id = await sentInvitation();
     const { POST } = await loadRoute(SECRET);
-    const complained = {
-      type: "email.complained",
-      created_at: "2026-11-01T11:00:00Z",
-      data: { email_id: "re_42" },
-    };
+    const complained = report("email.complained", { at: "2026-11-01T11:00:00Z" });
     expect((await POST(signed(complained, "msg_c"))).status).toBe(204);
     const opened = { type: "email.opened", created_at: "x", data: { anything: true } };
     expect((await POST(signed(opened, "msg_o"))).status).toBe(204);
