@@ -58,6 +58,19 @@ export const EMAIL_STATUSES = ["pending", "sent", "failed"] as const;
 export const WEBHOOK_DELIVERY_STATUSES = ["pending", "succeeded", "failed"] as const;
 export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 
+/**
+ * The changes an account's activity log records that were made by, or to, the
+ * account's own users (lib/activity/rules.ts: never shown to its parent).
+ */
+export const USER_ACTIVITY_KINDS = [
+  "own_organization",
+  "user_added",
+  "role",
+  "user_status",
+  "api_key",
+  "webhook_endpoint",
+] as const;
+
 /** What an account's activity log records: who changed which of its terms, roles and states. */
 export const ACTIVITY_KINDS = [
   "billing",
@@ -68,12 +81,7 @@ export const ACTIVITY_KINDS = [
   "status",
   "allowed_types",
   "organization",
-  "own_organization",
-  "user_added",
-  "role",
-  "user_status",
-  "api_key",
-  "webhook_endpoint",
+  ...USER_ACTIVITY_KINDS,
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 

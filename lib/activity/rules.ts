@@ -1,14 +1,6 @@
-import { ACTIVITY_KINDS, type ActivityKind } from "@/lib/enums";
+import { ACTIVITY_KINDS, type ActivityKind, USER_ACTIVITY_KINDS } from "@/lib/enums";
 
-/** The changes made by, or to, an account's own users. */
-const USER_KINDS: ReadonlySet<ActivityKind> = new Set([
-  "own_organization",
-  "user_added",
-  "role",
-  "user_status",
-  "api_key",
-  "webhook_endpoint",
-]);
+const USER_KINDS: ReadonlySet<ActivityKind> = new Set(USER_ACTIVITY_KINDS);
 
 /**
  * Which of an account's logged changes a reader sees. The account itself sees
