@@ -51,15 +51,24 @@ export function EmptyState({ children }: { children: ReactNode }) {
   );
 }
 
+/**
+ * Every status a page shows, to its badge's tone, in one place (pages pass
+ * their own status as it is): waiting amber, done or in use green, over or off
+ * slate, refused or failed red, not begun yet sky.
+ */
 const STATUS_STYLES: Record<string, string> = {
-  pending: "badge-amber",
-  accepted: "badge-green",
-  expired: "badge-slate",
-  canceled: "badge-red",
-  active: "badge-green",
-  deactivated: "badge-slate",
-  upcoming: "badge-sky",
-  ended: "badge-slate",
+  pending: "badge-amber", // invitations, webhook deliveries
+  invited: "badge-amber", // users who have not chosen a password yet
+  accepted: "badge-green", // invitations
+  active: "badge-green", // accounts, users, contracts, API keys, webhook endpoints
+  succeeded: "badge-green", // webhook deliveries
+  expired: "badge-slate", // invitations, API keys
+  deactivated: "badge-slate", // accounts, users, webhook endpoints
+  ended: "badge-slate", // contracts
+  revoked: "badge-slate", // API keys
+  canceled: "badge-red", // invitations
+  failed: "badge-red", // webhook deliveries
+  upcoming: "badge-sky", // contracts
 };
 
 export function StatusBadge({ status, children }: { status: string; children: ReactNode }) {

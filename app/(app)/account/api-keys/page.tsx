@@ -84,9 +84,7 @@ export default async function ApiKeysPage() {
                   {k.expiresAt ? format.dateTime(k.expiresAt, "moment") : t("never")}
                 </Cell>
                 <Cell label={t("status")}>
-                  <StatusBadge status={k.status === "active" ? "active" : "ended"}>
-                    {t(`statuses.${k.status}`)}
-                  </StatusBadge>
+                  <StatusBadge status={k.status}>{t(`statuses.${k.status}`)}</StatusBadge>
                 </Cell>
                 <Cell>
                   <RevokeKey id={k.id} name={k.name} active={k.status === "active"} />

@@ -106,9 +106,7 @@ export default async function UsersPage({ searchParams }: PageProps<"/account/us
                     </Cell>
                     <Cell label={t("role")}>{tRoles(m.role)}</Cell>
                     <Cell label={t("status")}>
-                      <StatusBadge status={status === "invited" ? "pending" : status}>
-                        {t(`statuses.${status}`)}
-                      </StatusBadge>
+                      <StatusBadge status={status}>{t(`statuses.${status}`)}</StatusBadge>
                     </Cell>
                     <Cell label={t("lastSignIn")} className="sm:whitespace-nowrap">
                       {m.lastSignInAt ? format.dateTime(m.lastSignInAt, "moment") : t("never")}

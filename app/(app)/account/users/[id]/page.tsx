@@ -53,7 +53,7 @@ export default async function UserPage({ params }: PageProps<"/account/users/[id
               [t("role"), tRoles(member.role)],
               [
                 t("status"),
-                <StatusBadge key="status" status={status === "invited" ? "pending" : status}>
+                <StatusBadge key="status" status={status}>
                   {t(`statuses.${status}`)}
                 </StatusBadge>,
               ],

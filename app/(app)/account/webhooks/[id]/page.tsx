@@ -10,7 +10,6 @@ import { Cell, DataTable, EmptyState, PageHeader, Row, StatusBadge } from "@/app
 import { getDb } from "@/db";
 import type { Actor } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/require";
-import type { WebhookDeliveryStatus } from "@/lib/enums";
 import { ROTATION_OVERLAP_MS } from "@/lib/webhooks/endpoints";
 import { DELIVERY_DEADLINE_MS } from "@/lib/webhooks/fan-out";
 import { WebhookError } from "@/lib/webhooks/errors";
@@ -29,12 +28,6 @@ import { RedeliverButton } from "./redeliver-button";
 const PAGE_SIZE = 25;
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
-
-const BADGE: Record<WebhookDeliveryStatus, string> = {
-  pending: "pending",
-  succeeded: "active",
-  failed: "canceled",
-};
 
 /** The endpoint within the actor's account; another account's, or a deleted one, is not found. */
 async function findEndpoint(actor: Actor, raw: string) {
@@ -182,7 +175,7 @@ export default async function WebhookEndpointPage({
                     </Cell>
                     <Cell label={t("status")}>
                       <span className="flex flex-col items-start gap-1">
-                        <StatusBadge status={BADGE[d.status]}>
+                        <StatusBadge status={d.status}>
                           {t(`deliveryStatuses.${d.status}`)}
                         </StatusBadge>
                         {d.status === "pending" ? (
