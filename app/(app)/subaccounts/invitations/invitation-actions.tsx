@@ -17,14 +17,13 @@ import { cancelInvitation, resendInvitation } from "./[id]/actions";
 export function InvitationActions({
   id,
   email,
-  canResend,
-  canCancel,
+  offers,
   place,
 }: {
   id: string;
   email: string;
-  canResend: boolean;
-  canCancel: boolean;
+  /** Which of the two the invitation allows (lib/invitations/rules.ts, invitationActions). */
+  offers: { resend: boolean; cancel: boolean };
   place: "row" | "details";
 }) {
   const t = useTranslations("invitation");
@@ -33,8 +32,8 @@ export function InvitationActions({
   const cancel = useActionForm(useAnnounced(cancelInvitation));
   const inRow = place === "row";
   const answered = !inRow && (resend.state || cancel.state);
-  if (!canResend && !canCancel && !answered) return null;
-  const resendForm = canResend ? (
+  if (!offers.resend && !offers.cancel && !answered) return null;
+  const resendForm = offers.resend ? (
     <ActionForm
       form={resend}
       feedback={false}
@@ -55,7 +54,7 @@ export function InvitationActions({
       )}
     </ActionForm>
   ) : null;
-  const cancelForm = canCancel ? (
+  const cancelForm = offers.cancel ? (
     <ConfirmForm
       form={cancel}
       fields={{ id }}

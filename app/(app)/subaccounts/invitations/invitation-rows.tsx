@@ -73,13 +73,7 @@ export function InvitationRows({
       <Cell>
         {row.resend || row.cancel ? (
           <RowActions>
-            <InvitationActions
-              id={row.id}
-              email={row.email}
-              canResend={row.resend}
-              canCancel={row.cancel}
-              place="row"
-            />
+            <InvitationActions id={row.id} email={row.email} offers={row} place="row" />
           </RowActions>
         ) : null}
       </Cell>

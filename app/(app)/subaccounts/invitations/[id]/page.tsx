@@ -100,13 +100,7 @@ export default async function InvitationPage({
         {(await searchParams).corrected === "1" ? (
           <Notice>{t("corrected", { email: inv.email })}</Notice>
         ) : null}
-        <InvitationActions
-          id={inv.id}
-          email={inv.email}
-          canResend={offers.resend}
-          canCancel={offers.cancel}
-          place="details"
-        />
+        <InvitationActions id={inv.id} email={inv.email} offers={offers} place="details" />
         {offers.correctAddress ? (
           <Section id="correct" title={t("correctTitle")}>
             <CorrectAddressForm id={inv.id} email={inv.email} />
