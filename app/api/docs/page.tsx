@@ -126,18 +126,11 @@ export default async function ApiDocsPage() {
                       <caption className="mb-1 text-left font-medium">{t("parameters")}</caption>
                       <thead>
                         <tr className="border-b border-slate-200">
-                          <th scope="col" className="py-1 pr-3">
-                            {t("name")}
-                          </th>
-                          <th scope="col" className="py-1 pr-3">
-                            {t("in")}
-                          </th>
-                          <th scope="col" className="py-1 pr-3">
-                            {t("type")}
-                          </th>
-                          <th scope="col" className="py-1">
-                            {t("description")}
-                          </th>
+                          {[t("name"), t("in"), t("type"), t("description")].map((heading) => (
+                            <th key={heading} scope="col" className="py-1 pr-3 last:pr-0">
+                              {heading}
+                            </th>
+                          ))}
                         </tr>
                       </thead>
                       <tbody>

@@ -101,18 +101,16 @@ export function ProductsForm({ id, prices }: { id: string; prices: Price[] }) {
         <table className="data-table w-full text-sm">
           <thead className="text-left">
             <tr>
-              <th scope="col" className="p-2">
-                {t("subaccount.product")}
-              </th>
-              <th scope="col" className="p-2">
-                {t("subaccount.listPrice")}
-              </th>
-              <th scope="col" className="p-2">
-                {t("subaccount.customPrice")}
-              </th>
-              <th scope="col" className="p-2">
-                {t("subaccount.available")}
-              </th>
+              {[
+                t("subaccount.product"),
+                t("subaccount.listPrice"),
+                t("subaccount.customPrice"),
+                t("subaccount.available"),
+              ].map((heading) => (
+                <th key={heading} scope="col" className="p-2">
+                  {heading}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
