@@ -1,20 +1,25 @@
 import type { ReactNode } from "react";
 
+const SECTION_STYLES = {
+  card: "rounded-lg border border-slate-200 bg-white p-4 sm:p-6",
+  /** Below a list: the form that adds to it, as wide as a form reads well. */
+  form: "max-w-3xl rounded-lg border border-slate-200 bg-white p-6",
+};
+
 /** A titled card; its heading names the region for screen readers. */
 export function Section({
   id,
   title,
+  variant = "card",
   children,
 }: {
   id: string;
   title: string;
+  variant?: keyof typeof SECTION_STYLES;
   children: ReactNode;
 }) {
   return (
-    <section
-      aria-labelledby={id}
-      className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
-    >
+    <section aria-labelledby={id} className={SECTION_STYLES[variant]}>
       <h2 id={id} className="mb-4 text-lg font-semibold">
         {title}
       </h2>

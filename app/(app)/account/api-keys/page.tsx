@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/app/_components/client-messages";
+import { Section } from "@/app/_components/section";
 import { Cell, DataTable, EmptyState, PageHeader, Row, StatusBadge } from "@/app/_components/ui";
 import { getDb } from "@/db";
 import { listApiKeys } from "@/lib/api-keys/queries";
@@ -93,15 +94,9 @@ export default async function ApiKeysPage() {
             ))}
           </DataTable>
         )}
-        <section
-          aria-labelledby="create-key"
-          className="max-w-3xl rounded-lg border border-slate-200 bg-white p-6"
-        >
-          <h2 id="create-key" className="mb-4 text-lg font-semibold">
-            {t("createTitle")}
-          </h2>
+        <Section id="create-key" title={t("createTitle")} variant="form">
           <CreateKeyForm />
-        </section>
+        </Section>
       </div>
     </ClientMessages>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/app/_components/client-messages";
+import { Section } from "@/app/_components/section";
 import { FilterBar, FilterSearch } from "@/app/_components/filter-bar";
 import { OffsetPager } from "@/app/_components/pager";
 import { StatusTabs } from "@/app/_components/status-tabs";
@@ -131,15 +132,9 @@ export default async function UsersPage({ searchParams }: PageProps<"/account/us
           )}
           <OffsetPager path={path} filters={filters} range={page.range} total={page.total} />
         </div>
-        <section
-          aria-labelledby="add-user"
-          className="max-w-3xl rounded-lg border border-slate-200 bg-white p-6"
-        >
-          <h2 id="add-user" className="mb-4 text-lg font-semibold">
-            {t("addTitle")}
-          </h2>
+        <Section id="add-user" title={t("addTitle")} variant="form">
           <AddUserForm />
-        </section>
+        </Section>
       </div>
     </ClientMessages>
   );

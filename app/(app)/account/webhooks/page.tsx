@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/app/_components/client-messages";
+import { Section } from "@/app/_components/section";
 import {
   Cell,
   DataTable,
@@ -93,18 +94,12 @@ export default async function WebhooksPage({ searchParams }: PageProps<"/account
             ))}
           </DataTable>
         )}
-        <section
-          aria-labelledby="create-endpoint"
-          className="max-w-3xl rounded-lg border border-slate-200 bg-white p-6"
-        >
-          <h2 id="create-endpoint" className="mb-4 text-lg font-semibold">
-            {t("createTitle")}
-          </h2>
+        <Section id="create-endpoint" title={t("createTitle")} variant="form">
           <p className="mb-4 text-sm text-slate-600">
             {t("createHint", { max: WEBHOOK_ENDPOINTS_MAX })}
           </p>
           <CreateEndpointForm />
-        </section>
+        </Section>
       </div>
     </ClientMessages>
   );
