@@ -94,6 +94,14 @@ export type Column = {
   sortHref?: string;
 };
 
+/** A list whose headers order it: its address, its other filters, its order and its default. */
+type OrderedList = {
+  path: string;
+  filters: Record<string, string | undefined>;
+  sort: string;
+  defaultSort: string;
+};
+
 /**
  * A column whose header turns the list's order round: `orders` names the URL's
  * `sort` for each direction. While the list is in one of them the header says
@@ -102,12 +110,7 @@ export type Column = {
  */
 export function orderColumn(
   label: string,
-  list: {
-    path: string;
-    filters: Record<string, string | undefined>;
-    sort: string;
-    defaultSort: string;
-  },
+  list: OrderedList,
   orders: { ascending: string; descending: string },
   first: "ascending" | "descending",
 ): Column {
@@ -123,18 +126,12 @@ export function orderColumn(
 }
 
 /** The list's address in the order `sort`, its other filters kept; the default order has none. */
-function orderHref(
-  list: { path: string; filters: Record<string, string | undefined>; defaultSort: string },
-  sort: string,
-) {
+function orderHref(list: Omit<OrderedList, "sort">, sort: string) {
   return `${list.path}${queryString({ ...list.filters, sort: sort === list.defaultSort ? undefined : sort })}`;
 }
 
 /** The date column of a list ordered newest first unless `sort` is "oldest". */
-export function dateOrderColumn(
-  label: string,
-  list: { path: string; filters: Record<string, string | undefined>; sort: string },
-): Column {
+export function dateOrderColumn(label: string, list: Omit<OrderedList, "defaultSort">): Column {
   return orderColumn(
     label,
     { ...list, defaultSort: "newest" },
@@ -151,12 +148,7 @@ export function dateOrderColumn(
  */
 export function sortColumn(
   label: string,
-  list: {
-    path: string;
-    filters: Record<string, string | undefined>;
-    sort: string;
-    defaultSort: string;
-  },
+  list: OrderedList,
   key: string,
   direction: "ascending" | "descending",
 ): Column {
