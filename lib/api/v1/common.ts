@@ -49,11 +49,24 @@ export function pageOf<T extends z.ZodType>(item: T, id: string) {
 }
 
 /** The `Link` header of a list page: the same request, from the next cursor on. */
-export function nextLink(url: URL, nextCursor: string | null): Record<string, string> {
+function nextLink(url: URL, nextCursor: string | null): Record<string, string> {
   if (!nextCursor) return {};
   const next = new URL(url);
   next.searchParams.set("cursor", nextCursor);
   return { link: `<${next.pathname}${next.search}>; rel="next"` };
+}
+
+/** The answer of a list (`pageOf`): its rows as `item` shows them, the next cursor and its `Link`. */
+export function pageAnswer<T>(
+  url: URL,
+  page: { rows: T[]; nextCursor: string | null },
+  item: (row: T) => unknown,
+) {
+  return {
+    status: 200,
+    body: { data: page.rows.map((row) => item(row)), next_cursor: page.nextCursor },
+    headers: nextLink(url, page.nextCursor),
+  };
 }
 
 export const problemSchema = z

@@ -23,8 +23,8 @@ import { problemFor, type ProblemCode } from "../problems";
 import {
   actorSchema,
   idParams,
-  nextLink,
   nullableTimestamp,
+  pageAnswer,
   pageOf,
   pageQuery,
   problemSchema,
@@ -307,16 +307,9 @@ export const listInvitationsEndpoint = endpoint({
     const page = await listInvitations(ctx.db, ctx.actor.accountId, params, ctx.now, {
       size: query.limit,
     });
-    return {
-      status: 200,
-      body: {
-        data: page.rows.map((row) =>
-          invitationSummaryOf({ ...row, deliveryStatus: row.deliveryStatus }),
-        ),
-        next_cursor: page.nextCursor,
-      },
-      headers: nextLink(ctx.url, page.nextCursor),
-    };
+    return pageAnswer(ctx.url, page, (row) =>
+      invitationSummaryOf({ ...row, deliveryStatus: row.deliveryStatus }),
+    );
   },
 });
 

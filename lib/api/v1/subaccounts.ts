@@ -28,7 +28,7 @@ import { type ApiContext, endpoint } from "../endpoint";
 import { subaccountExample, subaccountSummary, subaccountSummaryOf } from "../resources";
 import { ApiProblem, invalidFields } from "../http";
 import { camelKeys, snakeShape } from "./case";
-import { idParams, nextLink, pageOf, pageQuery } from "./common";
+import { idParams, pageAnswer, pageOf, pageQuery } from "./common";
 
 /** /api/v1/subaccounts: the parent's subaccounts, on the use cases of the subaccount pages. */
 
@@ -189,11 +189,7 @@ export const listSubaccountsEndpoint = endpoint({
         size: query.limit,
       },
     );
-    return {
-      status: 200,
-      body: { data: page.rows.map(subaccountSummaryOf), next_cursor: page.nextCursor },
-      headers: nextLink(ctx.url, page.nextCursor),
-    };
+    return pageAnswer(ctx.url, page, subaccountSummaryOf);
   },
 });
 

@@ -20,7 +20,7 @@ import {
   type WebhookEndpointView,
 } from "@/lib/webhooks/queries";
 import { type ApiContext, endpoint } from "../endpoint";
-import { idParams, nextLink, nullableTimestamp, pageOf, pageQuery, timestamp } from "./common";
+import { idParams, nullableTimestamp, pageAnswer, pageOf, pageQuery, timestamp } from "./common";
 
 /** /api/v1/webhook_endpoints: where the account's events are sent, on the Webhooks page's use cases. */
 
@@ -372,11 +372,7 @@ export const listWebhookDeliveriesEndpoint = endpoint({
       ctx.now,
       { size: query.limit },
     );
-    return {
-      status: 200,
-      body: { data: page.rows.map(deliveryResource), next_cursor: page.nextCursor },
-      headers: nextLink(ctx.url, page.nextCursor),
-    };
+    return pageAnswer(ctx.url, page, deliveryResource);
   },
 });
 
