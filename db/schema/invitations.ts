@@ -82,6 +82,10 @@ export const invitations = pgTable(
     index("invitations_delivery_problems")
       .on(t.accountId, t.lastSentAt, t.id)
       .where(sql`${t.deliveryStatus} in ('bounced', 'failed')`),
+    // A subaccount's page names the invitation it was made from: only accepted ones.
+    index("invitations_accepted_account")
+      .on(t.acceptedAccountId)
+      .where(sql`${t.acceptedAccountId} is not null`),
   ],
 );
 

@@ -18,7 +18,11 @@ import {
 } from "@/lib/invitations/queries";
 import { cancelInvitation, createInvitation, resendInvitation } from "@/lib/invitations/send";
 import { encodeCursor } from "@/lib/lists/keyset";
-import { listSubaccounts, subaccountListParams } from "@/lib/subaccounts/queries";
+import {
+  getSubaccountDetail,
+  listSubaccounts,
+  subaccountListParams,
+} from "@/lib/subaccounts/queries";
 import { type Figures, num, timed } from "./figures";
 import type { BenchAccount } from "./seed";
 import { SMALL, type Size } from "./settings";
@@ -123,6 +127,18 @@ async function measureReads({
     big: await someInvitation(accounts.big.id),
     small: await someInvitation(accounts.small.id),
   };
+  const someSubaccount = async (accountId: string) =>
+    (
+      await db
+        .select({ id: schema.accounts.id })
+        .from(schema.accounts)
+        .where(eq(schema.accounts.parentId, accountId))
+        .limit(1)
+    )[0]!.id;
+  const subaccount = {
+    big: await someSubaccount(accounts.big.id),
+    small: await someSubaccount(accounts.small.id),
+  };
 
   const lists: [string, Record<string, string> | ((k: Side) => Record<string, string>)][] = [
     ["Invitations: first page, newest first", {}],
@@ -152,6 +168,7 @@ async function measureReads({
   const reads: [string, (db: Db, k: Side) => Promise<unknown>][] = [
     ["Invitation details", (db, k) => getInvitationDetail(db, accounts[k].id, detail[k], now)],
     ["Invitation counts by status", (db, k) => invitationCounts(db, accounts[k].id, now)],
+    ["Subaccount details", (db, k) => getSubaccountDetail(db, accounts[k].id, subaccount[k], now)],
     ["Home page figures", (db, k) => accountOverview(db, accounts[k].id, now)],
     [
       "Subaccounts: first page",

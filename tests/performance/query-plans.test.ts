@@ -16,7 +16,11 @@ import {
   invitationListParams,
   listInvitations,
 } from "@/lib/invitations/queries";
-import { listSubaccounts, subaccountListParams } from "@/lib/subaccounts/queries";
+import {
+  getSubaccountDetail,
+  listSubaccounts,
+  subaccountListParams,
+} from "@/lib/subaccounts/queries";
 import { createTestDatabase } from "@/tests/helpers/db";
 import { seedInvitations, seedSubaccounts } from "@/scripts/bench/seed";
 
@@ -240,5 +244,16 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("query plans at scale", () => {
     // (cheap at tens of thousands); its invitation figure reads no invitation rows.
     for (const plan of await plans((db) => accountOverview(db, ids.account, now())))
       expect(problems(plan).filter((p) => !p.endsWith("accounts"))).toEqual([]);
+  });
+
+  it("shows a subaccount's page without reading the account's invitations", async () => {
+    const { rows } = await pool.query<{ id: string }>(
+      "select id from accounts where parent_id = $1 limit 1",
+      [ids.account],
+    );
+    for (const plan of await plans((db) =>
+      getSubaccountDetail(db, ids.account, rows[0]!.id, now()),
+    ))
+      expect(problems(plan)).toEqual([]);
   });
 });

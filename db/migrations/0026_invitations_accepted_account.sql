@@ -1,0 +1,1 @@
+CREATE INDEX "invitations_accepted_account" ON "invitations" USING btree ("accepted_account_id") WHERE "invitations"."accepted_account_id" is not null;
