@@ -1,13 +1,9 @@
-import { createTranslator } from "use-intl/core";
-import de from "@/messages/de.json";
-import en from "@/messages/en.json";
 import { type Locale } from "@/lib/enums";
-
-const MESSAGES = { en, de } as const;
+import { namespaceTranslator } from "@/lib/i18n/translator";
 
 /** Translations for email templates, which render outside any request. */
 export function emailTranslator(locale: Locale) {
-  return createTranslator({ locale, messages: MESSAGES[locale], namespace: "emails" });
+  return namespaceTranslator(locale, "emails");
 }
 
 export function formatEmailDate(date: Date, locale: Locale) {

@@ -5,7 +5,7 @@ import { clientMessages } from "@/lib/i18n/client-messages";
 
 /**
  * Hands the client components inside exactly the message namespaces they
- * translate (and those a form's answer uses: errors, validation), instead of
+ * translate (a form's answer comes from its action in words), instead of
  * every translation on every page. `lib/i18n/client-messages.test.ts` checks
  * each page names what its client components use.
  */

@@ -2,7 +2,8 @@
 
 import { AuthError } from "next-auth";
 import { z } from "zod";
-import type { FormState } from "@/lib/actions/form-state";
+import { requestContext } from "@/lib/actions/context";
+import { type FormState, withTexts } from "@/lib/actions/form-state";
 import { signIn } from "@/lib/auth/next-auth";
 import { safeReturnPath } from "@/lib/auth/redirect";
 import { env } from "@/lib/env";
@@ -17,6 +18,10 @@ export async function signInAction(
   _previous: FormState | undefined,
   formData: FormData,
 ): Promise<FormState> {
+  return withTexts(await signingIn(formData), (await requestContext()).locale);
+}
+
+async function signingIn(formData: FormData): Promise<FormState> {
   const parsed = input.safeParse(Object.fromEntries(formData));
   const username = String(formData.get("username") ?? "").slice(0, 200);
   if (!parsed.success)

@@ -22,7 +22,8 @@ const actor = (role: Actor["role"]): Actor => ({
 
 const handler = vi.fn(async (input: { email: string }) => ({
   ok: true as const,
-  message: `done:${input.email}`,
+  message: "invitations.sent",
+  params: { email: input.email },
 }));
 const invite = action(
   {
@@ -32,14 +33,14 @@ const invite = action(
   handler,
 );
 // The wrapper never touches the database itself: the handlers here do not either.
-const as = (a: Actor | null) =>
-  Object.assign(request, { actor: a, db: {} as Db, now: new Date(), ip: null });
+const as = (a: Actor | null, locale: "en" | "de" = "en") =>
+  Object.assign(request, { actor: a, db: {} as Db, now: new Date(), ip: null, locale });
 
 describe("server action wrapper", () => {
   it("refuses a signed-out caller without running the handler", async () => {
     as(null);
     handler.mockClear();
-    expect(await invite(undefined, form({ email: "x@example.com" }))).toEqual({
+    expect(await invite(undefined, form({ email: "x@example.com" }))).toMatchObject({
       ok: false,
       message: "errors.signed_out",
     });
@@ -49,7 +50,7 @@ describe("server action wrapper", () => {
   it("refuses a caller whose role lacks the permission", async () => {
     as(actor("user"));
     handler.mockClear();
-    expect(await invite(undefined, form({ email: "x@example.com" }))).toEqual({
+    expect(await invite(undefined, form({ email: "x@example.com" }))).toMatchObject({
       ok: false,
       message: "errors.forbidden",
     });
@@ -62,10 +63,30 @@ describe("server action wrapper", () => {
 
   it("runs the handler for a permitted caller with parsed input", async () => {
     as(actor("manager"));
-    expect(await invite(undefined, form({ email: "x@example.com" }))).toEqual({
+    expect(await invite(undefined, form({ email: "x@example.com" }))).toMatchObject({
       ok: true,
-      message: "done:x@example.com",
+      message: "invitations.sent",
+      params: { email: "x@example.com" },
     });
+  });
+
+  it("answers in words of the page's language, the form's message and each field's errors", async () => {
+    as(null, "de");
+    expect(await invite(undefined, form({ email: "x@example.com" }))).toMatchObject({
+      message: "errors.signed_out",
+      text: "Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.",
+    });
+    as(actor("administrator"), "de");
+    expect(await invite(undefined, form({ email: "not-an-email" }))).toMatchObject({
+      text: "Bitte korrigieren Sie die markierten Felder.",
+      fieldErrors: {
+        email: [{ code: "validation.invalid_format", text: "Das Format ist nicht gültig." }],
+      },
+    });
+    as(actor("manager"), "en");
+    expect((await invite(undefined, form({ email: "x@example.com" }))).text).toBe(
+      "Invitation sent to x@example.com.",
+    );
   });
 
   it("returns field errors and keeps typed values, but never a password", async () => {

@@ -5,7 +5,7 @@ import { can, type Permission } from "@/lib/auth/permissions";
 import { signInAfterSetup } from "@/lib/auth/sign-in-after";
 import { DomainError, describeError } from "@/lib/errors";
 import { requestContext, type RequestContext } from "./context";
-import { fieldErrorsOf, type FormState, keptValues } from "./form-state";
+import { fieldErrorsOf, type FormState, keptValues, withTexts } from "./form-state";
 
 export { fieldErrorsOf, keptValues };
 
@@ -106,11 +106,11 @@ export function action<S extends z.ZodType>(
 ) {
   return async (_previous: FormState | undefined, formData: FormData): Promise<FormState> => {
     const { actor, ...ctx } = await requestContext();
-    if (!actor) return { ok: false, message: "errors.signed_out" };
+    if (!actor) return withTexts({ ok: false, message: "errors.signed_out" }, ctx.locale);
     if (spec.permission !== "signed-in" && !can(actor.role, spec.permission)) {
-      return { ok: false, message: "errors.forbidden" };
+      return withTexts({ ok: false, message: "errors.forbidden" }, ctx.locale);
     }
-    return run(spec, formData, { ...ctx, actor }, handler);
+    return withTexts(await run(spec, formData, { ...ctx, actor }, handler), ctx.locale);
   };
 }
 
@@ -124,6 +124,6 @@ export function publicAction<S extends z.ZodType>(
 ) {
   return async (_previous: FormState | undefined, formData: FormData): Promise<FormState> => {
     const { actor: _signedIn, ...ctx } = await requestContext();
-    return run(spec, formData, ctx, handler);
+    return withTexts(await run(spec, formData, ctx, handler), ctx.locale);
   };
 }

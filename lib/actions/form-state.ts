@@ -1,15 +1,25 @@
 import type { z } from "zod";
+import type { Locale } from "@/lib/enums";
+import { translator } from "@/lib/i18n/translator";
 
-/** `code` is a full translation key ("validation.too_small", "errors.username_taken"). */
-export type FieldError = { code: string; params?: Record<string, string | number> };
+/**
+ * `code` is a full translation key ("validation.too_small", "errors.username_taken");
+ * `text` its words in the page's language, filled in by `withTexts`.
+ */
+export type FieldError = { code: string; params?: Record<string, string | number>; text?: string };
 
-/** What every server action returns to its form. Messages are translation keys. */
+/**
+ * What every server action returns to its form. Messages are translation keys;
+ * `text` is the message in the page's language (`withTexts`), so that the
+ * browser needs no catalogue of every error to show one.
+ */
 export type FormState =
-  | { ok: true; message?: string; params?: Record<string, string | number> }
+  | { ok: true; message?: string; params?: Record<string, string | number>; text?: string }
   | {
       ok: false;
       message: string;
       params?: Record<string, string | number>;
+      text?: string;
       fieldErrors?: Record<string, FieldError[]>;
       /**
        * Every submitted value by field name (never passwords), so the form shows
@@ -19,6 +29,22 @@ export type FormState =
     };
 
 export const initialFormState: FormState = { ok: true };
+
+/** The answer with its message and each field's errors in words of `locale`. */
+export function withTexts(state: FormState, locale: Locale): FormState {
+  if (!state.message) return state;
+  const t = translator(locale) as (key: string, params?: Record<string, string | number>) => string;
+  if (state.ok) return { ...state, text: t(state.message, state.params) };
+  const fieldErrors = state.fieldErrors
+    ? Object.fromEntries(
+        Object.entries(state.fieldErrors).map(([name, errors]) => [
+          name,
+          errors.map((error) => ({ ...error, text: t(error.code, error.params) })),
+        ]),
+      )
+    : undefined;
+  return { ...state, text: t(state.message, state.params), fieldErrors };
+}
 
 const SECRET_FIELDS = /password|token|setupcode/i;
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import en from "@/messages/en.json";
 import { clientNamespacesOf, projectRoot } from "@/tests/helpers/client-graph";
-import { clientMessages, FORM_NAMESPACES } from "./client-messages";
+import { clientMessages } from "./client-messages";
 
 function routeFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -32,9 +32,7 @@ describe("messages sent to the browser", () => {
       expect(given.length, "a <ClientMessages namespaces={[…]}> around the page").toBeGreaterThan(
         0,
       );
-      const missing = namespaces.filter(
-        (ns) => !given.includes(ns) && !(FORM_NAMESPACES as readonly string[]).includes(ns),
-      );
+      const missing = namespaces.filter((ns) => !given.includes(ns));
       expect(missing).toEqual([]);
     },
   );
@@ -51,9 +49,10 @@ describe("messages sent to the browser", () => {
     expect(list.translates).toBe(false);
   });
 
-  it("sends only the namespaces asked for and those of form answers", () => {
-    expect(Object.keys(clientMessages(en, ["invite"])).sort()).toEqual(
-      ["errors", "invite", "validation"].sort(),
-    );
+  it("sends only the namespaces asked for: a form's answer comes in words", () => {
+    expect(Object.keys(clientMessages(en, ["invite", "accountTypes"])).sort()).toEqual([
+      "accountTypes",
+      "invite",
+    ]);
   });
 });

@@ -28,9 +28,9 @@ export function namespacesIn(text: string): string[] {
 }
 
 /**
- * The client components a file renders (following imports within app/), the
- * message namespaces they translate, and those of the answers of the server
- * actions they call (a form translates its answer in the browser).
+ * The client components a file renders (following imports within app/) and the
+ * message namespaces they translate. A server action's answer needs none: it
+ * comes in words (withTexts).
  */
 export function clientNamespacesOf(entry: string): {
   files: string[];
@@ -50,9 +50,6 @@ export function clientNamespacesOf(entry: string): {
       for (const ns of namespacesIn(text)) used.add(ns);
       translates ||= text.includes("useTranslations");
     }
-    if (/^["']use server["']/m.test(text))
-      for (const m of text.matchAll(/message:\s*["`]([a-zA-Z]+)\./g))
-        if (namespaces.includes(m[1]!)) used.add(m[1]!);
     for (const m of text.matchAll(/(?:import|export)[^"']*?from\s+["']([^"']+)["']/g)) {
       const target = resolve(file, m[1]!);
       if (target && target.startsWith(path.join(projectRoot, "app"))) visit(target);

@@ -2,17 +2,25 @@ import { beforeEach } from "vitest";
 import type { Db } from "@/db";
 import type { RequestContext } from "@/lib/actions/context";
 import type { Actor } from "@/lib/auth/actor";
+import type { Locale } from "@/lib/enums";
 
 /**
  * The request every server action under test runs in: who is signed in, the test's
- * database, the moment and the client address. The vitest setup file serves it in
+ * database, the moment, the client address and the page's language. The vitest setup file serves it in
  * place of the real request context (tests/setup/next.ts); tests set `actor`.
  */
-export const request: { actor: Actor | null; db: Db | null; now: Date; ip: string | null } = {
+export const request: {
+  actor: Actor | null;
+  db: Db | null;
+  now: Date;
+  ip: string | null;
+  locale: Locale;
+} = {
   actor: null,
   db: null,
   now: new Date(),
   ip: null,
+  locale: "en",
 };
 
 export function currentRequest(): RequestContext {
@@ -23,7 +31,7 @@ export function currentRequest(): RequestContext {
 /** Server actions in this file run against the test database at `now`, signed out until `request.actor` is set. */
 export function actionRequest(t: { db: Db }, now: Date, ip = "203.0.113.9") {
   beforeEach(() => {
-    Object.assign(request, { actor: null, db: t.db, now, ip });
+    Object.assign(request, { actor: null, db: t.db, now, ip, locale: "en" });
   });
   return request;
 }

@@ -1,6 +1,5 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { FieldError } from "@/lib/actions/form-state";
 
@@ -16,7 +15,6 @@ export function FieldNotes({
   hint?: ReactNode;
   errors: FieldError[];
 }) {
-  const t = useTranslations();
   return (
     <>
       {hint ? (
@@ -27,7 +25,7 @@ export function FieldNotes({
       {errors.length ? (
         <ul id={`${id}-error`} className="text-sm text-red-700">
           {errors.map((p) => (
-            <li key={p.code}>{t(p.code, p.params)}</li>
+            <li key={p.code}>{p.text}</li>
           ))}
         </ul>
       ) : null}

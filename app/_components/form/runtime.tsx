@@ -1,6 +1,5 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import {
   type ComponentProps,
   createContext,
@@ -182,7 +181,6 @@ export function ActionForm({
  * links each problem to its field.
  */
 function FormFeedback() {
-  const t = useTranslations();
   const { state, formId, changed, labels } = useContext(FormContext);
   const summary = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -203,7 +201,7 @@ function FormFeedback() {
       role="alert"
       className="rounded-md border-2 border-red-700 bg-red-50 p-3 text-sm text-red-900 focus:outline-3 focus:outline-offset-2 focus:outline-red-700"
     >
-      <h2 className="font-semibold">{t(state.message, state.params)}</h2>
+      <h2 className="font-semibold">{state.text}</h2>
       {problems.length ? (
         <ul className="mt-2 flex list-disc flex-col gap-1 pl-5">
           {problems.map(({ name, error }) => (
@@ -220,7 +218,7 @@ function FormFeedback() {
                 className="underline"
               >
                 {labels[name] ? `${labels[name]}: ` : ""}
-                {t(error.code, error.params)}
+                {error.text}
               </a>
             </li>
           ))}

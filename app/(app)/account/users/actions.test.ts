@@ -24,17 +24,19 @@ describe("user actions refuse callers who may not act", () => {
     const owner = await makeActor(t.db);
     const before = await snapshot();
     request.actor = null;
-    expect(await addUser(undefined, newUser())).toEqual({
+    expect(await addUser(undefined, newUser())).toMatchObject({
       ok: false,
       message: "errors.signed_out",
     });
-    expect(await changeRole(undefined, formData({ userId: owner.userId, role: "user" }))).toEqual({
+    expect(
+      await changeRole(undefined, formData({ userId: owner.userId, role: "user" })),
+    ).toMatchObject({
       ok: false,
       message: "errors.signed_out",
     });
     expect(
       await changeStatus(undefined, formData({ userId: owner.userId, status: "deactivated" })),
-    ).toEqual({ ok: false, message: "errors.signed_out" });
+    ).toMatchObject({ ok: false, message: "errors.signed_out" });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -43,13 +45,16 @@ describe("user actions refuse callers who may not act", () => {
     const member = await actorInAccount(t.db, owner.accountId, "user");
     request.actor = await actorInAccount(t.db, owner.accountId, "manager");
     const before = await snapshot();
-    expect(await addUser(undefined, newUser())).toEqual({ ok: false, message: "errors.forbidden" });
+    expect(await addUser(undefined, newUser())).toMatchObject({
+      ok: false,
+      message: "errors.forbidden",
+    });
     expect(
       await changeRole(undefined, formData({ userId: member.userId, role: "administrator" })),
-    ).toEqual({ ok: false, message: "errors.forbidden" });
+    ).toMatchObject({ ok: false, message: "errors.forbidden" });
     expect(
       await changeStatus(undefined, formData({ userId: owner.userId, status: "deactivated" })),
-    ).toEqual({ ok: false, message: "errors.forbidden" });
+    ).toMatchObject({ ok: false, message: "errors.forbidden" });
     expect(await snapshot()).toEqual(before);
   });
 

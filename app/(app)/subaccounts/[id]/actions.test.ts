@@ -53,7 +53,7 @@ describe("subaccount actions", () => {
     request.actor = null;
     const before = await w.snapshot();
     for (const [act, fd] of calls(w.id, w.contractId, w.parent.userId)) {
-      expect(await act(undefined, fd)).toEqual({ ok: false, message: "errors.signed_out" });
+      expect(await act(undefined, fd)).toMatchObject({ ok: false, message: "errors.signed_out" });
     }
     expect(await w.snapshot()).toEqual(before);
   });

@@ -15,7 +15,7 @@ const inviteForm = (fields: Record<string, string> = {}) =>
 
 describe("sending an invitation", () => {
   it("refuses a signed-out caller and sends nothing", async () => {
-    expect(await inviteSubaccount(undefined, inviteForm())).toEqual({
+    expect(await inviteSubaccount(undefined, inviteForm())).toMatchObject({
       ok: false,
       message: "errors.signed_out",
     });
@@ -25,7 +25,7 @@ describe("sending an invitation", () => {
   it("refuses a User, who may not invite, and sends nothing", async () => {
     const owner = await makeActor(t.db);
     request.actor = await actorInAccount(t.db, owner.accountId, "user");
-    expect(await inviteSubaccount(undefined, inviteForm())).toEqual({
+    expect(await inviteSubaccount(undefined, inviteForm())).toMatchObject({
       ok: false,
       message: "errors.forbidden",
     });
@@ -51,7 +51,7 @@ describe("sending an invitation", () => {
       undefined,
       inviteForm({ email: "next@example.com", then: "another" }),
     );
-    expect(state).toEqual({
+    expect(state).toMatchObject({
       ok: true,
       message: "invite.sentAnother",
       params: { email: "next@example.com" },

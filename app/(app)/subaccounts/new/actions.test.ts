@@ -69,6 +69,6 @@ describe("create subaccount action", () => {
         undefined,
         formData({ ...org, type: "managed", billing: "bill_to_parent", pricing: "standard" }),
       ),
-    ).toEqual({ ok: false, message: "errors.forbidden" });
+    ).toMatchObject({ ok: false, message: "errors.forbidden" });
   });
 });

@@ -17,7 +17,7 @@ describe("resending and canceling an invitation", () => {
   it("refuse a signed-out caller and change nothing", async () => {
     const { id, before } = await existingInvitation();
     for (const act of [resendInvitation, cancelInvitation])
-      expect(await act(undefined, formData({ id }))).toEqual({
+      expect(await act(undefined, formData({ id }))).toMatchObject({
         ok: false,
         message: "errors.signed_out",
       });
@@ -28,7 +28,7 @@ describe("resending and canceling an invitation", () => {
     const { owner, id, before } = await existingInvitation();
     request.actor = await actorInAccount(t.db, owner.accountId, "user");
     for (const act of [resendInvitation, cancelInvitation])
-      expect(await act(undefined, formData({ id }))).toEqual({
+      expect(await act(undefined, formData({ id }))).toMatchObject({
         ok: false,
         message: "errors.forbidden",
       });
