@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { Db } from "@/db";
 import type { Actor } from "@/lib/auth/actor";
+import { DomainError } from "@/lib/errors";
 import { InvitationError } from "@/lib/invitations/errors";
 import { formData as form, request } from "@/tests/helpers/request";
 import { action, publicAction } from "./action";
@@ -87,6 +88,14 @@ describe("server action wrapper", () => {
     expect((await invite(undefined, form({ email: "x@example.com" }))).text).toBe(
       "Invitation sent to x@example.com.",
     );
+    // A refusal's values reach the field's words as well as the form's.
+    handler.mockRejectedValueOnce(
+      new DomainError("webhook_url_refused", "email", { reason: "private_address" }),
+    );
+    const refused = await invite(undefined, form({ email: "x@example.com" }));
+    const reason = "it leads to a private or local network address.";
+    expect(refused.text).toContain(reason);
+    expect(refused.ok === false && refused.fieldErrors?.email?.[0]?.text).toContain(reason);
   });
 
   it("returns field errors and keeps typed values, but never a password", async () => {

@@ -42,7 +42,9 @@ export function failureState(
       ok: false,
       message: `errors.${error.code}`,
       params: error.params,
-      fieldErrors: field ? { [field]: [{ code: `errors.${error.code}` }] } : undefined,
+      fieldErrors: field
+        ? { [field]: [{ code: `errors.${error.code}`, params: error.params }] }
+        : undefined,
       values,
     };
   }

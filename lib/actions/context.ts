@@ -1,12 +1,11 @@
 import { headers } from "next/headers";
-import { getLocale } from "next-intl/server";
 import { getDb, type Db } from "@/db";
 import type { Actor } from "@/lib/auth/actor";
 import { clientIp } from "@/lib/auth/client-ip";
 import { currentActor } from "@/lib/auth/next-auth";
 import { type Locale } from "@/lib/enums";
 import { env } from "@/lib/env";
-import { isLocale } from "@/lib/i18n/locale";
+import { requestLocale } from "@/lib/i18n/request-locale";
 
 /**
  * Who is asking, from where, against which database, at what time and in which
@@ -21,17 +20,13 @@ export type RequestContext = {
 };
 
 export async function requestContext(): Promise<RequestContext> {
-  const [actor, db, requestHeaders, locale] = await Promise.all([
-    currentActor(),
-    getDb(),
-    headers(),
-    getLocale(),
-  ]);
+  const [actor, db, requestHeaders] = await Promise.all([currentActor(), getDb(), headers()]);
   return {
     actor,
     db,
     now: new Date(),
     ip: clientIp(requestHeaders, env().TRUSTED_PROXY_HOPS),
-    locale: isLocale(locale) ? locale : "en",
+    // From the actor read here: the page's language, without reading the session again.
+    locale: await requestLocale(actor?.locale),
   };
 }

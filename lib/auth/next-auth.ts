@@ -27,7 +27,7 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
   return readSession(db, {
     cookie: requestHeaders.get("cookie"),
     secret: env().AUTH_SECRET,
-    // Auth.js reads these two itself to name its cookies.
-    secure: sessionCookieIsSecure(requestHeaders, process.env.AUTH_URL ?? process.env.NEXTAUTH_URL),
+    // Auth.js reads AUTH_URL (or NEXTAUTH_URL) from the environment itself to name its cookies.
+    secure: sessionCookieIsSecure(requestHeaders, process.env),
   });
 });

@@ -109,11 +109,18 @@ describe("reading the session once", () => {
   });
 
   it("names the cookie by the app's URL, else by the forwarded protocol, else as HTTPS", () => {
-    const forwarded = (proto?: string) => new Headers(proto ? { "x-forwarded-proto": proto } : {});
-    expect(sessionCookieIsSecure(forwarded("http"), undefined)).toBe(false);
-    expect(sessionCookieIsSecure(forwarded("https"), undefined)).toBe(true);
-    expect(sessionCookieIsSecure(forwarded(), undefined)).toBe(true);
-    expect(sessionCookieIsSecure(forwarded("https"), "http://localhost:3000")).toBe(false);
-    expect(sessionCookieIsSecure(forwarded("http"), "https://portal.example")).toBe(true);
+    const forwarded = (proto?: string) =>
+      new Headers({ host: "portal.example", ...(proto ? { "x-forwarded-proto": proto } : {}) });
+    expect(sessionCookieIsSecure(forwarded("http"), {})).toBe(false);
+    expect(sessionCookieIsSecure(forwarded("https"), {})).toBe(true);
+    // As Auth.js reads it: a URL's scheme, whatever its case.
+    expect(sessionCookieIsSecure(forwarded("HTTPS"), {})).toBe(true);
+    expect(sessionCookieIsSecure(forwarded(), {})).toBe(true);
+    expect(sessionCookieIsSecure(forwarded("https"), { AUTH_URL: "http://localhost:3000" })).toBe(
+      false,
+    );
+    expect(
+      sessionCookieIsSecure(forwarded("http"), { NEXTAUTH_URL: "https://portal.example" }),
+    ).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { createActionURL } from "@auth/core";
 import { getToken } from "@auth/core/jwt";
 import type { Db } from "@/db";
 import type { Actor } from "./actor";
@@ -25,15 +26,21 @@ export function tokenVersion(token: Record<string, unknown>): number {
 /**
  * Whether Auth.js names its cookies `__Secure-…` for this request: it does when
  * the app's URL (AUTH_URL, else the forwarded or default protocol) is HTTPS.
- * The same rule Auth.js applies when it sets the cookie at sign-in.
+ * Auth.js's own rule (createActionURL), as it applies it when it sets the
+ * cookie at sign-in; a request it could not make a URL of reads no secure cookie.
  */
 export function sessionCookieIsSecure(
   requestHeaders: Headers,
-  authUrl: string | undefined,
+  environment: Record<string, string | undefined>,
 ): boolean {
-  if (authUrl) return new URL(authUrl).protocol === "https:";
-  const protocol = requestHeaders.get("x-forwarded-proto") ?? "https";
-  return protocol.replace(/:$/, "") === "https";
+  try {
+    const protocol = requestHeaders.get("x-forwarded-proto") ?? "https";
+    return (
+      createActionURL("session", protocol, requestHeaders, environment, {}).protocol === "https:"
+    );
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -4,6 +4,8 @@ import de from "@/messages/de.json";
 import en from "@/messages/en.json";
 
 const MESSAGES = { en, de } as const;
+const create = (locale: Locale) => createTranslator({ locale, messages: MESSAGES[locale] });
+const translators = new Map<Locale, ReturnType<typeof create>>();
 
 /**
  * The app's messages in one language, outside next-intl's request (emails,
@@ -11,7 +13,9 @@ const MESSAGES = { en, de } as const;
  * pages' are.
  */
 export function translator(locale: Locale) {
-  return createTranslator({ locale, messages: MESSAGES[locale] });
+  let t = translators.get(locale);
+  if (!t) translators.set(locale, (t = create(locale)));
+  return t;
 }
 
 /** The same, for one namespace. */

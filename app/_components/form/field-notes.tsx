@@ -25,7 +25,7 @@ export function FieldNotes({
       {errors.length ? (
         <ul id={`${id}-error`} className="text-sm text-red-700">
           {errors.map((p) => (
-            <li key={p.code}>{p.text}</li>
+            <li key={p.code}>{p.text ?? p.code}</li>
           ))}
         </ul>
       ) : null}

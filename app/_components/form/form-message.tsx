@@ -10,11 +10,11 @@ export function FormMessage({ state }: { state: FormState | undefined }) {
       role="status"
       className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900"
     >
-      {state.text}
+      {state.text ?? state.message}
     </p>
   ) : (
     <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-      {state.text}
+      {state.text ?? state.message}
     </p>
   );
 }

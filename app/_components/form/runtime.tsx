@@ -201,7 +201,7 @@ function FormFeedback() {
       role="alert"
       className="rounded-md border-2 border-red-700 bg-red-50 p-3 text-sm text-red-900 focus:outline-3 focus:outline-offset-2 focus:outline-red-700"
     >
-      <h2 className="font-semibold">{state.text}</h2>
+      <h2 className="font-semibold">{state.text ?? state.message}</h2>
       {problems.length ? (
         <ul className="mt-2 flex list-disc flex-col gap-1 pl-5">
           {problems.map(({ name, error }) => (
@@ -218,7 +218,7 @@ function FormFeedback() {
                 className="underline"
               >
                 {labels[name] ? `${labels[name]}: ` : ""}
-                {error.text}
+                {error.text ?? error.code}
               </a>
             </li>
           ))}
