@@ -50,8 +50,20 @@ export const INVITATION_EVENT_TYPES = [
   "bounced",
   "complained",
   "address_corrected",
+  "extended",
+  "reminded",
+  "sent_again",
 ] as const;
 export type InvitationEventType = (typeof INVITATION_EVENT_TYPES)[number];
+
+/**
+ * What a batch does to each of its rows: invite (a bulk upload), or resend,
+ * cancel or extend the invitations chosen in Manage invitations.
+ */
+export const BATCH_KINDS = ["invite", "resend", "cancel", "extend"] as const;
+export type BatchKind = (typeof BATCH_KINDS)[number];
+export const BATCH_STATUSES = ["queued", "running", "completed", "failed"] as const;
+export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
 export const EMAIL_STATUSES = ["pending", "sent", "failed"] as const;
 
@@ -103,6 +115,8 @@ export const EVENT_TYPES = [
   "invitation.accepted",
   "invitation.expired",
   "invitation.canceled",
+  "invitation.extended",
+  "invitation.reminded",
   "subaccount.created",
   "subaccount.updated",
   "subaccount.deactivated",

@@ -36,6 +36,8 @@ export const accounts = pgTable(
     contractId: uuid().references(() => contracts.id, { onDelete: "set null" }),
     createdVia: createdVia().notNull(),
     singleSignOn: boolean().notNull().default(false),
+    // "Remind the invitee N days before the link expires" (1 to 14); null: no reminders.
+    reminderDays: integer().default(7),
     addressLine1: text(),
     addressLine2: text(),
     city: text(),

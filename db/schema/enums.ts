@@ -3,6 +3,8 @@ import {
   ACCOUNT_STATUSES,
   ACTIVITY_KINDS,
   API_KEY_SCOPES,
+  BATCH_KINDS,
+  BATCH_STATUSES,
   ACCOUNT_TYPES,
   BILLING_MODES,
   CREATED_VIA,
@@ -34,3 +36,5 @@ export const activityKind = pgEnum("activity_kind", ACTIVITY_KINDS);
 export const apiKeyScope = pgEnum("api_key_scope", API_KEY_SCOPES);
 export const eventType = pgEnum("event_type", EVENT_TYPES);
 export const webhookDeliveryStatus = pgEnum("webhook_delivery_status", WEBHOOK_DELIVERY_STATUSES);
+export const batchKind = pgEnum("batch_kind", BATCH_KINDS);
+export const batchStatus = pgEnum("batch_status", BATCH_STATUSES);

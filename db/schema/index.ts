@@ -11,3 +11,4 @@ export * from "./activity";
 export * from "./api-keys";
 export * from "./events";
 export * from "./webhooks";
+export * from "./batches";

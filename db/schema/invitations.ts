@@ -51,6 +51,8 @@ export const invitations = pgTable(
     sentAt: timestamp({ withTimezone: true }).notNull(),
     lastSentAt: timestamp({ withTimezone: true }).notNull(),
     sendCount: integer().notNull().default(1),
+    // The send whose reminder went out (0: none yet): one reminder per send.
+    remindedSendCount: integer().notNull().default(0),
     deliveryStatus: invitationDelivery().notNull().default("sending"),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     acceptedAt: timestamp({ withTimezone: true }),
@@ -82,6 +84,11 @@ export const invitations = pgTable(
     index("invitations_delivery_problems")
       .on(t.accountId, t.lastSentAt, t.id)
       .where(sql`${t.deliveryStatus} in ('bounced', 'failed')`),
+    // Pending invitations not yet reminded of their current send: what the reminder
+    // sweep reads, by expiry, across accounts. Rows leave it once reminded.
+    index("invitations_reminder_due")
+      .on(t.expiresAt)
+      .where(sql`${t.status} = 'pending' and ${t.remindedSendCount} < ${t.sendCount}`),
     // A subaccount's page names the invitation it was made from: only accepted ones.
     index("invitations_accepted_account")
       .on(t.acceptedAccountId)

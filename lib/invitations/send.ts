@@ -1,4 +1,5 @@
 import { recordInvitationEvent } from "@/lib/events/record";
+import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { accounts, invitationEvents, invitationRetiredTokens, invitations } from "@/db/schema";
@@ -15,7 +16,8 @@ import { isUniqueViolation } from "@/lib/errors";
 import { limitFor } from "@/lib/rate-limit/limits";
 import * as rateLimit from "@/lib/rate-limit/service";
 import { invitableTypes } from "@/lib/subaccounts/rules";
-import { hashToken, newToken } from "@/lib/tokens";
+import { hashToken } from "@/lib/tokens";
+import { invitationToken } from "./link";
 import { invitationEmailKey } from "./delivery";
 import { InvitationError } from "./errors";
 import { cancelPlan, canCorrectAddress, resendPlan } from "./rules";
@@ -55,6 +57,124 @@ function duplicate(existingId?: string) {
   );
 }
 
+/** An invitation ready to be written: its id, link, expiry and rendered email. */
+export type PreparedInvitation = {
+  id: string;
+  token: string;
+  expiresAt: Date;
+  input: NewInvitation;
+  email: Awaited<ReturnType<typeof renderInvitationEmail>>;
+};
+
+/** Renders the email of a new invitation from `current` (outside any transaction: it takes a while). */
+export async function prepareInvitation(
+  current: Actor,
+  input: NewInvitation,
+  now: Date,
+  deps: Pick<InvitationDeps, "appUrl">,
+): Promise<PreparedInvitation> {
+  const id = randomUUID();
+  const token = invitationToken(id, 1);
+  const expiresAt = expiryFor(now);
+  const email = await renderInvitationEmail({
+    locale: input.locale,
+    inviterName: current.name,
+    organization: current.accountName,
+    subaccountType: input.subaccountType,
+    customMessage: input.customMessage,
+    inviteeName: input.firstName ?? null,
+    acceptUrl: acceptUrl(deps.appUrl, token, input.locale),
+    expiresAt,
+  });
+  return { id, token, expiresAt, input, email };
+}
+
+/** Whether the actor's account may offer this type of subaccount; "not allowed" otherwise. */
+export async function invitableTypesOf(db: Db, accountId: string): Promise<InvitableType[]> {
+  const [account] = await db
+    .select({ allowed: accounts.allowedSubaccountTypes })
+    .from(accounts)
+    .where(eq(accounts.id, accountId));
+  return account ? invitableTypes(account.allowed) : [];
+}
+
+/**
+ * Writes a prepared invitation in the caller's transaction, with its history,
+ * its event and its email in the outbox. The caller has locked the actor and
+ * checked the type and the limits. A pending invitation to the same address
+ * refuses it; an expired one is closed out to make room.
+ */
+export async function insertInvitation(
+  tx: Db,
+  current: Actor,
+  prepared: PreparedInvitation,
+  now: Date,
+  history: { detail?: Record<string, string> } = {},
+): Promise<void> {
+  const { id, input, expiresAt } = prepared;
+  const [existing] = await tx
+    .select({ id: invitations.id, status: invitations.status, expiresAt: invitations.expiresAt })
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.accountId, current.accountId),
+        eq(sql`lower(${invitations.email})`, input.email.toLowerCase()),
+        eq(invitations.status, "pending"),
+      ),
+    )
+    .for("update");
+  if (existing) {
+    if (displayStatus(existing, now) === "pending") throw duplicate(existing.id);
+    // An expired invitation does not block a new one; it is closed out as expired.
+    await tx.update(invitations).set({ status: "expired" }).where(eq(invitations.id, existing.id));
+  }
+  try {
+    // A savepoint: a refused row leaves the caller's transaction usable (a batch goes on).
+    await tx.transaction(async (sp) => {
+      await sp.insert(invitations).values({
+        id,
+        accountId: current.accountId,
+        email: input.email,
+        subaccountType: input.subaccountType,
+        customMessage: input.customMessage,
+        inviteeFirstName: input.firstName ?? null,
+        inviteeLastName: input.lastName ?? null,
+        inviteeCompany: input.company ?? null,
+        locale: input.locale,
+        tokenHash: hashToken(prepared.token),
+        sentBy: current.userId,
+        sentAt: now,
+        lastSentAt: now,
+        expiresAt,
+        createdAt: now,
+      });
+    });
+  } catch (error) {
+    // Two managers inviting the same address at the same moment: the index decides.
+    if (isUniqueViolation(error, ONE_PENDING)) throw duplicate();
+    throw error;
+  }
+  await tx.insert(invitationEvents).values({
+    invitationId: id,
+    type: "created",
+    ...eventActor(current),
+    detail: history.detail ?? null,
+    createdAt: now,
+  });
+  await recordInvitationEvent(tx, "invitation.created", id, now);
+  await enqueueEmail(tx, {
+    to: input.email,
+    email: prepared.email,
+    template: "invitation",
+    idempotencyKey: invitationEmailKey(id, 1),
+    invitationId: id,
+    // Worth retrying for as long as its link works.
+    deadline: expiresAt,
+    sender: { onBehalfOf: onBehalfOf(current), replyTo: current.email },
+    now,
+  });
+}
+
 export async function createInvitation(
   db: Db,
   actor: Actor,
@@ -65,11 +185,7 @@ export async function createInvitation(
   authorize(actor, "invitations.create");
   // The actor's rights and their account (and every account above it) as they are now.
   const current = await lockActor(db, actor, "invitations.create");
-  const [account] = await db
-    .select({ allowed: accounts.allowedSubaccountTypes })
-    .from(accounts)
-    .where(eq(accounts.id, current.accountId));
-  if (!account || !invitableTypes(account.allowed).includes(input.subaccountType)) {
+  if (!(await invitableTypesOf(db, current.accountId)).includes(input.subaccountType)) {
     throw new InvitationError("invitation_type_not_allowed", "subaccountType");
   }
   const limit = await rateLimit.hit(
@@ -82,88 +198,12 @@ export async function createInvitation(
     now,
   );
   if (!limit.allowed) throw new InvitationError("invitation_rate_limited");
-
-  const token = newToken();
-  const expiresAt = expiryFor(now);
-  const email = await renderInvitationEmail({
-    locale: input.locale,
-    inviterName: current.name,
-    organization: current.accountName,
-    subaccountType: input.subaccountType,
-    customMessage: input.customMessage,
-    inviteeName: input.firstName ?? null,
-    acceptUrl: acceptUrl(deps.appUrl, token, input.locale),
-    expiresAt,
+  const prepared = await prepareInvitation(current, input, now, deps);
+  await db.transaction(async (tx) => {
+    await lockActor(tx, current, "invitations.create");
+    await insertInvitation(tx, current, prepared, now);
   });
-
-  try {
-    return await db.transaction(async (tx) => {
-      await lockActor(tx, current, "invitations.create");
-      const [existing] = await tx
-        .select({
-          id: invitations.id,
-          status: invitations.status,
-          expiresAt: invitations.expiresAt,
-        })
-        .from(invitations)
-        .where(
-          and(
-            eq(invitations.accountId, current.accountId),
-            eq(sql`lower(${invitations.email})`, input.email.toLowerCase()),
-            eq(invitations.status, "pending"),
-          ),
-        )
-        .for("update");
-      if (existing) {
-        if (displayStatus(existing, now) === "pending") throw duplicate(existing.id);
-        // An expired invitation does not block a new one; it is closed out as expired.
-        await tx
-          .update(invitations)
-          .set({ status: "expired" })
-          .where(eq(invitations.id, existing.id));
-      }
-      const [created] = await tx
-        .insert(invitations)
-        .values({
-          accountId: current.accountId,
-          email: input.email,
-          subaccountType: input.subaccountType,
-          customMessage: input.customMessage,
-          inviteeFirstName: input.firstName ?? null,
-          inviteeLastName: input.lastName ?? null,
-          inviteeCompany: input.company ?? null,
-          locale: input.locale,
-          tokenHash: hashToken(token),
-          sentBy: current.userId,
-          sentAt: now,
-          lastSentAt: now,
-          expiresAt,
-          createdAt: now,
-        })
-        .returning({ id: invitations.id });
-      const id = created!.id;
-      await tx
-        .insert(invitationEvents)
-        .values({ invitationId: id, type: "created", ...eventActor(current), createdAt: now });
-      await recordInvitationEvent(tx, "invitation.created", id, now);
-      await enqueueEmail(tx, {
-        to: input.email,
-        email,
-        template: "invitation",
-        idempotencyKey: invitationEmailKey(id, 1),
-        invitationId: id,
-        // Worth retrying for as long as its link works.
-        deadline: expiresAt,
-        sender: { onBehalfOf: onBehalfOf(current), replyTo: current.email },
-        now,
-      });
-      return { id, token };
-    });
-  } catch (error) {
-    // Two managers inviting the same address at the same moment: the index decides.
-    if (isUniqueViolation(error, ONE_PENDING)) throw duplicate();
-    throw error;
-  }
+  return { id: prepared.id, token: prepared.token };
 }
 
 /** One of the actor's account's invitations, locked for a change; any other id is "not found". */
@@ -214,8 +254,8 @@ export async function resendInvitation(
         throw new InvitationError("address_unchanged", "email");
       if (corrected && !canCorrectAddress(inv, now))
         throw new InvitationError("address_not_correctable", "email");
-      const token = newToken();
       const sendCount = inv.sendCount + 1;
+      const token = invitationToken(inv.id, sendCount);
       const email = await renderInvitationEmail({
         locale: inv.locale,
         inviterName: actor.name,
