@@ -22,6 +22,7 @@ CREATE TABLE "invitation_batches" (
 	"status" "batch_status" DEFAULT 'queued' NOT NULL,
 	"created_by" uuid NOT NULL,
 	"api_key_id" uuid,
+	"actor" jsonb NOT NULL,
 	"file_name" text,
 	"total" integer NOT NULL,
 	"done" integer DEFAULT 0 NOT NULL,

@@ -9,6 +9,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { Actor } from "../../lib/auth/actor";
 import { accounts } from "./accounts";
 import { apiKeys } from "./api-keys";
 import { batchKind, batchStatus } from "./enums";
@@ -35,6 +36,9 @@ export const invitationBatches = pgTable(
       .notNull()
       .references(() => users.id),
     apiKeyId: uuid().references(() => apiKeys.id, { onDelete: "set null" }),
+    // The actor as they asked (names for the emails, the key's scope); each chunk
+    // re-checks their rights, their account and the key as they are then.
+    actor: jsonb().$type<Actor>().notNull(),
     // The original file's name, for the result file (a bulk upload only).
     fileName: text(),
     total: integer().notNull(),
