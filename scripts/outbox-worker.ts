@@ -1,4 +1,4 @@
-// Delivers queued email and webhooks (and does the periodic upkeep: expired invitations,
+// Delivers queued email and webhooks, works through batches of invitations (and does the periodic upkeep: expired invitations,
 // old rate-limit counters) in a process of its own, for operators who prefer a
 // separate worker to the poller inside the app (both can run at once safely).
 import { createDbFromEnv } from "@/db";
@@ -10,6 +10,7 @@ import { runPeriodicWork } from "@/lib/background/periodic";
 import "@/lib/invitations/email-outcomes";
 import { env } from "@/lib/env";
 import { runWebhooksOnce } from "@/lib/webhooks/worker";
+import { runDueBatches } from "@/lib/batches/run";
 
 const problem = standaloneWorkerProblem(env());
 if (problem) {
@@ -48,6 +49,10 @@ await Promise.all([
     const webhooks = await runWebhooksOnce(handle.db);
     if (webhooks.succeeded + webhooks.retrying + webhooks.failed > 0)
       console.log(new Date().toISOString(), { webhooks });
+  }),
+  loop(async () => {
+    const chunks = await runDueBatches(handle.db, { appUrl: env().APP_URL });
+    if (chunks > 0) console.log(new Date().toISOString(), { batchChunks: chunks });
   }),
 ]);
 await handle.close();

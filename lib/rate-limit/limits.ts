@@ -25,6 +25,9 @@ export const LIMITS = {
   // Reset links a user is sent in a day, apart from the links an Administrator sends
   // (passwordLinksPerUser), which strangers asking for resets must not use up.
   passwordResetLinksPerUser: { limit: 5, windowSeconds: DAY },
+  // Bulk uploads and actions on many invitations an account starts: each may hold
+  // thousands of rows, so they are limited as batches rather than row by row.
+  batchesPerAccount: { limit: 20, windowSeconds: HOUR },
   // API requests with a missing, unknown, revoked or expired key, from one address.
   badApiKeysPerAddress: { limit: 100, windowSeconds: HOUR / 4 },
 } as const satisfies Record<string, Rule>;
