@@ -113,6 +113,7 @@ const TABLE: Record<ProblemCode, { status: number; title: string }> = {
   address_unchanged: { status: 422, title: "The corrected address is the same as before" },
   accept_rate_limited: { status: 429, title: "Too many attempts to accept this invitation" },
   export_rate_limited: { status: 429, title: "Too many exports at once" },
+  bulk_file_invalid: { status: 422, title: "The bulk upload file cannot be read" },
   // Subaccounts
   subaccount_not_found: { status: 404, title: "No such subaccount" },
   subaccount_locked_by_contract: {

@@ -13,6 +13,7 @@ export const INVITATION_ERROR_CODES = [
   "address_unchanged",
   "accept_rate_limited",
   "export_rate_limited",
+  "bulk_file_invalid",
 ] as const;
 
 export class InvitationError extends DomainError<(typeof INVITATION_ERROR_CODES)[number]> {}
