@@ -54,6 +54,8 @@ export type ApiAnswer = {
   body: unknown;
   location?: string;
   headers?: Record<string, string>;
+  /** A body that is not JSON (a CSV file): sent as the string it is, with this type. */
+  contentType?: string;
 };
 
 type Method = "get" | "post" | "patch" | "put" | "delete";
@@ -77,9 +79,11 @@ export type Endpoint<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodTy
   params?: P;
   query?: Q;
   body?: B;
+  /** Also takes a `text/csv` body of at most `maxBytes`, handed over as `csv` (and `body` undefined). */
+  csvBody?: { description: string; maxBytes: number };
   responses: Record<number, ResponseSpec>;
   handler: (
-    input: { params: z.output<P>; query: z.output<Q>; body: z.output<B> },
+    input: { params: z.output<P>; query: z.output<Q>; body: z.output<B>; csv?: string },
     ctx: ApiContext,
   ) => Promise<ApiAnswer>;
 };
@@ -282,9 +286,12 @@ export async function handleApiRequest(
     const query = parseOrProblem(spec.query, queryObject(url), "query");
     let text = "";
     let body: unknown = undefined;
+    let csv: string | undefined;
     if (spec.body) {
-      text = await readBody(request);
-      body = parseOrProblem(spec.body, parseJson(text), "body");
+      const read = await readBody(request, { csv: spec.csvBody });
+      text = read.text;
+      if (read.csv) csv = text;
+      else body = parseOrProblem(spec.body, parseJson(text), "body");
     }
 
     const idempotencyKey = request.headers.get("idempotency-key");
@@ -308,13 +315,18 @@ export async function handleApiRequest(
       idempotency = mine;
     }
 
-    const answer = await spec.handler({ params, query, body }, { actor, db, now, ip, url, deps });
+    const answer = await spec.handler(
+      { params, query, body, csv },
+      { actor, db, now, ip, url, deps },
+    );
     if (WRITES.has(spec.method)) afterCommit();
-    const serialized = (value: unknown) => (answer.status === 204 ? "" : JSON.stringify(value));
+    const serialized = (value: unknown) =>
+      answer.status === 204 ? "" : answer.contentType ? String(value) : JSON.stringify(value);
     const sent: StoredAnswer = {
       status: answer.status,
       body: serialized(answer.body),
       location: answer.location ?? null,
+      ...(answer.contentType ? { contentType: answer.contentType } : {}),
     };
     if (idempotency) {
       // The change is made: from here on a failure must not free the key for a second run.
@@ -350,7 +362,11 @@ function replay(answer: StoredAnswer, dialect: Dialect): Response {
       ? new Response(null, { status: 204 })
       : new Response(answer.body, {
           status: answer.status,
-          headers: { "content-type": refused ? dialect.refusalType : "application/json" },
+          headers: {
+            "content-type": refused
+              ? dialect.refusalType
+              : (answer.contentType ?? "application/json"),
+          },
         });
   if (answer.location) response.headers.set("location", answer.location);
   return response;

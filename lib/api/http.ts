@@ -66,16 +66,21 @@ export function invalidFields(error: z.ZodError, where: InvalidField["in"]): Inv
 }
 
 /**
- * The body as text, at most MAX_BODY_BYTES of it, or a problem: a declared or
- * actual length past the limit (413), another content type than JSON (415).
+ * The body as text, at most MAX_BODY_BYTES of it (or `csv.maxBytes` of a CSV
+ * body where the endpoint takes one), or a problem: a declared or actual length
+ * past the limit (413), another content type (415), bytes that are not UTF-8.
  */
-export async function readBody(request: Request): Promise<string> {
+export async function readBody(
+  request: Request,
+  options: { csv?: { maxBytes: number } } = {},
+): Promise<{ text: string; csv: boolean }> {
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-  if (type !== "application/json") throw new ApiProblem("unsupported_media_type");
-  const bytes = await readLimited(request, MAX_BODY_BYTES);
+  const csv = type === "text/csv" && options.csv !== undefined;
+  if (type !== "application/json" && !csv) throw new ApiProblem("unsupported_media_type");
+  const bytes = await readLimited(request, csv ? options.csv!.maxBytes : MAX_BODY_BYTES);
   if (!bytes) throw new ApiProblem("payload_too_large");
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), csv };
   } catch {
     throw new ApiProblem("malformed_json", { detail: "The body is not UTF-8." });
   }

@@ -8,7 +8,13 @@ export const IDEMPOTENCY_WINDOW_HOURS = 24;
 const WINDOW_MS = IDEMPOTENCY_WINDOW_HOURS * 3600 * 1000;
 export const IDEMPOTENCY_KEY_MAX = 255;
 
-export type StoredAnswer = { status: number; body: string; location: string | null };
+export type StoredAnswer = {
+  status: number;
+  body: string;
+  location: string | null;
+  /** Set for an answer that is not JSON. */
+  contentType?: string;
+};
 
 export type Claim =
   | { kind: "new" }

@@ -1,4 +1,5 @@
 import { API_KEY_ERROR_CODES } from "@/lib/api-keys/errors";
+import { BATCH_ERROR_CODES } from "@/lib/batches/errors";
 import { SETUP_ERROR_CODES } from "@/lib/auth/errors";
 import { CONTRACT_ERROR_CODES } from "@/lib/contracts/errors";
 import { COMMON_ERROR_CODES } from "@/lib/errors";
@@ -11,6 +12,7 @@ import { WEBHOOK_ERROR_CODES } from "@/lib/webhooks/errors";
 export const DOMAIN_CODES = [
   ...COMMON_ERROR_CODES,
   ...API_KEY_ERROR_CODES,
+  ...BATCH_ERROR_CODES,
   ...SETUP_ERROR_CODES,
   ...CONTRACT_ERROR_CODES,
   ...INVITATION_ERROR_CODES,
@@ -45,7 +47,10 @@ const TABLE: Record<ProblemCode, { status: number; title: string }> = {
   unauthorized: { status: 401, title: "Missing, malformed, revoked or expired API key" },
   invalid_input: { status: 422, title: "The request has invalid fields" },
   malformed_json: { status: 400, title: "The body is not valid JSON" },
-  unsupported_media_type: { status: 415, title: "The body must be application/json" },
+  unsupported_media_type: {
+    status: 415,
+    title: "The body must be application/json (or text/csv where the endpoint takes a file)",
+  },
   payload_too_large: { status: 413, title: "The body is larger than 1 MiB" },
   not_found: { status: 404, title: "No such resource" },
   rate_limited: { status: 429, title: "Too many requests for this key" },
@@ -69,6 +74,10 @@ const TABLE: Record<ProblemCode, { status: number; title: string }> = {
   setup_closed: { status: 409, title: "Setup is closed" },
   setup_code_invalid: { status: 403, title: "The setup code is not valid" },
   // Webhooks
+  batch_not_found: { status: 404, title: "No such invitation batch" },
+  batch_empty: { status: 422, title: "The batch has no rows" },
+  batch_too_large: { status: 413, title: "A batch takes at most 10,000 invitations" },
+  batch_rate_limited: { status: 429, title: "Too many batches for this account in the last hour" },
   webhook_endpoint_not_found: { status: 404, title: "No such webhook endpoint" },
   webhook_delivery_not_found: { status: 404, title: "No such delivery of this endpoint" },
   webhook_url_refused: {
@@ -113,6 +122,15 @@ const TABLE: Record<ProblemCode, { status: number; title: string }> = {
   address_unchanged: { status: 422, title: "The corrected address is the same as before" },
   accept_rate_limited: { status: 429, title: "Too many attempts to accept this invitation" },
   export_rate_limited: { status: 429, title: "Too many exports at once" },
+  invitation_not_extendable: { status: 409, title: "Only pending invitations can be extended" },
+  invitation_extension_limit: {
+    status: 409,
+    title: "The invitation already expires 90 days after it was first sent, the longest it may run",
+  },
+  invitation_not_sendable_again: {
+    status: 409,
+    title: "Only expired or canceled invitations can be sent again as a new invitation",
+  },
   bulk_file_invalid: { status: 422, title: "The bulk upload file cannot be read" },
   // Subaccounts
   subaccount_not_found: { status: 404, title: "No such subaccount" },

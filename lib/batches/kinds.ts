@@ -17,7 +17,5 @@ export const DONE_OUTCOME: Record<BatchKind, string> = {
   extend: "extended",
 };
 
-/** Selections up to this size run at once; larger ones run as a batch in the background. */
-export const INLINE_ACTION_MAX = 100;
 /** The most invitations one action on a selection may take. */
 export const ACTION_BATCH_MAX = 10_000;

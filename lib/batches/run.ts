@@ -38,8 +38,8 @@ const ACTIONS: Record<
   },
 };
 
-/** Takes the oldest open batch no worker holds (queued, or running under a lapsed lease). */
-async function claim(db: Db, now: Date): Promise<Batch | null> {
+/** Takes the oldest open batch no worker holds (queued, or running under a lapsed lease); or that one. */
+async function claim(db: Db, now: Date, only?: string): Promise<Batch | null> {
   const lease = new Date(now.getTime() + LEASE_MS);
   const [claimed] = await selectRows<{ id: string }>(
     db,
@@ -49,6 +49,7 @@ async function claim(db: Db, now: Date): Promise<Batch | null> {
           select id from invitation_batches
           where status in ('queued', 'running')
             and (lease_until is null or lease_until <= ${now.toISOString()}::timestamptz)
+            ${only ? sql`and id = ${only}` : sql``}
           order by created_at limit 1
           for update skip locked)
         returning id`,
@@ -210,6 +211,8 @@ export type BatchRunOptions = {
   afterChunk?: () => void;
   /** Stop after this many chunks (tests: a worker killed halfway). */
   maxChunks?: number;
+  /** Run this batch only (a small action, done before its request answers). */
+  only?: string;
 };
 
 /**
@@ -225,7 +228,7 @@ export async function runDueBatches(
   const now = options.now ?? (() => new Date());
   let chunks = 0;
   for (;;) {
-    const claimed = await claim(db, now());
+    const claimed = await claim(db, now(), options.only);
     if (!claimed) return chunks;
     const held = { batch: claimed };
     for (;;) {

@@ -12,13 +12,16 @@ import {
   cancelInvitationEndpoint,
   correctAddressEndpoint,
   createInvitations,
+  extendInvitationEndpoint,
   getInvitationEndpoint,
   listInvitationsEndpoint,
   resendInvitationEndpoint,
+  sendAgainEndpoint,
 } from "./invitations";
 import { listEventsEndpoint } from "./events";
 import { meEndpoint } from "./me";
 import { WEBHOOK_ENDPOINTS } from "./webhooks";
+import { BATCH_ENDPOINTS } from "./invitation-batches";
 import {
   createSubaccountEndpoint,
   deactivateSubaccountEndpoint,
@@ -37,6 +40,8 @@ export const ENDPOINTS: AnyEndpoint[] = [
   getInvitationEndpoint,
   resendInvitationEndpoint,
   cancelInvitationEndpoint,
+  extendInvitationEndpoint,
+  sendAgainEndpoint,
   correctAddressEndpoint,
   listSubaccountsEndpoint,
   createSubaccountEndpoint,
@@ -47,6 +52,7 @@ export const ENDPOINTS: AnyEndpoint[] = [
   reactivateSubaccountEndpoint,
   listEventsEndpoint,
   ...WEBHOOK_ENDPOINTS,
+  ...BATCH_ENDPOINTS,
 ];
 
 const problemContent = { "application/problem+json": { schema: problemSchema } };
@@ -115,7 +121,21 @@ function operation(spec: AnyEndpoint): ZodOpenApiOperationObject {
         }
       : {}),
     ...(spec.body
-      ? { requestBody: { required: true, content: { "application/json": { schema: spec.body } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": { schema: spec.body },
+              ...(spec.csvBody
+                ? {
+                    "text/csv": {
+                      schema: { type: "string" as const, description: spec.csvBody.description },
+                    },
+                  }
+                : {}),
+            },
+          },
+        }
       : {}),
     responses,
   };

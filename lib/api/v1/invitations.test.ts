@@ -268,6 +268,75 @@ describe("an invitation's actions", () => {
   });
 });
 
+describe("extend and send again", () => {
+  it("extends a pending invitation up to its ceiling, then refuses with a problem", async () => {
+    const { key } = await keyed();
+    const created = await call("POST", "/invitations", {
+      key,
+      body: { emails: ["ann@example.com"], subaccount_type: "retail", locale: "en" },
+    });
+    const id = created.body.results[0].invitation.id;
+    const first = await call("POST", `/invitations/${id}/extend`, { key });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({
+      status: "pending",
+      send_count: 1,
+      expires_at: "2026-04-30T09:00:00.000Z",
+    });
+    expect(first.body.history[0]).toMatchObject({
+      type: "extended",
+      by: { api_key: "CRM" },
+      from: "2026-03-31T09:00:00.000Z",
+      to: "2026-04-30T09:00:00.000Z",
+    });
+    const second = await call("POST", `/invitations/${id}/extend`, { key });
+    expect(second.body.expires_at).toBe("2026-05-30T09:00:00.000Z");
+    const third = await call("POST", `/invitations/${id}/extend`, { key });
+    expect(third.status).toBe(409);
+    expect(third.headers.get("content-type")).toBe("application/problem+json");
+    expect(third.body).toMatchObject({
+      code: "invitation_extension_limit",
+      type: "tag:certportal,2026:problem:invitation_extension_limit",
+    });
+    await call("POST", `/invitations/${id}/cancel`, { key });
+    const closed = await call("POST", `/invitations/${id}/extend`, { key });
+    expect([closed.status, closed.body.code]).toEqual([409, "invitation_not_extendable"]);
+  });
+
+  it("sends a canceled invitation again as a new one, answering 201 with it", async () => {
+    const { admin, key } = await keyed();
+    const { id } = await invite(t.db, { actor: admin, email: "ann@example.com", locale: "de" });
+    const pending = await call("POST", `/invitations/${id}/send_again`, { key });
+    expect([pending.status, pending.body.code]).toEqual([409, "invitation_not_sendable_again"]);
+    await call("POST", `/invitations/${id}/cancel`, { key });
+    const res = await call("POST", `/invitations/${id}/send_again`, { key });
+    expect(res.status).toBe(201);
+    expect(res.body.id).not.toBe(id);
+    expect(res.headers.get("location")).toBe(`/api/v1/invitations/${res.body.id}`);
+    expect(res.body).toMatchObject({ email: "ann@example.com", locale: "de", status: "pending" });
+    expect(res.body.history[0]).toMatchObject({ type: "created", from: id });
+    const old = await call("GET", `/invitations/${id}`, { key });
+    expect(old.body.status).toBe("canceled");
+    expect(old.body.history[0]).toMatchObject({ type: "sent_again", to: res.body.id });
+    const list = await call("GET", "/invitations", { key });
+    expect(list.body.data.map((i: { id: string }) => i.id).sort()).toEqual(
+      [id, res.body.id].sort(),
+    );
+  });
+
+  it("with a read-only key refuses both and writes nothing", async () => {
+    const { admin } = await keyed();
+    const { key } = await apiKeyOf(t.db, admin, { scope: "read", name: "Reports" });
+    const { id } = await invite(t.db, { actor: admin });
+    const before = await invitationSnapshot(t.db);
+    for (const action of ["extend", "send_again"]) {
+      const res = await call("POST", `/invitations/${id}/${action}`, { key });
+      expect([res.status, res.body.code]).toEqual([403, "forbidden"]);
+    }
+    expect(await invitationSnapshot(t.db)).toEqual(before);
+  });
+});
+
 describe("limits and keys", () => {
   it("counts requests per key in PostgreSQL, with RateLimit headers and 429 with Retry-After", async () => {
     const { key } = await keyed();

@@ -4,6 +4,8 @@ import { INVITABLE_TYPES, INVITATION_EVENT_TYPES, LOCALES } from "@/lib/enums";
 import {
   CUSTOM_MESSAGE_MAX,
   DISPLAY_STATUSES,
+  EXTEND_DAYS,
+  INVITATION_MAX_LIFETIME_DAYS,
   INVITATION_ORDERS,
 } from "@/lib/invitations/constants";
 import { newInvitationInput } from "@/lib/invitations/inputs";
@@ -12,7 +14,9 @@ import {
   invitationListParams,
   listInvitations,
 } from "@/lib/invitations/queries";
+import { extendInvitation } from "@/lib/invitations/extend";
 import { cancelInvitation, createInvitation, resendInvitation } from "@/lib/invitations/send";
+import { sendAgain } from "@/lib/invitations/send-again";
 import { expiryFor } from "@/lib/invitations/status";
 import { emailInput } from "@/lib/auth/inputs";
 import { DomainError } from "@/lib/errors";
@@ -37,8 +41,14 @@ const historyEntry = z.object({
   type: z.enum(INVITATION_EVENT_TYPES),
   at: timestamp,
   by: actorSchema,
-  from: z.string().nullable().meta({ description: "A corrected address: the one before" }),
-  to: z.string().nullable().meta({ description: "A corrected address: the new one" }),
+  from: z.string().nullable().meta({
+    description:
+      "A corrected address: the one before; an extension: the expiry before; an invitation sent again from an earlier one (`created`): the earlier one's id",
+  }),
+  to: z.string().nullable().meta({
+    description:
+      "A corrected address: the new one; an extension: the new expiry; `sent_again`: the new invitation's id",
+  }),
   reason: z
     .string()
     .nullable()
@@ -359,6 +369,43 @@ export const cancelInvitationEndpoint = endpoint({
   async handler({ params }, ctx) {
     await cancelInvitation(ctx.db, ctx.actor, { id: params.id }, ctx.now);
     return { status: 200, body: await invitationResource(ctx, params.id) };
+  },
+});
+
+export const extendInvitationEndpoint = endpoint({
+  method: "post",
+  path: "/invitations/{id}/extend",
+  operationId: "extendInvitation",
+  summary: `Extend an invitation by ${EXTEND_DAYS} days`,
+  description: `The same link (no new email) and an expiry ${EXTEND_DAYS} days later, never more than ${INVITATION_MAX_LIFETIME_DAYS} days after it was first sent; for pending invitations. Refused with \`invitation_not_extendable\` for a closed one and \`invitation_extension_limit\` at the ceiling.`,
+  tag: "Invitations",
+  permission: "invitations.resend",
+  params: idParams,
+  responses: { 200: { description: "The invitation as it is now", schema: invitationSchema } },
+  async handler({ params }, ctx) {
+    await extendInvitation(ctx.db, ctx.actor, { id: params.id }, ctx.now);
+    return { status: 200, body: await invitationResource(ctx, params.id) };
+  },
+});
+
+export const sendAgainEndpoint = endpoint({
+  method: "post",
+  path: "/invitations/{id}/send_again",
+  operationId: "sendInvitationAgain",
+  summary: "Send an expired or canceled invitation again, as a new one",
+  description:
+    "A new invitation to the same address, with the same type, language, message and invitee, under the account's hourly limit; the old one stays as it is, its history naming the new one. Refused with `invitation_not_sendable_again` for a pending or accepted one.",
+  tag: "Invitations",
+  permission: "invitations.create",
+  params: idParams,
+  responses: { 201: { description: "The new invitation", schema: invitationSchema } },
+  async handler({ params }, ctx) {
+    const { id } = await sendAgain(ctx.db, ctx.actor, { id: params.id }, ctx.now, ctx.deps);
+    return {
+      status: 201,
+      body: await invitationResource(ctx, id),
+      location: `/api/v1/invitations/${id}`,
+    };
   },
 });
 
