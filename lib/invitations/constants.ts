@@ -5,6 +5,15 @@
 
 /** An invitation expires this long after it was last sent. The only place this number lives. */
 export const INVITATION_TTL_DAYS = 30;
+/** "Extend by 30 days": the same link, a later expiry. */
+export const EXTEND_DAYS = 30;
+/** No extension takes an invitation past this long after it was first sent. */
+export const INVITATION_MAX_LIFETIME_DAYS = 90;
+/** "Expiring soon": pending, and expiring within this many days. */
+export const EXPIRING_SOON_DAYS = 7;
+/** "Remind the invitee N days before the link expires": N is one of these, or off. */
+export const REMINDER_DAYS_MIN = 1;
+export const REMINDER_DAYS_MAX = 14;
 /** The custom message shown to the invitee, plain text. */
 export const CUSTOM_MESSAGE_MAX = 1000;
 

@@ -13,6 +13,9 @@ export const INVITATION_ERROR_CODES = [
   "address_unchanged",
   "accept_rate_limited",
   "export_rate_limited",
+  "invitation_not_extendable",
+  "invitation_extension_limit",
+  "invitation_not_sendable_again",
   "bulk_file_invalid",
 ] as const;
 

@@ -285,6 +285,8 @@ export async function getInvitationDetail(db: Db, accountId: string, id: string,
       reason: typeof e.detail?.reason === "string" ? e.detail.reason : null,
       from: typeof e.detail?.from === "string" ? e.detail.from : "",
       to: typeof e.detail?.to === "string" ? e.detail.to : "",
+      /** A reminder: how many days the link had left. */
+      daysLeft: typeof e.detail?.daysLeft === "number" ? e.detail.daysLeft : null,
       actorName: e.actorName,
       /** Set when the change came through the API, by this key acting as actorName. */
       apiKeyName: e.apiKeyName,

@@ -181,6 +181,12 @@ export async function createInvitation(
   input: NewInvitation,
   now: Date,
   deps: InvitationDeps,
+  options: {
+    /** The "created" line's detail in the new invitation's history. */
+    history?: { detail?: Record<string, string> };
+    /** More of the same change, in its transaction once the invitation is written (send again). */
+    alongside?: (tx: Db, current: Actor, id: string) => Promise<void>;
+  } = {},
 ): Promise<{ id: string; token: string }> {
   authorize(actor, "invitations.create");
   // The actor's rights and their account (and every account above it) as they are now.
@@ -201,17 +207,18 @@ export async function createInvitation(
   const prepared = await prepareInvitation(current, input, now, deps);
   await db.transaction(async (tx) => {
     await lockActor(tx, current, "invitations.create");
-    await insertInvitation(tx, current, prepared, now);
+    await insertInvitation(tx, current, prepared, now, options.history);
+    await options.alongside?.(tx, current, prepared.id);
   });
   return { id: prepared.id, token: prepared.token };
 }
 
 /** One of the actor's account's invitations, locked for a change; any other id is "not found". */
-async function lockOwnInvitation(
+export async function lockOwnInvitation(
   tx: Db,
   actor: Actor,
   id: string,
-  permission: "invitations.resend" | "invitations.cancel",
+  permission: "invitations.resend" | "invitations.cancel" | "invitations.create",
 ) {
   const current = await lockActor(tx, actor, permission);
   const [row] = await tx

@@ -1,7 +1,12 @@
 import { type SQL, sql } from "drizzle-orm";
 import { invitations } from "@/db/schema";
 import type { InvitationStatus } from "@/lib/enums";
-import { type DisplayStatus, INVITATION_TTL_DAYS, type InvitationOrder } from "./constants";
+import {
+  type DisplayStatus,
+  EXPIRING_SOON_DAYS,
+  INVITATION_TTL_DAYS,
+  type InvitationOrder,
+} from "./constants";
 
 /**
  * An invitation's status, once: the TypeScript rule and its SQL twins side by
@@ -13,8 +18,25 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type InvitationState = { status: InvitationStatus; expiresAt: Date };
 
+export function addDays(at: Date, days: number): Date {
+  return new Date(at.getTime() + days * DAY_MS);
+}
+
 export function expiryFor(sentAt: Date): Date {
-  return new Date(sentAt.getTime() + INVITATION_TTL_DAYS * DAY_MS);
+  return addDays(sentAt, INVITATION_TTL_DAYS);
+}
+
+/** Whole days left until an expiry, rounded up: "expires in 1 day" until the last moment. */
+export function daysLeft(expiresAt: Date, now: Date): number {
+  return Math.max(0, Math.ceil((expiresAt.getTime() - now.getTime()) / DAY_MS));
+}
+
+/** "Expiring soon": pending, and expiring within the next EXPIRING_SOON_DAYS days. */
+export function isExpiringSoon(inv: InvitationState, now: Date): boolean {
+  return (
+    displayStatus(inv, now) === "pending" &&
+    inv.expiresAt.getTime() <= addDays(now, EXPIRING_SOON_DAYS).getTime()
+  );
 }
 
 /** The one definition of "expired": pending and past its expiry (or closed out as expired). */
@@ -82,4 +104,21 @@ export function lapsedCondition(now: Date | SQL): SQL {
 /** The twin of `displayStatus(inv, now) === "pending"` for a compare-and-swap on one row. */
 export function stillPendingCondition(now: Date): SQL {
   return sql`${invitations.status} = 'pending' and ${invitations.expiresAt} > ${moment(now)}`;
+}
+
+/**
+ * The SQL twin of `isExpiringSoon` for a list, in the list's order (by last
+ * sent): an invitation expires at least INVITATION_TTL_DAYS after its last send
+ * (a send sets exactly that, an extension only adds to it), so one expiring
+ * within EXPIRING_SOON_DAYS was last sent at least TTL - SOON days ago. That
+ * bound on the list's own column lets the index of pending ones by last sent
+ * start where they begin, instead of reading the month of pending ones after them.
+ */
+export function expiringSoonCondition(now: Date | SQL): SQL {
+  const at = moment(now);
+  const soon = sql.raw(`interval '${EXPIRING_SOON_DAYS} days'`);
+  const sentBefore = sql.raw(`interval '${INVITATION_TTL_DAYS - EXPIRING_SOON_DAYS} days'`);
+  return sql`${invitations.status} = 'pending' and ${invitations.expiresAt} > (select ${at})
+    and ${invitations.expiresAt} <= (select ${at}) + ${soon}
+    and ${invitations.lastSentAt} <= (select ${at}) - ${sentBefore}`;
 }

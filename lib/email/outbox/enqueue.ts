@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, lt } from "drizzle-orm";
 import type { Db } from "@/db";
 import { emailOutbox } from "@/db/schema";
 
@@ -65,6 +65,24 @@ export async function withdrawQueued(db: Db, invitationId: string) {
         eq(emailOutbox.invitationId, invitationId),
         eq(emailOutbox.status, "pending"),
         isNull(emailOutbox.batchKey),
+      ),
+    );
+}
+
+/**
+ * Moves the deadline of an invitation's emails still waiting to go out (an
+ * extended invitation's link works longer, so it is worth retrying longer).
+ * Only later, never earlier, and only while the message is still pending.
+ */
+export async function extendQueuedDeadline(db: Db, invitationId: string, deadline: Date) {
+  await db
+    .update(emailOutbox)
+    .set({ deadlineAt: deadline })
+    .where(
+      and(
+        eq(emailOutbox.invitationId, invitationId),
+        eq(emailOutbox.status, "pending"),
+        lt(emailOutbox.deadlineAt, deadline),
       ),
     );
 }

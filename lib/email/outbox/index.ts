@@ -8,6 +8,7 @@ export {
   DEFAULT_DEADLINE_DAYS,
   ERASED_BODY,
   enqueueEmail,
+  extendQueuedDeadline,
   type RenderedEmail,
   withdrawQueued,
 } from "./enqueue";

@@ -18,6 +18,8 @@ export type InvitationRowData = {
   expires: Moment | null;
   resend: boolean;
   cancel: boolean;
+  extend: boolean;
+  sendAgain: boolean;
 };
 
 /** An instant as its day and its time of day, each already formatted. */
@@ -71,7 +73,7 @@ export function InvitationRows({
         {row.expires ? <DayAndTime moment={row.expires} /> : "—"}
       </Cell>
       <Cell>
-        {row.resend || row.cancel ? (
+        {row.resend || row.cancel || row.extend || row.sendAgain ? (
           <RowActions>
             <InvitationActions id={row.id} email={row.email} offers={row} place="row" />
           </RowActions>

@@ -173,6 +173,8 @@ export default async function InvitationsPage({
                       expires: showsExpiry(row.status) ? when(row.expiresAt) : null,
                       resend: offers.resend,
                       cancel: offers.cancel,
+                      extend: offers.extend,
+                      sendAgain: offers.sendAgain,
                     };
                   })}
                 />

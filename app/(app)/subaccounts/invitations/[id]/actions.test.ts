@@ -1,9 +1,16 @@
+import { ne } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { invitations } from "@/db/schema";
 import { actorInAccount, makeActor } from "@/tests/helpers/actors";
 import { setupTestDb } from "@/tests/helpers/db";
 import { invitationSnapshot, invite } from "@/tests/helpers/invitations";
 import { formData, actionRequest } from "@/tests/helpers/request";
-import { cancelInvitation, resendInvitation } from "./actions";
+import {
+  cancelInvitation,
+  extendInvitation,
+  resendInvitation,
+  sendInvitationAgain,
+} from "./actions";
 
 const t = setupTestDb();
 const request = actionRequest(t, new Date("2026-04-01T10:00:00Z"));
@@ -65,6 +72,47 @@ describe("resending and canceling an invitation", () => {
     expect(await cancelInvitation(undefined, formData({ id: "1 or 1=1" }))).toMatchObject({
       ok: false,
       message: "errors.invalid_input",
+    });
+  });
+});
+
+describe("extending and sending an invitation again", () => {
+  it("refuse a User and change nothing", async () => {
+    const { owner, id, before } = await existingInvitation();
+    request.actor = await actorInAccount(t.db, owner.accountId, "user");
+    for (const act of [extendInvitation, sendInvitationAgain])
+      expect(await act(undefined, formData({ id }))).toMatchObject({
+        ok: false,
+        message: "errors.forbidden",
+      });
+    expect(await invitationSnapshot(t.db)).toEqual(before);
+  });
+
+  it("extend a pending one, refuse to send it again, and send it again once canceled", async () => {
+    const { owner, id } = await existingInvitation();
+    request.actor = await actorInAccount(t.db, owner.accountId, "manager");
+    expect(await extendInvitation(undefined, formData({ id }))).toMatchObject({
+      ok: true,
+      message: "invitation.extended",
+      text: "Invitation to bob@contoso.example extended.",
+    });
+    expect(await sendInvitationAgain(undefined, formData({ id }))).toMatchObject({
+      ok: false,
+      message: "errors.invitation_not_sendable_again",
+    });
+    await cancelInvitation(undefined, formData({ id }));
+    // Sent again, the action goes to the new invitation's page.
+    const redirect = await sendInvitationAgain(undefined, formData({ id })).catch(
+      (e: { to?: string }) => e.to,
+    );
+    const [fresh] = await t.db
+      .select({ id: invitations.id })
+      .from(invitations)
+      .where(ne(invitations.id, id));
+    expect(redirect).toBe(`/subaccounts/invitations/${fresh!.id}?sentAgain=1`);
+    expect(await extendInvitation(undefined, formData({ id }))).toMatchObject({
+      ok: false,
+      message: "errors.invitation_not_extendable",
     });
   });
 });

@@ -6,7 +6,9 @@ import { action } from "@/lib/actions/action";
 import { emailInput } from "@/lib/auth/inputs";
 import { afterCommit } from "@/lib/front-door/after-commit";
 import { env } from "@/lib/env";
+import { extendInvitation as extend } from "@/lib/invitations/extend";
 import { cancelInvitation as cancel, resendInvitation as resend } from "@/lib/invitations/send";
+import { sendAgain as sendAgainAsNew } from "@/lib/invitations/send-again";
 
 const input = z.object({ id: z.uuid() });
 
@@ -37,5 +39,28 @@ export const cancelInvitation = action(
     await cancel(db, actor, { id }, now);
     revalidatePath("/subaccounts/invitations");
     return { ok: true, message: "invitation.canceled" };
+  },
+);
+
+export const extendInvitation = action(
+  { permission: "invitations.resend", input },
+  async ({ id }, { actor, db, now }) => {
+    const { email } = await extend(db, actor, { id }, now);
+    revalidatePath("/subaccounts/invitations");
+    return { ok: true, message: "invitation.extended", params: { email } };
+  },
+);
+
+export const sendInvitationAgain = action(
+  { permission: "invitations.create", input },
+  async ({ id }, { actor, db, now }) => {
+    const created = await sendAgainAsNew(db, actor, { id }, now, {
+      appUrl: env().APP_URL,
+      invitationsPerHour: env().INVITATIONS_PER_HOUR,
+    });
+    afterCommit();
+    revalidatePath("/subaccounts/invitations");
+    // The new invitation's page, which says it was sent.
+    return { redirectTo: `/subaccounts/invitations/${created.id}?sentAgain=1` };
   },
 );

@@ -40,6 +40,7 @@ export default async function InvitationPage({
     getFormatter(),
   ]);
   const offers = invitationActions(actor, inv, now);
+  const query = await searchParams;
   const when = (d: Date) => format.dateTime(d, "moment");
   const status = tStatuses(inv.displayStatus);
   const facts: [string, ReactNode][] = [
@@ -97,9 +98,8 @@ export default async function InvitationPage({
           title={t("title", { email: inv.email })}
           back={{ href: "/subaccounts/invitations", label: t("back") }}
         />
-        {(await searchParams).corrected === "1" ? (
-          <Notice>{t("corrected", { email: inv.email })}</Notice>
-        ) : null}
+        {query.corrected === "1" ? <Notice>{t("corrected", { email: inv.email })}</Notice> : null}
+        {query.sentAgain === "1" ? <Notice>{t("sentAgain", { email: inv.email })}</Notice> : null}
         <InvitationActions id={inv.id} email={inv.email} offers={offers} place="details" />
         {offers.correctAddress ? (
           <Section id="correct" title={t("correctTitle")}>
@@ -118,25 +118,41 @@ export default async function InvitationPage({
         </Section>
         <Section id="timeline" title={t("timeline")}>
           <ol className="flex flex-col gap-2 text-sm">
-            {inv.events.map((e) => (
-              <li key={e.id} className="flex flex-wrap gap-x-3">
-                <time dateTime={e.createdAt.toISOString()} className="text-slate-600 tabular-nums">
-                  {when(e.createdAt)}
-                </time>
-                <span>
-                  {t(`events.${e.type}`, {
-                    actor: e.apiKeyName
-                      ? tCommon("apiKeyActor", { key: e.apiKeyName, name: e.actorName ?? "" })
-                      : (e.actorName ?? t("system")),
-                    from: e.from,
-                    to: e.to,
-                    // A failed accept names a refusal of ours; a bounce, the mail server's words.
-                    reason:
-                      e.type === "accept_failed" && e.reason ? tErrors(e.reason) : (e.reason ?? ""),
-                  })}
-                </span>
-              </li>
-            ))}
+            {inv.events.map((e) => {
+              // An extension's detail holds two expiries; sending again, the other invitation's id.
+              const dates = e.type === "extended";
+              const linked = (e.type === "sent_again" && e.to) || (e.type === "created" && e.from);
+              const text = t(`events.${e.type === "created" && e.from ? "created_again" : e.type}`, {
+                actor: e.apiKeyName
+                  ? tCommon("apiKeyActor", { key: e.apiKeyName, name: e.actorName ?? "" })
+                  : (e.actorName ?? t("system")),
+                from: dates && e.from ? when(new Date(e.from)) : e.from,
+                to: dates && e.to ? when(new Date(e.to)) : e.to,
+                days: e.daysLeft ?? 0,
+                // A failed accept names a refusal of ours; a bounce, the mail server's words.
+                reason:
+                  e.type === "accept_failed" && e.reason ? tErrors(e.reason) : (e.reason ?? ""),
+              });
+              return (
+                <li key={e.id} className="flex flex-wrap gap-x-3">
+                  <time dateTime={e.createdAt.toISOString()} className="text-slate-600 tabular-nums">
+                    {when(e.createdAt)}
+                  </time>
+                  <span>
+                    {linked ? (
+                      <Link
+                        href={`/subaccounts/invitations/${linked}`}
+                        className="text-brand-700 underline"
+                      >
+                        {text}
+                      </Link>
+                    ) : (
+                      text
+                    )}
+                  </span>
+                </li>
+              );
+            })}
           </ol>
         </Section>
       </div>
