@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import de from "@/messages/de.json";
 import en from "@/messages/en.json";
 import { API_KEY_ERROR_CODES } from "./api-keys/errors";
+import { BATCH_ERROR_CODES } from "./batches/errors";
 import { SETUP_ERROR_CODES } from "./auth/errors";
 import { CONTRACT_ERROR_CODES } from "./contracts/errors";
 import { COMMON_ERROR_CODES, describeError } from "./errors";
@@ -16,6 +17,7 @@ import { WEBHOOK_ERROR_CODES } from "./webhooks/errors";
 const CODE_LISTS = {
   COMMON_ERROR_CODES,
   API_KEY_ERROR_CODES,
+  BATCH_ERROR_CODES,
   SETUP_ERROR_CODES,
   CONTRACT_ERROR_CODES,
   INVITATION_ERROR_CODES,

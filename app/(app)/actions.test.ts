@@ -17,7 +17,9 @@ describe("own organization action", () => {
     const parent = await makeActor(t.db, { accountName: "Parent" });
     const child = await makeActor(t.db, { accountName: "Umbrella", parentId: parent.accountId });
     request.actor = await actorInAccount(t.db, parent.accountId, "manager");
-    expect(await updateOrganization(undefined, formData({ ...org, name: "Renamed" }))).toMatchObject({
+    expect(
+      await updateOrganization(undefined, formData({ ...org, name: "Renamed" })),
+    ).toMatchObject({
       ok: false,
       message: "errors.forbidden",
     });

@@ -61,6 +61,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
               <NavLink href="/account/webhooks">{t("nav.webhooks")}</NavLink>
             </li>
           ) : null}
+          {can(actor.role, "account.edit") ? (
+            <li>
+              <NavLink href="/account/invitations">{t("nav.invitationSettings")}</NavLink>
+            </li>
+          ) : null}
           {env().devMailbox ? (
             <li>
               <a

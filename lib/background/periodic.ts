@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { describeError } from "@/lib/errors";
 import { pruneEvents } from "@/lib/events/queries";
 import { closeOutExpiredInvitations } from "@/lib/invitations/expiry";
+import { sendDueReminders } from "@/lib/invitations/reminders";
 import { prune } from "@/lib/rate-limit/service";
 import { pruneWebhookDeliveries } from "@/lib/webhooks/queries";
 
@@ -19,16 +20,17 @@ async function upkeep(what: string, work: () => Promise<unknown>) {
 
 /**
  * Periodic upkeep, for the in-app poller and the separate worker: expired
- * invitations closed out and the terms of contracts that have started applied
- * every minute; rate-limit counters and idempotency answers older than a day,
- * events past EVENT_RETENTION_DAYS and webhook deliveries past 30 days dropped
- * every hour. All of it is safe with any number of instances.
+ * invitations closed out, invitees reminded of links about to expire and the
+ * terms of contracts that have started applied every minute; rate-limit
+ * counters and idempotency answers older than a day, events past
+ * EVENT_RETENTION_DAYS and webhook deliveries past 30 days dropped every hour. All of it is safe with any number of instances.
  */
 export async function runPeriodicWork(db: Db, now: Date) {
   const at = now.getTime();
   if (at - last.sweep >= SWEEP_EVERY_MS) {
     last.sweep = at;
     await upkeep("Closing out expired invitations", () => closeOutExpiredInvitations(db, now));
+    await upkeep("Reminding invitees", () => sendDueReminders(db, now, { appUrl: env().APP_URL }));
     await upkeep("Applying the terms of started contracts", () => applyStartedContracts(db, now));
   }
   if (at - last.prune >= DAY_MS / 24) {

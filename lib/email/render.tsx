@@ -1,5 +1,9 @@
 import { render } from "@react-email/render";
 import InvitationEmail, { type InvitationEmailProps, invitationSubject } from "@/emails/invitation";
+import InvitationReminderEmail, {
+  type InvitationReminderEmailProps,
+  invitationReminderSubject,
+} from "@/emails/invitation-reminder";
 import SetPasswordEmail, {
   type SetPasswordEmailProps,
   setPasswordSubject,
@@ -26,6 +30,16 @@ async function both(element: React.ReactElement): Promise<{ html: string; text: 
 export async function renderInvitationEmail(input: InvitationEmailProps): Promise<RenderedEmail> {
   const props = cleanEmailProps(input, ["customMessage"]);
   return { subject: invitationSubject(props), ...(await both(<InvitationEmail {...props} />)) };
+}
+
+export async function renderInvitationReminderEmail(
+  input: InvitationReminderEmailProps,
+): Promise<RenderedEmail> {
+  const props = cleanEmailProps(input);
+  return {
+    subject: invitationReminderSubject(props),
+    ...(await both(<InvitationReminderEmail {...props} />)),
+  };
 }
 
 export async function renderWelcomeEmail(input: WelcomeEmailProps): Promise<RenderedEmail> {

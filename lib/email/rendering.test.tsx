@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import InvitationEmail from "@/emails/invitation";
+import InvitationReminderEmail from "@/emails/invitation-reminder";
 import ResetPasswordEmail from "@/emails/reset-password";
 import SetPasswordEmail from "@/emails/set-password";
 import WebhookDisabledEmail from "@/emails/webhook-disabled";
@@ -8,6 +9,7 @@ import { type Locale, LOCALES } from "@/lib/enums";
 import en from "@/messages/en.json";
 import {
   renderInvitationEmail,
+  renderInvitationReminderEmail,
   renderResetPasswordEmail,
   renderSetPasswordEmail,
   renderWebhookDisabledEmail,
@@ -22,6 +24,15 @@ import {
  */
 const EMAILS: Record<string, (locale: Locale) => Promise<unknown>> = {
   invitation: (locale) => renderInvitationEmail({ ...InvitationEmail.PreviewProps, locale }),
+  "invitation-reminder": (locale) =>
+    renderInvitationReminderEmail({ ...InvitationReminderEmail.PreviewProps, locale }),
+  "invitation-reminder-one-day": (locale) =>
+    renderInvitationReminderEmail({
+      ...InvitationReminderEmail.PreviewProps,
+      inviteeName: null,
+      daysLeft: 1,
+      locale,
+    }),
   "reset-password": (locale) =>
     renderResetPasswordEmail({ ...ResetPasswordEmail.PreviewProps, locale }),
   "set-password": (locale) => renderSetPasswordEmail({ ...SetPasswordEmail.PreviewProps, locale }),

@@ -36,8 +36,7 @@ export function canExtend(inv: InvitationState & { sentAt: Date }, now: Date): b
 
 /** Extending keeps the link (and the token) and moves only the expiry. */
 export function extendPlan(inv: InvitationState & { sentAt: Date }, now: Date) {
-  if (displayStatus(inv, now) !== "pending")
-    throw new InvitationError("invitation_not_extendable");
+  if (displayStatus(inv, now) !== "pending") throw new InvitationError("invitation_not_extendable");
   const expiresAt = extendedExpiry(inv);
   if (!expiresAt) throw new InvitationError("invitation_extension_limit");
   return { expiresAt };

@@ -55,7 +55,10 @@ describe("send again", () => {
       sendCount: 1,
     });
     // The old one is kept as it was, its history naming the new one.
-    expect(await row(old.id)).toMatchObject({ status: "canceled", tokenHash: hashToken(old.token) });
+    expect(await row(old.id)).toMatchObject({
+      status: "canceled",
+      tokenHash: hashToken(old.token),
+    });
     expect(await t.db.$count(invitations)).toBe(2);
     const oldDetail = await getInvitationDetail(t.db, old.actor.accountId, old.id, later);
     expect(oldDetail!.events[0]).toMatchObject({ type: "sent_again", to: fresh.id });
@@ -76,10 +79,7 @@ describe("send again", () => {
     const lapsed = await invite(t.db, { actor, email: "lapsed@contoso.example", now });
     const swept = await invite(t.db, { actor, email: "swept@contoso.example", now });
     await closeOutExpiredInvitations(t.db, days(31));
-    await t.db
-      .update(invitations)
-      .set({ status: "pending" })
-      .where(eq(invitations.id, lapsed.id));
+    await t.db.update(invitations).set({ status: "pending" }).where(eq(invitations.id, lapsed.id));
     for (const old of [lapsed, swept]) {
       const fresh = await sendAgain(t.db, actor, { id: old.id }, days(40), deps);
       expect((await row(fresh.id)).status).toBe("pending");
@@ -116,7 +116,9 @@ describe("send again", () => {
     const sentAgain = await t.db
       .select()
       .from(invitationEvents)
-      .where(and(eq(invitationEvents.invitationId, old.id), eq(invitationEvents.type, "sent_again")));
+      .where(
+        and(eq(invitationEvents.invitationId, old.id), eq(invitationEvents.type, "sent_again")),
+      );
     expect(sentAgain).toHaveLength(1);
   });
 

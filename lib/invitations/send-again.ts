@@ -49,8 +49,7 @@ export async function sendAgain(
       async alongside(tx, current, newId) {
         // Locked and judged again: a resend may have revived it meanwhile.
         const locked = await lockOwnInvitation(tx, current, old.id, "invitations.create");
-        if (!canSendAgain(locked, now))
-          throw new InvitationError("invitation_not_sendable_again");
+        if (!canSendAgain(locked, now)) throw new InvitationError("invitation_not_sendable_again");
         await tx.insert(invitationEvents).values({
           invitationId: old.id,
           type: "sent_again",

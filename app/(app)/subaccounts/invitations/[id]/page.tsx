@@ -122,20 +122,26 @@ export default async function InvitationPage({
               // An extension's detail holds two expiries; sending again, the other invitation's id.
               const dates = e.type === "extended";
               const linked = (e.type === "sent_again" && e.to) || (e.type === "created" && e.from);
-              const text = t(`events.${e.type === "created" && e.from ? "created_again" : e.type}`, {
-                actor: e.apiKeyName
-                  ? tCommon("apiKeyActor", { key: e.apiKeyName, name: e.actorName ?? "" })
-                  : (e.actorName ?? t("system")),
-                from: dates && e.from ? when(new Date(e.from)) : e.from,
-                to: dates && e.to ? when(new Date(e.to)) : e.to,
-                days: e.daysLeft ?? 0,
-                // A failed accept names a refusal of ours; a bounce, the mail server's words.
-                reason:
-                  e.type === "accept_failed" && e.reason ? tErrors(e.reason) : (e.reason ?? ""),
-              });
+              const text = t(
+                `events.${e.type === "created" && e.from ? "created_again" : e.type}`,
+                {
+                  actor: e.apiKeyName
+                    ? tCommon("apiKeyActor", { key: e.apiKeyName, name: e.actorName ?? "" })
+                    : (e.actorName ?? t("system")),
+                  from: dates && e.from ? when(new Date(e.from)) : e.from,
+                  to: dates && e.to ? when(new Date(e.to)) : e.to,
+                  days: e.daysLeft ?? 0,
+                  // A failed accept names a refusal of ours; a bounce, the mail server's words.
+                  reason:
+                    e.type === "accept_failed" && e.reason ? tErrors(e.reason) : (e.reason ?? ""),
+                },
+              );
               return (
                 <li key={e.id} className="flex flex-wrap gap-x-3">
-                  <time dateTime={e.createdAt.toISOString()} className="text-slate-600 tabular-nums">
+                  <time
+                    dateTime={e.createdAt.toISOString()}
+                    className="text-slate-600 tabular-nums"
+                  >
                     {when(e.createdAt)}
                   </time>
                   <span>
