@@ -60,7 +60,12 @@ export type ApiAnswer = {
 
 type Method = "get" | "post" | "patch" | "put" | "delete";
 
-export type ResponseSpec = { description: string; schema?: z.ZodType };
+export type ResponseSpec = {
+  description: string;
+  schema?: z.ZodType;
+  /** A body that is not JSON (a CSV file): its media type, documented as a string. */
+  mediaType?: string;
+};
 
 /**
  * One operation of the API: its place, the permission it needs, the zod

@@ -165,6 +165,8 @@ describe("use cases authorize themselves", () => {
     const exported = Object.values(useCaseModules).flatMap((m) =>
       Object.entries(m)
         .filter(([, f]) => typeof f === "function" && f.length >= 4)
+        // The two parts of createInvitation a batch runs row by row (lib/batches authorizes the batch).
+        .filter(([name]) => !["prepareInvitation", "insertInvitation", "lockOwnInvitation"].includes(name))
         .map(([name]) => name),
     );
     expect(exported.sort()).toEqual(Object.keys(cases).sort());

@@ -86,7 +86,7 @@ export async function batchRows(
     .where(
       and(
         eq(invitationBatchRows.batchId, id),
-        gt(invitationBatchRows.row, page.afterRow ?? Number.MIN_SAFE_INTEGER),
+        gt(invitationBatchRows.row, page.afterRow ?? 0),
       ),
     )
     .orderBy(asc(invitationBatchRows.row))

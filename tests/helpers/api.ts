@@ -143,7 +143,12 @@ export function apiClient(
       surface.dialect,
     );
     const text = await response.text();
-    const json: unknown = text ? JSON.parse(text) : null;
+    // A file (a batch's result.csv) is answered as its text.
+    const json: unknown = !text
+      ? null
+      : (response.headers.get("content-type") ?? "").startsWith("text/csv")
+        ? text
+        : JSON.parse(text);
     if (surface.documented)
       expectDocumented(
         match.spec.method,

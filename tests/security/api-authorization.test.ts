@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { eq, inArray } from "drizzle-orm";
+import { createActionBatch } from "@/lib/batches/create";
 import { describe, expect, it } from "vitest";
 import {
   accounts,
@@ -33,6 +34,7 @@ type World = {
   subaccountId: string;
   webhookEndpointId: string;
   webhookDeliveryId: string;
+  batchId: string;
 };
 /** A request each endpoint would accept from a good key; a new endpoint fails below until it has one. */
 const SAMPLES: Record<string, (w: World) => { path: string; body?: unknown }> = {
@@ -45,6 +47,14 @@ const SAMPLES: Record<string, (w: World) => { path: string; body?: unknown }> = 
   getInvitation: (w) => ({ path: `/invitations/${w.invitationId}` }),
   resendInvitation: (w) => ({ path: `/invitations/${w.invitationId}/resend` }),
   cancelInvitation: (w) => ({ path: `/invitations/${w.invitationId}/cancel` }),
+  extendInvitation: (w) => ({ path: `/invitations/${w.invitationId}/extend` }),
+  sendInvitationAgain: (w) => ({ path: `/invitations/${w.invitationId}/send_again` }),
+  createInvitationBatch: () => ({
+    path: "/invitation_batches",
+    body: { rows: [{ email: "bulk@example.com", subaccount_type: "retail", language: "en" }] },
+  }),
+  getInvitationBatch: (w) => ({ path: `/invitation_batches/${w.batchId}` }),
+  getInvitationBatchResult: (w) => ({ path: `/invitation_batches/${w.batchId}/result.csv` }),
   correctInvitationAddress: (w) => ({
     path: `/invitations/${w.invitationId}/correct_address`,
     body: { email: "fixed@example.com" },
@@ -122,7 +132,16 @@ async function world() {
     { id: webhookEndpointId },
     clock.now,
   );
-  return { admin, w: { invitationId, subaccountId, webhookEndpointId, webhookDeliveryId } };
+  const { id: batchId } = await createActionBatch(
+    t.db,
+    admin,
+    { kind: "cancel", invitations: [{ id: invitationId, email: "bob@contoso.example" }] },
+    clock.now,
+  );
+  return {
+    admin,
+    w: { invitationId, subaccountId, webhookEndpointId, webhookDeliveryId, batchId },
+  };
 }
 
 /** What one account's invitations and subaccounts are, with their history and emails. */

@@ -74,6 +74,8 @@ const FIELDS: Record<string, string[]> = {
   resendExistingInvitation: ["id"],
   resendInvitation: ["id"],
   cancelInvitation: ["id"],
+  extendInvitation: ["id"],
+  sendInvitationAgain: ["id"],
   correctAddressAndResend: ["id", "email"],
   createSubaccount: [
     "name",

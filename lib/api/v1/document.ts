@@ -80,7 +80,11 @@ function operation(spec: AnyEndpoint): ZodOpenApiOperationObject {
     responses[status] = {
       description: response.description,
       headers: rateLimitHeaders,
-      ...(response.schema ? { content: { "application/json": { schema: response.schema } } } : {}),
+      ...(response.schema
+        ? { content: { "application/json": { schema: response.schema } } }
+        : response.mediaType
+          ? { content: { [response.mediaType]: { schema: { type: "string" as const } } } }
+          : {}),
     };
   }
   const refusals: ProblemCode[] = ["unauthorized", "rate_limited"];

@@ -209,7 +209,7 @@ export const batchResultEndpoint = endpoint({
   tag: "Invitation batches",
   permission: "invitations.view",
   params: idParams,
-  responses: { 200: { description: "CSV, UTF-8" } },
+  responses: { 200: { description: "CSV, UTF-8", mediaType: "text/csv" } },
   async handler({ params }, ctx) {
     const body = await batchResultCsv(ctx.db, ctx.actor, params.id);
     return { status: 200, contentType: "text/csv; charset=utf-8", body };
