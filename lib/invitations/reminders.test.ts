@@ -153,7 +153,10 @@ describe("reminders", () => {
   it("never reminds within a day of the send it is about", async () => {
     const { id } = await invite(t.db, { now });
     // A link about to expire right after it was sent (a shorter window than ours).
-    await t.db.update(invitations).set({ expiresAt: days(3) }).where(eq(invitations.id, id));
+    await t.db
+      .update(invitations)
+      .set({ expiresAt: days(3) })
+      .where(eq(invitations.id, id));
     expect(await sendDueReminders(t.db, days(0.9), APP_DEPS)).toBe(0);
     expect(await sendDueReminders(t.db, days(1), APP_DEPS)).toBe(1);
   });
@@ -171,7 +174,10 @@ describe("reminders", () => {
     expect((await viewInvitationToken(t.db, token, days(24))).state).toBe("valid");
     expect((await viewInvitationToken(t.db, old, days(24))).state).toBe("replaced");
     expect(
-      await t.db.$count(invitationRetiredTokens, eq(invitationRetiredTokens.tokenHash, hashToken(old))),
+      await t.db.$count(
+        invitationRetiredTokens,
+        eq(invitationRetiredTokens.tokenHash, hashToken(old)),
+      ),
     ).toBe(1);
   });
 
@@ -203,7 +209,10 @@ describe("reminders", () => {
 
   it("leaves the invitation's delivery state to its own email", async () => {
     const { id } = await invite(t.db, { now });
-    await t.db.update(invitations).set({ deliveryStatus: "delivered" }).where(eq(invitations.id, id));
+    await t.db
+      .update(invitations)
+      .set({ deliveryStatus: "delivered" })
+      .where(eq(invitations.id, id));
     await sendDueReminders(t.db, days(24), APP_DEPS);
     const message = { invitationId: id, idempotencyKey: invitationReminderKey(id, 1) };
     expect(await setInvitationDelivery(t.db, message, "bounced", ["delivered"])).toBe(false);

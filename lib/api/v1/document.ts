@@ -22,6 +22,7 @@ import { listEventsEndpoint } from "./events";
 import { meEndpoint } from "./me";
 import { WEBHOOK_ENDPOINTS } from "./webhooks";
 import { BATCH_ENDPOINTS } from "./invitation-batches";
+import { INVITATION_SETTINGS_ENDPOINTS } from "./invitation-settings";
 import {
   createSubaccountEndpoint,
   deactivateSubaccountEndpoint,
@@ -43,6 +44,7 @@ export const ENDPOINTS: AnyEndpoint[] = [
   extendInvitationEndpoint,
   sendAgainEndpoint,
   correctAddressEndpoint,
+  ...INVITATION_SETTINGS_ENDPOINTS,
   listSubaccountsEndpoint,
   createSubaccountEndpoint,
   getSubaccountEndpoint,
