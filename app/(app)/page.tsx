@@ -10,6 +10,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/require";
 import { addressLine, contactLine, organizationOf } from "@/lib/accounts/organization";
 import { accountOverview, asksForAddress, billedToParent, getOwnAccount } from "@/lib/accounts/own";
+import { EXPIRING_SOON_DAYS } from "@/lib/invitations/constants";
 import { OrganizationForm } from "./organization-form";
 import { ClientMessages } from "@/app/_components/client-messages";
 
@@ -43,6 +44,13 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
       t("pendingInvitations"),
       format.number(overview.pendingInvitations),
       can(actor.role, "invitations.view") ? "/subaccounts/invitations?status=pending" : null,
+    ],
+    [
+      t("expiringSoon", { days: EXPIRING_SOON_DAYS }),
+      format.number(overview.expiringSoonInvitations),
+      can(actor.role, "invitations.view")
+        ? "/subaccounts/invitations?status=pending&expiring=soon&sort=expires"
+        : null,
     ],
   ];
   const org = account ? organizationOf(account) : null;

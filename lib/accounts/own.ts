@@ -4,7 +4,7 @@ import type { Db } from "@/db";
 import { accounts, contracts } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, lockActor } from "@/lib/auth/authorize";
-import { invitationCounts } from "@/lib/invitations/queries";
+import { expiringSoonCount, invitationCounts } from "@/lib/invitations/queries";
 import { can } from "@/lib/auth/permissions";
 import { fieldChanges, recordActivity } from "@/lib/activity/record";
 import { addressLine, type OrganizationDetails, type StoredOrganization } from "./organization";
@@ -15,12 +15,17 @@ import { priceList } from "./prices";
 
 /** The figures on an account's home page. */
 export async function accountOverview(db: Db, accountId: string, now: Date) {
-  const [[subaccounts], invitations] = await Promise.all([
+  const [[subaccounts], invitations, expiringSoon] = await Promise.all([
     // An index-only count of the account's direct subaccounts.
     db.select({ n: count() }).from(accounts).where(eq(accounts.parentId, accountId)),
     invitationCounts(db, accountId, now),
+    expiringSoonCount(db, accountId, now),
   ]);
-  return { subaccounts: subaccounts?.n ?? 0, pendingInvitations: invitations.pending };
+  return {
+    subaccounts: subaccounts?.n ?? 0,
+    pendingInvitations: invitations.pending,
+    expiringSoonInvitations: expiringSoon,
+  };
 }
 
 /** The account's own view of itself: organization, billing, price list. */

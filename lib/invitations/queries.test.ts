@@ -5,7 +5,10 @@ import { acceptForm } from "@/tests/helpers/fixtures";
 import { INVITATION_DEPS as deps, invite } from "@/tests/helpers/invitations";
 import { everyPage } from "@/tests/helpers/lists";
 import { PAGE_SIZE } from "@/lib/lists/keyset";
+import { accountOverview } from "@/lib/accounts/own";
+import { extendInvitation } from "./extend";
 import {
+  expiringSoonCount,
   getInvitationDetail,
   invitationListParams,
   invitationListTotal,
@@ -202,5 +205,52 @@ describe("the list's total", () => {
     expect(invitationListTotal(counts, params({ delivery: "problems" }))).toBeUndefined();
     expect(invitationListTotal(counts, params({ email: "bob@example.com" }))).toBeUndefined();
     expect(invitationListTotal(counts, params({ type: "retail" }))).toBeUndefined();
+  });
+});
+
+describe("expiring soon", () => {
+  const day = (n: number) => new Date(t0.getTime() + n * 24 * 3600 * 1000);
+  const now = day(25);
+
+  it("lists and counts the pending invitations expiring within 7 days, extended ones too", async () => {
+    const actor = await makeActor(t.db);
+    const sent = (email: string, at: number) => invite(t.db, { actor, email, now: day(at) });
+    const soon = [
+      (await sent("five-days@example.com", 0)).id,
+      (await sent("three-days@example.com", -2)).id,
+    ];
+    // Sent long ago, extended to expire on day 26.
+    const extended = await sent("extended@example.com", -34);
+    await extendInvitation(t.db, actor, { id: extended.id }, day(-5));
+    soon.push(extended.id);
+    await sent("later@example.com", 10);
+    await sent("lapsed@example.com", -6);
+    const canceled = await sent("canceled@example.com", 1);
+    await cancelInvitation(t.db, actor, { id: canceled.id }, day(2));
+    // Extended out of the window.
+    const moved = await sent("moved@example.com", -1);
+    await extendInvitation(t.db, actor, { id: moved.id }, day(3));
+
+    const page = await listInvitations(t.db, actor.accountId, params({ expiring: "soon" }), now);
+    expect(page.rows.map((r) => r.id).sort()).toEqual([...soon].sort());
+    expect(page.rows.every((r) => r.status === "pending")).toBe(true);
+    const pending = await listInvitations(
+      t.db,
+      actor.accountId,
+      params({ status: "pending", expiring: "soon", sort: "expires" }),
+      now,
+    );
+    expect(pending.rows.map((r) => r.id).sort()).toEqual([...soon].sort());
+    const accepted = await listInvitations(
+      t.db,
+      actor.accountId,
+      params({ status: "accepted", expiring: "soon" }),
+      now,
+    );
+    expect(accepted.rows).toEqual([]);
+    expect(await expiringSoonCount(t.db, actor.accountId, now)).toBe(3);
+    expect((await accountOverview(t.db, actor.accountId, now)).expiringSoonInvitations).toBe(3);
+    // A filter the counters do not know: no total.
+    expect(invitationListTotal({ all: 9 } as never, params({ expiring: "soon" }))).toBeUndefined();
   });
 });

@@ -21,8 +21,19 @@ import {
   searchTerm,
 } from "@/lib/lists/keyset";
 import { INVITABLE_TYPES } from "@/lib/enums";
-import { DISPLAY_STATUSES, type DisplayStatus, INVITATION_ORDERS } from "./constants";
-import { displayStatus, invitationOrder, lapsedCondition, statusCondition } from "./status";
+import {
+  DISPLAY_STATUSES,
+  type DisplayStatus,
+  EXPIRING_SOON_DAYS,
+  INVITATION_ORDERS,
+} from "./constants";
+import {
+  displayStatus,
+  expiringSoonCondition,
+  invitationOrder,
+  lapsedCondition,
+  statusCondition,
+} from "./status";
 
 /** The list's filters as they stand in the URL. Unknown values fall back to defaults. */
 export const invitationListParams = z.object({
@@ -32,6 +43,8 @@ export const invitationListParams = z.object({
   email: searchTerm(254),
   /** "problems": only invitations whose latest email bounced or failed. */
   delivery: z.enum(["problems"]).optional().catch(undefined),
+  /** "soon": pending, and expiring within the next EXPIRING_SOON_DAYS days. */
+  expiring: z.enum(["soon"]).optional().catch(undefined),
   sort: z.enum(INVITATION_ORDERS).catch("newest").default("newest"),
   /** The subaccount type offered (the API's filter; the page has no control for it). */
   type: z.enum(INVITABLE_TYPES).optional().catch(undefined),
@@ -62,6 +75,7 @@ type PageShape = {
   q: boolean;
   email: boolean;
   problems: boolean;
+  expiring: boolean;
   type: boolean;
   from: boolean;
   until: boolean;
@@ -101,6 +115,7 @@ function pageConditions(shape: PageShape, values: PageValues, bound: boolean) {
   if (shape.problems)
     // Written as the partial index's own condition, so that index serves it.
     conditions.push(sql`${invitations.deliveryStatus} in ('bounced', 'failed')`);
+  if (shape.expiring) conditions.push(expiringSoonCondition(at("now")));
   if (shape.type) conditions.push(sql`${invitations.subaccountType} = ${v("type")}`);
   // On the keyset's own column: a range of the index the list reads anyway.
   if (shape.from) conditions.push(gte(invitations.lastSentAt, at("from")));
@@ -139,7 +154,7 @@ async function pageRows(db: Db, shape: PageShape, values: PageValues): Promise<P
   if (shape.q || shape.email) return pageSelect(db, shape, values, false);
   let mine = preparedPages.get(db);
   if (!mine) preparedPages.set(db, (mine = new Map()));
-  const flags = [shape.problems, shape.type, shape.from, shape.until, shape.cursor];
+  const flags = [shape.problems, shape.type, shape.from, shape.until, shape.cursor, shape.expiring];
   const name = `invitation_page_${shape.status ?? "all"}_${shape.descending ? "d" : "a"}${flags
     .map((on) => (on ? 1 : 0))
     .join("")}`;
@@ -167,10 +182,13 @@ export async function listInvitations(
     size,
   });
   const shape: PageShape = {
-    status: params.status,
+    // "Expiring soon" holds only pending ones: Pending's own condition would only tempt
+    // the planner to the partial index of pending expiries and a sort of them all.
+    status: params.expiring && params.status === "pending" ? undefined : params.status,
     q: !!params.q,
     email: !!params.email,
     problems: params.delivery === "problems",
+    expiring: params.expiring === "soon",
     type: !!params.type,
     from: !!params.sentFrom,
     until: !!params.sentUntil,
@@ -305,13 +323,14 @@ export function invitationListTotal(
   counts: InvitationCounts,
   params: Pick<
     InvitationListParams,
-    "status" | "q" | "email" | "delivery" | "type" | "sentFrom" | "sentUntil"
+    "status" | "q" | "email" | "delivery" | "expiring" | "type" | "sentFrom" | "sentUntil"
   >,
 ): number | undefined {
   const narrowed =
     params.q ||
     params.email ||
     params.delivery ||
+    params.expiring ||
     params.type ||
     params.sentFrom ||
     params.sentUntil;
@@ -346,4 +365,21 @@ export async function invitationCounts(
     canceled: stored.canceled ?? 0,
   };
   return { ...counts, all: counts.pending + counts.expired + counts.accepted + counts.canceled };
+}
+
+/**
+ * How many of an account's invitations expire soon (pending, within the next
+ * EXPIRING_SOON_DAYS days): a range of the partial index of pending expiries,
+ * read without its rows.
+ */
+export async function expiringSoonCount(db: Db, accountId: string, now: Date): Promise<number> {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const [row] = await selectRows<{ n: string | number }>(
+    db,
+    sql`select count(*) as n from ${invitations}
+        where ${invitations.accountId} = ${accountId} and ${invitations.status} = 'pending'
+          and ${invitations.expiresAt} > ${at}
+          and ${invitations.expiresAt} <= ${at} + ${sql.raw(`interval '${EXPIRING_SOON_DAYS} days'`)}`,
+  );
+  return Number(row?.n ?? 0);
 }

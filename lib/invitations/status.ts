@@ -113,6 +113,9 @@ export function stillPendingCondition(now: Date): SQL {
  * within EXPIRING_SOON_DAYS was last sent at least TTL - SOON days ago. That
  * bound on the list's own column lets the index of pending ones by last sent
  * start where they begin, instead of reading the month of pending ones after them.
+ * The planner may as well read the week's pending ones through the partial index
+ * of pending expiries and sort them: a sort of the week, never of the account
+ * (tests/performance/query-plans.test.ts).
  */
 export function expiringSoonCondition(now: Date | SQL): SQL {
   const at = moment(now);

@@ -268,6 +268,26 @@ describe("an invitation's actions", () => {
   });
 });
 
+describe("GET /api/v1/invitations?expiring=soon", () => {
+  it("lists only the pending invitations expiring within 7 days", async () => {
+    const { admin, key } = await keyed();
+    const sent = (email: string, days: number) =>
+      invite(t.db, {
+        actor: admin,
+        email,
+        now: new Date(clock.now.getTime() - days * 24 * 3600 * 1000),
+      });
+    const soon = await sent("soon@example.com", 25);
+    await sent("later@example.com", 10);
+    await sent("lapsed@example.com", 31);
+    const res = await call("GET", "/invitations?expiring=soon", { key });
+    expect(res.status).toBe(200);
+    expect(res.body.data.map((i: { id: string }) => i.id)).toEqual([soon.id]);
+    const bad = await call("GET", "/invitations?expiring=later", { key });
+    expect(bad.status).toBe(422);
+  });
+});
+
 describe("extend and send again", () => {
   it("extends a pending invitation up to its ceiling, then refuses with a problem", async () => {
     const { key } = await keyed();

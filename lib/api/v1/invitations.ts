@@ -4,6 +4,7 @@ import { INVITABLE_TYPES, INVITATION_EVENT_TYPES, LOCALES } from "@/lib/enums";
 import {
   CUSTOM_MESSAGE_MAX,
   DISPLAY_STATUSES,
+  EXPIRING_SOON_DAYS,
   EXTEND_DAYS,
   INVITATION_MAX_LIFETIME_DAYS,
   INVITATION_ORDERS,
@@ -276,6 +277,10 @@ const listQuery = z.strictObject({
     .enum(["problems"])
     .optional()
     .meta({ description: "Only those whose latest email bounced or failed" }),
+  expiring: z
+    .enum(["soon"])
+    .optional()
+    .meta({ description: `Only pending ones expiring within the next ${EXPIRING_SOON_DAYS} days` }),
   q: z.string().trim().min(1).max(254).optional().meta({ description: "Part of the address" }),
   subaccount_type: z.enum(INVITABLE_TYPES).optional(),
   sent_from: timestamp.optional().meta({ description: "Last sent at or after" }),
@@ -307,6 +312,7 @@ export const listInvitationsEndpoint = endpoint({
     const params = invitationListParams.parse({
       status: query.status,
       delivery: query.delivery,
+      expiring: query.expiring,
       q: query.q,
       type: query.subaccount_type,
       sentFrom: query.sent_from,

@@ -1,10 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { FilterBar, FilterSearch, FilterSelect } from "@/app/_components/filter-bar";
-import type { InvitationOrder } from "@/lib/invitations/constants";
+import { EXPIRING_SOON_DAYS, type InvitationOrder } from "@/lib/invitations/constants";
 import type { InvitationListParams } from "@/lib/invitations/queries";
 
 /**
- * Search, delivery and order; the status is chosen by the tabs above and kept
+ * Search, delivery, "expiring soon" and order; the status is chosen by the tabs above and kept
  * here. The orders by expiry are offered where the list shows expiries.
  */
 export async function InvitationFilters({
@@ -31,6 +31,14 @@ export async function InvitationFilters({
         value={params.delivery}
         all={t("allDeliveries")}
         options={[{ value: "problems", label: t("deliveryProblems") }]}
+      />
+      <FilterSelect
+        id="filter-expiring"
+        name="expiring"
+        label={t("expiringFilter")}
+        value={params.expiring}
+        all={t("expiringAny")}
+        options={[{ value: "soon", label: t("expiringSoon", { days: EXPIRING_SOON_DAYS }) }]}
       />
       <FilterSelect
         id="filter-sort"

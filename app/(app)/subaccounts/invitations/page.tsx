@@ -68,6 +68,7 @@ export default async function InvitationsPage({
     params.status ||
     params.q ||
     params.delivery ||
+    params.expiring ||
     params.after ||
     params.before
   );
@@ -78,6 +79,7 @@ export default async function InvitationsPage({
     status: params.status,
     q: params.q,
     delivery: params.delivery,
+    expiring: params.expiring,
     sort: order === "newest" ? undefined : order,
   };
   const path = "/subaccounts/invitations";
