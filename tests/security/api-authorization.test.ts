@@ -53,6 +53,8 @@ const SAMPLES: Record<string, (w: World) => { path: string; body?: unknown }> = 
     path: "/invitation_batches",
     body: { rows: [{ email: "bulk@example.com", subaccount_type: "retail", language: "en" }] },
   }),
+  getInvitationSettings: () => ({ path: "/invitation_settings" }),
+  updateInvitationSettings: () => ({ path: "/invitation_settings", body: { reminder_days: 3 } }),
   getInvitationBatch: (w) => ({ path: `/invitation_batches/${w.batchId}` }),
   getInvitationBatchResult: (w) => ({ path: `/invitation_batches/${w.batchId}/result.csv` }),
   correctInvitationAddress: (w) => ({
