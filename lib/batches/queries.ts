@@ -84,10 +84,7 @@ export async function batchRows(
     })
     .from(invitationBatchRows)
     .where(
-      and(
-        eq(invitationBatchRows.batchId, id),
-        gt(invitationBatchRows.row, page.afterRow ?? 0),
-      ),
+      and(eq(invitationBatchRows.batchId, id), gt(invitationBatchRows.row, page.afterRow ?? 0)),
     )
     .orderBy(asc(invitationBatchRows.row))
     .limit(page.limit);

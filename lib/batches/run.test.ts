@@ -183,6 +183,27 @@ describe("an action on chosen invitations", () => {
   });
 });
 
+describe("extend on chosen invitations", () => {
+  it("extends each through the one use case, and says which were already at their ceiling", async () => {
+    const actor = await makeActor(t.db);
+    const a = await invite(t.db, { actor, email: "a@example.com" });
+    const { id } = await createActionBatch(
+      t.db,
+      actor,
+      { kind: "extend", invitations: [a, a, a].map((i) => ({ id: i.id, email: "a@example.com" })) },
+      now,
+    );
+    await runDueBatches(t.db, APP_DEPS, { now: () => later(1000) });
+    expect((await rowsOf(t.db, id)).map((r) => r.outcome)).toEqual([
+      "extended",
+      "extended",
+      "invitation_extension_limit",
+    ]);
+    const [row] = await t.db.select().from(invitations).where(eq(invitations.id, a.id));
+    expect(row!.expiresAt).toEqual(new Date(now.getTime() + 90 * 24 * 3600 * 1000));
+  });
+});
+
 describe("a batch worker killed halfway", () => {
   const cleanups: (() => Promise<void>)[] = [];
   afterAll(async () => {

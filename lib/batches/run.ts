@@ -6,6 +6,7 @@ import { lockActor } from "@/lib/auth/authorize";
 import { apiKeyStatus } from "@/lib/api-keys/rules";
 import type { BatchKind } from "@/lib/enums";
 import { DomainError, describeError } from "@/lib/errors";
+import { extendInvitation } from "@/lib/invitations/extend";
 import { newInvitationInput } from "@/lib/invitations/inputs";
 import {
   cancelInvitation,
@@ -33,9 +34,7 @@ const ACTIONS: Record<
 > = {
   resend: (tx, actor, id, now, deps) => resendInvitation(tx, actor, { id }, now, deps),
   cancel: (tx, actor, id, now) => cancelInvitation(tx, actor, { id }, now),
-  extend: async () => {
-    throw new DomainError("forbidden");
-  },
+  extend: (tx, actor, id, now) => extendInvitation(tx, actor, { id }, now),
 };
 
 /** Takes the oldest open batch no worker holds (queued, or running under a lapsed lease); or that one. */

@@ -7,7 +7,7 @@ import { authorize } from "@/lib/auth/authorize";
 import type { BatchKind } from "@/lib/enums";
 import type { DisplayStatus } from "@/lib/invitations/constants";
 import { type InvitationListParams, listInvitations } from "@/lib/invitations/queries";
-import { canCancel, canResend } from "@/lib/invitations/rules";
+import { canCancel, canExtend, canResend } from "@/lib/invitations/rules";
 import { displayStatus } from "@/lib/invitations/status";
 import { createActionBatch } from "./create";
 import { BatchError } from "./errors";
@@ -67,9 +67,6 @@ async function selected(
   return out;
 }
 
-/** An extension is capped this long after the invitation was first sent. */
-const EXTEND_CEILING_MS = 90 * 24 * 3600 * 1000;
-
 /**
  * Why an action would skip an invitation, or null when it would act on it:
  * the same rules the action applies when its row's turn comes (which also
@@ -87,9 +84,7 @@ export function skipReason(
       return canCancel(inv, now) ? null : inv.status;
     case "extend":
       if (inv.status !== "pending") return inv.status;
-      return inv.expiresAt.getTime() >= inv.sentAt.getTime() + EXTEND_CEILING_MS
-        ? "at_ceiling"
-        : null;
+      return canExtend(inv, now) ? null : "at_ceiling";
   }
 }
 
