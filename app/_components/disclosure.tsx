@@ -4,15 +4,25 @@ import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 
 /**
  * A button that shows and hides a panel; Escape and a click outside close it.
- * The panel's content is made only while it is open.
+ * The panel's content is made only while it is open, so a page that repeats it
+ * (a menu on every row) carries one button each instead of what it holds.
  */
 export function Disclosure({
   label,
+  buttonLabel,
   buttonContent,
+  buttonClassName = "flex items-center gap-2 rounded-md px-3 py-2 text-sm hover:bg-slate-100",
+  panelClassName = "absolute right-0 z-20 mt-1 w-64 rounded-lg border border-slate-200 bg-white p-3 shadow-lg",
   children,
 }: {
-  label: string;
+  /** The button's tooltip. */
+  label?: string;
+  /** The button's name where its content alone is ambiguous (one per row). */
+  buttonLabel?: string;
   buttonContent: ReactNode;
+  buttonClassName?: string;
+  /** Floating by default; a row's menu opens in place, as a table may clip what floats. */
+  panelClassName?: string;
   children: () => ReactNode;
 }) {
   const [open, setOpen] = useState(false);
@@ -27,8 +37,10 @@ export function Disclosure({
         button.current?.focus();
       }
     };
+    // The path as it was when the click happened: a click that swaps what the
+    // panel shows (a confirmation replacing its button) has detached its target.
     const onClick = (e: MouseEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
+      if (root.current && !e.composedPath().includes(root.current)) setOpen(false);
     };
     document.addEventListener("keydown", onKey);
     document.addEventListener("click", onClick);
@@ -44,9 +56,10 @@ export function Disclosure({
         type="button"
         aria-expanded={open}
         aria-controls={id}
+        aria-label={buttonLabel}
         title={label}
         onClick={() => setOpen((o) => !o)}
-        className="flex items-center gap-2 rounded-md px-3 py-2 text-sm hover:bg-slate-100"
+        className={buttonClassName}
       >
         {buttonContent}
         <span aria-hidden="true">▾</span>
@@ -59,7 +72,7 @@ export function Disclosure({
         onClick={(e) => {
           if ((e.target as Element).closest("a")) setOpen(false);
         }}
-        className="absolute right-0 z-20 mt-1 w-64 rounded-lg border border-slate-200 bg-white p-3 shadow-lg"
+        className={panelClassName}
       >
         {open ? children() : null}
       </div>

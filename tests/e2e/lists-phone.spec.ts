@@ -41,6 +41,7 @@ test("on a phone: the menu opens from a button, lists are cards that fit the scr
   expect(await address.evaluate((cell) => getComputedStyle(cell, "::before").content)).toBe(
     '"Email"',
   );
+  await row.getByRole("button", { name: `Actions for the invitation to ${email}` }).click();
   await expect(
     row.getByRole("button", { name: `Resend the invitation to ${email}` }),
   ).toBeVisible();

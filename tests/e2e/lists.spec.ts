@@ -78,13 +78,21 @@ test("Manage invitations at dozens of rows: search as typed, pages both ways, st
     (await tabs.getByRole("link", { name: /^Canceled/ }).innerText()).replace(/\D/g, ""),
   );
 
-  // Row actions: resend one, cancel another after confirming.
+  // Row actions, from each row's menu: resend one, cancel another after confirming.
   const first = page.getByRole("row").filter({ hasText: address(0) });
+  const menu = first.getByRole("button", { name: `Actions for the invitation to ${address(0)}` });
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(first.getByRole("button", { name: /^Resend/ })).toHaveCount(0);
+  await menu.click();
+  await expect(menu).toHaveAttribute("aria-expanded", "true");
   await first.getByRole("button", { name: `Resend the invitation to ${address(0)}` }).click();
   await expect(
     page.getByRole("status").filter({ hasText: `Invitation sent again to ${address(0)}.` }),
   ).toBeVisible();
   const second = page.getByRole("row").filter({ hasText: address(1) });
+  await second
+    .getByRole("button", { name: `Actions for the invitation to ${address(1)}` })
+    .click();
   await second.getByRole("button", { name: `Cancel the invitation to ${address(1)}` }).click();
   await second.getByRole("button", { name: "Yes, cancel invitation" }).click();
   // The answer stands above the list and takes focus: the row it came from is gone.

@@ -120,7 +120,7 @@ export function InvitationActions({
   ) : null;
   if (inRow)
     return (
-      <div className="flex flex-wrap items-start gap-2">
+      <div className="flex flex-col items-start gap-2">
         {resendForm}
         {extendForm}
         {sendAgainForm}

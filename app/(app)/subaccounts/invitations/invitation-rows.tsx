@@ -1,5 +1,7 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+import { Disclosure } from "@/app/_components/disclosure";
 import { Cell, Row, RowActions, RowLink, StatusBadge } from "@/app/_components/ui";
 import { InvitationActions } from "./invitation-actions";
 
@@ -27,8 +29,9 @@ export type Moment = [day: string, time: string];
 
 /**
  * The rows of Manage invitations, rendered from compact data: the server sends
- * each row once as a few strings instead of as a tree of elements, and every
- * row's Resend and Cancel live in this one client component.
+ * each row once as a few strings instead of as a tree of elements. A row's
+ * actions (Resend, Extend, Send again, Cancel) open from its Actions button and
+ * are made only then: a page of 25 rows carries 25 buttons, not 75 forms.
  */
 export function InvitationRows({
   rows,
@@ -45,6 +48,7 @@ export function InvitationRows({
     expires: string;
   };
 }) {
+  const t = useTranslations("invitation");
   return rows.map((row) => (
     <Row key={row.id}>
       <Cell>
@@ -75,7 +79,16 @@ export function InvitationRows({
       <Cell>
         {row.resend || row.cancel || row.extend || row.sendAgain ? (
           <RowActions>
-            <InvitationActions id={row.id} email={row.email} offers={row} place="row" />
+            <Disclosure
+              buttonLabel={t("rowActionsFor", { email: row.email })}
+              buttonContent={t("rowActions")}
+              buttonClassName="btn-small inline-flex items-center gap-1"
+              panelClassName="mt-2"
+            >
+              {() => (
+                <InvitationActions id={row.id} email={row.email} offers={row} place="row" />
+              )}
+            </Disclosure>
           </RowActions>
         ) : null}
       </Cell>
