@@ -1,4 +1,5 @@
 import { CredentialsSignin } from "@auth/core/errors";
+import { after } from "next/server";
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { Db } from "@/db";
@@ -38,6 +39,18 @@ const as = (a: Actor | null, locale: "en" | "de" = "en") =>
   Object.assign(request, { actor: a, db: {} as Db, now: new Date(), ip: null, locale });
 
 describe("server action wrapper", () => {
+  it("delivers what every successful action queued right after its answer, and nothing after a refusal", async () => {
+    as(actor("manager"));
+    vi.mocked(after).mockClear();
+    await invite(undefined, form({ email: "x@example.com" }));
+    expect(after).toHaveBeenCalledTimes(1);
+    vi.mocked(after).mockClear();
+    await invite(undefined, form({ email: "not an address" }));
+    as(actor("user"));
+    await invite(undefined, form({ email: "x@example.com" }));
+    expect(after).not.toHaveBeenCalled();
+  });
+
   it("refuses a signed-out caller without running the handler", async () => {
     as(null);
     handler.mockClear();

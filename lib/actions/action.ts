@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { signInAfterSetup } from "@/lib/auth/sign-in-after";
 import { DomainError, describeError } from "@/lib/errors";
+import { afterCommit } from "@/lib/front-door/after-commit";
 import { requestContext, type RequestContext } from "./context";
 import { fieldErrorsOf, type FormState, keptValues, withTexts } from "./form-state";
 
@@ -89,6 +90,9 @@ async function run<S extends z.ZodType, C>(
   } catch (error) {
     return failureState(error, formData, spec.fieldNames);
   }
+  // Whatever the handler committed (emails, webhook deliveries) goes out right
+  // after the response, for every action alike; the poller retries what this misses.
+  afterCommit();
   if ("redirectTo" in result) redirect(result.redirectTo);
   if ("signIn" in result) {
     await signInAfterSetup(result.signIn, redirect);

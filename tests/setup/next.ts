@@ -7,7 +7,8 @@ import { vi } from "vitest";
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 vi.mock("next/server", async (original) => ({
   ...(await original<typeof NextServer>()),
-  after: () => {},
+  // A spy: the action wrapper's after-commit work is asserted through it.
+  after: vi.fn(),
 }));
 vi.mock("next/navigation", async (original) => ({
   ...(await original<typeof NextNavigation>()),

@@ -2,7 +2,6 @@
 
 import { publicAction } from "@/lib/actions/action";
 import { signIn } from "@/lib/auth/next-auth";
-import { afterCommit } from "@/lib/front-door/after-commit";
 import { env } from "@/lib/env";
 import { acceptInvitation } from "@/lib/invitations/accept";
 import { acceptFormInput } from "@/lib/invitations/inputs";
@@ -12,7 +11,6 @@ export const acceptInvitationAction = publicAction(
   { input: acceptFormInput },
   async ({ token, confirmPassword: _confirm, ...form }, { db, now, ip, formData }) => {
     await acceptInvitation(db, { token, form, ip }, now, { appUrl: env().APP_URL });
-    afterCommit();
     // Straight into the new account, welcomed with what to do next.
     return {
       signIn: () =>

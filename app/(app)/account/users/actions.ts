@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/actions/action";
-import { afterCommit } from "@/lib/front-door/after-commit";
 import { USER_STATUSES, ROLES } from "@/lib/enums";
 import { env } from "@/lib/env";
 import { newUserInput } from "@/lib/users/inputs";
@@ -16,7 +15,6 @@ export const addUser = action(
   { permission: "users.manage", input: newUserInput },
   async (user, { actor, db, now }) => {
     await users.addUser(db, actor, { user }, now, { appUrl: env().APP_URL });
-    afterCommit();
     revalidatePath(PATH, "layout");
     return {
       ok: true,
@@ -56,7 +54,6 @@ export const resendLink = action(
     const { email } = await users.resendPasswordLink(db, actor, input, now, {
       appUrl: env().APP_URL,
     });
-    afterCommit();
     return { ok: true, message: "users.linkSent", params: { email } };
   },
 );

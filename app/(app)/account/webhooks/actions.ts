@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { getFormatter } from "next-intl/server";
 import { z } from "zod";
 import { action } from "@/lib/actions/action";
-import { afterCommit } from "@/lib/front-door/after-commit";
 import { env } from "@/lib/env";
 import { DEFAULT_TIME_ZONE } from "@/lib/i18n/time";
 import {
@@ -67,7 +66,6 @@ export const createEndpoint = action(
   { permission: "webhooks.manage", input: createForm },
   async (input, { actor, db, now }) => {
     const { id, secret } = await createWebhookEndpoint(db, actor, input, now, rules());
-    afterCommit();
     refresh();
     // The secret travels once, in this answer; the page shows it until it is left.
     return { ok: true, message: "webhooks.created", params: { id, url: input.url, secret } };
@@ -78,7 +76,6 @@ export const updateEndpoint = action(
   { permission: "webhooks.manage", input: changeForm, fieldNames: changeFields },
   async ({ id, changes }, { actor, db, now }) => {
     await updateWebhookEndpoint(db, actor, { id, changes }, now, rules());
-    afterCommit();
     refresh();
     return { ok: true, message: "webhooks.saved" };
   },
@@ -111,7 +108,6 @@ export const sendTest = action(
   { permission: "webhooks.manage", input: byId },
   async ({ id }, { actor, db, now }) => {
     const { eventId } = await sendTestEvent(db, actor, { id }, now);
-    afterCommit();
     refresh();
     return { ok: true, message: "webhooks.testSent", params: { eventId } };
   },
@@ -124,7 +120,6 @@ export const redeliverEvent = action(
   },
   async ({ endpointId, deliveryId, eventId }, { actor, db, now }) => {
     await redeliver(db, actor, { endpointId, deliveryId }, now);
-    afterCommit();
     refresh();
     return { ok: true, message: "webhooks.redelivered", params: { eventId } };
   },
@@ -151,7 +146,6 @@ export const retryFailed = action(
         values: { id: [id], since: [String(formData.get("since") ?? "")] },
       };
     const { retried } = await retryFailedSince(db, actor, { id, since: from }, now);
-    afterCommit();
     refresh();
     return { ok: true, message: "webhooks.retried", params: { count: retried } };
   },

@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/actions/action";
-import { afterCommit } from "@/lib/front-door/after-commit";
 import { env } from "@/lib/env";
 import { createInvitation, resendInvitation } from "@/lib/invitations/send";
 import { inviteFormInput } from "./form-input";
@@ -15,8 +14,6 @@ export const inviteSubaccount = action(
       appUrl: env().APP_URL,
       invitationsPerHour: env().INVITATIONS_PER_HOUR,
     });
-    // Deliver right after the response; the outbox poller retries if this fails.
-    afterCommit();
     revalidatePath("/subaccounts/invitations");
     // "Send and invite another" stays on an emptied form; "Send invitation" shows the list.
     if (formData.get("then") === "another")
@@ -30,7 +27,6 @@ export const resendExistingInvitation = action(
   { permission: "invitations.resend", input: z.object({ id: z.uuid() }) },
   async ({ id }, { actor, db, now }) => {
     await resendInvitation(db, actor, { id }, now, { appUrl: env().APP_URL });
-    afterCommit();
     revalidatePath("/subaccounts/invitations");
     return { redirectTo: `/subaccounts/invitations?sent=${id}` };
   },

@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/actions/action";
 import { emailInput } from "@/lib/auth/inputs";
-import { afterCommit } from "@/lib/front-door/after-commit";
 import { env } from "@/lib/env";
 import { extendInvitation as extend } from "@/lib/invitations/extend";
 import { cancelInvitation as cancel, resendInvitation as resend } from "@/lib/invitations/send";
@@ -16,7 +15,6 @@ export const resendInvitation = action(
   { permission: "invitations.resend", input },
   async ({ id }, { actor, db, now }) => {
     const { email } = await resend(db, actor, { id }, now, { appUrl: env().APP_URL });
-    afterCommit();
     revalidatePath("/subaccounts/invitations");
     return { ok: true, message: "invitation.resent", params: { email } };
   },
@@ -26,7 +24,6 @@ export const correctAddressAndResend = action(
   { permission: "invitations.resend", input: input.extend({ email: emailInput }) },
   async ({ id, email }, { actor, db, now }) => {
     await resend(db, actor, { id, email }, now, { appUrl: env().APP_URL });
-    afterCommit();
     revalidatePath("/subaccounts/invitations");
     // The form goes away once the email is on its way again; the page says where it went.
     return { redirectTo: `/subaccounts/invitations/${id}?corrected=1` };
@@ -58,7 +55,6 @@ export const sendInvitationAgain = action(
       appUrl: env().APP_URL,
       invitationsPerHour: env().INVITATIONS_PER_HOUR,
     });
-    afterCommit();
     revalidatePath("/subaccounts/invitations");
     // The new invitation's page, which says it was sent.
     return { redirectTo: `/subaccounts/invitations/${created.id}?sentAgain=1` };
