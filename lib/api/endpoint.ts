@@ -311,7 +311,7 @@ export async function handleApiRequest(
       const mine = { accountId: actor.accountId, key: idempotencyKey };
       const claim = await claimIdempotencyKey(db, {
         ...mine,
-        hash: requestHash(spec.method, url.pathname, text),
+        hash: requestHash(spec.method, url, text),
         now,
       });
       if (claim.kind === "reused") throw new ApiProblem("idempotency_key_reused");

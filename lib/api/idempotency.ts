@@ -22,8 +22,14 @@ export type Claim =
   | { kind: "reused" }
   | { kind: "in_progress" };
 
-export function requestHash(method: string, path: string, body: string): string {
-  return createHash("sha256").update(`${method} ${path}\n${body}`, "utf8").digest("hex");
+/**
+ * What makes two requests the same: the method, the path with its query (a dry
+ * run and the real request differ only there) and the body.
+ */
+export function requestHash(method: string, url: URL, body: string): string {
+  return createHash("sha256")
+    .update(`${method} ${url.pathname}${url.search}\n${body}`, "utf8")
+    .digest("hex");
 }
 
 /**
