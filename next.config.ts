@@ -34,7 +34,9 @@ const nextConfig: NextConfig = {
   experimental: {
     // Server actions answer only requests from the app's own origin (APP_URL),
     // besides the Host the request names, which Next.js always checks Origin against.
-    serverActions: { allowedOrigins: appOrigins() },
+    // A bulk upload's file (lib/invitations/bulk/parse.ts, BULK_FILE_MAX_BYTES: 8 MiB)
+    // and the rest of its form; Next.js refuses a larger body before any action runs.
+    serverActions: { allowedOrigins: appOrigins(), bodySizeLimit: "9mb" },
   },
   // Every answer's security headers, prefetches and API answers included; the CSP
   // with its nonce comes from proxy.ts. Later entries win: token pages send no Referer.

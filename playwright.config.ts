@@ -60,6 +60,8 @@ export default defineConfig({
         RESEND_API_KEY: "re_e2e_test",
         RESEND_BASE_URL: `http://127.0.0.1:${FAKE_RESEND_PORT}`,
         OUTBOX_POLL_SECONDS: "2",
+        // The journeys together invite a few hundred addresses within the hour.
+        INVITATIONS_PER_HOUR: "1000",
         // The webhooks journey's receiver listens on 127.0.0.1 (APP_URL is loopback too).
         WEBHOOKS_ALLOW_LOOPBACK: "1",
       },

@@ -14,7 +14,14 @@ export type FieldError = { code: string; params?: Record<string, string | number
  * browser needs no catalogue of every error to show one.
  */
 export type FormState =
-  | { ok: true; message?: string; params?: Record<string, string | number>; text?: string }
+  | {
+      ok: true;
+      message?: string;
+      params?: Record<string, string | number>;
+      text?: string;
+      /** What a form shows of a success beyond its message (a checked file's preview). */
+      data?: unknown;
+    }
   | {
       ok: false;
       message: string;

@@ -3,7 +3,7 @@ import { invitationBatchRows, invitationBatches } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, lockActor } from "@/lib/auth/authorize";
 import type { BatchKind } from "@/lib/enums";
-import type { PreviewRow } from "@/lib/invitations/bulk/preview";
+import type { BulkPreview } from "@/lib/invitations/bulk/preview";
 import { limitFor } from "@/lib/rate-limit/limits";
 import * as rateLimit from "@/lib/rate-limit/service";
 import { BatchError } from "./errors";
@@ -73,16 +73,18 @@ async function writeBatch(
 }
 
 /**
- * Queues the rows of a checked bulk upload: the valid ones to invite, the
- * others with their problems as their outcome, so the result file has every row.
+ * Queues the rows of a checked bulk upload (previewBulkInvitations' answer):
+ * the valid ones to invite, the others with their problems as their outcome,
+ * so the result file has every row. A file without one valid row queues nothing.
  */
 export async function createInviteBatch(
   db: Db,
   actor: Actor,
-  input: { rows: PreviewRow[]; fileName?: string | null },
+  input: { preview: BulkPreview; fileName?: string | null },
   now: Date,
 ): Promise<{ id: string }> {
-  const rows = input.rows.map((r) =>
+  if (input.preview.counts.valid === 0) throw new BatchError("batch_empty");
+  const rows = input.preview.rows.map((r) =>
     r.input && r.problems.length === 0
       ? { row: r.row, email: r.email, input: r.input }
       : { row: r.row, email: r.email, outcome: r.problems.join(" ") },

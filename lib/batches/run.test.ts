@@ -10,7 +10,7 @@ import {
   users,
 } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import type { PreviewRow } from "@/lib/invitations/bulk/preview";
+import { type PreviewRow, previewOf } from "@/lib/invitations/bulk/preview";
 import { makeActor } from "@/tests/helpers/actors";
 import { separateDatabase, setupTestDb } from "@/tests/helpers/db";
 import { APP_DEPS } from "@/tests/helpers/fixtures";
@@ -61,12 +61,21 @@ async function rowsOf(db: Db, batchId: string) {
 }
 
 describe("a bulk upload's batch", () => {
+  it("queues nothing for a file without one row to send", async () => {
+    const actor = await makeActor(t.db);
+    const refused = upload(10).filter((r) => r.problems.length > 0);
+    await expect(
+      createInviteBatch(t.db, actor, { preview: previewOf(refused) }, now),
+    ).rejects.toMatchObject({ code: "batch_empty" });
+    expect(await t.db.$count(invitationBatches)).toBe(0);
+  });
+
   it("invites every good row once, keeps the refused ones with their problem, and completes", async () => {
     const actor = await makeActor(t.db);
     const { id } = await createInviteBatch(
       t.db,
       actor,
-      { rows: upload(30), fileName: "q1.csv" },
+      { preview: previewOf(upload(30)), fileName: "q1.csv" },
       now,
     );
     expect(await getBatch(t.db, actor, id)).toMatchObject({
@@ -108,7 +117,7 @@ describe("a bulk upload's batch", () => {
   it("records a row refused when its turn comes (already pending) and goes on", async () => {
     const actor = await makeActor(t.db);
     await invite(t.db, { actor, email: "customer3@example.com" });
-    const { id } = await createInviteBatch(t.db, actor, { rows: upload(5) }, now);
+    const { id } = await createInviteBatch(t.db, actor, { preview: previewOf(upload(5)) }, now);
     await runDueBatches(t.db, APP_DEPS, { now: () => later(1000) });
     const rows = await rowsOf(t.db, id);
     expect(rows.map((r) => r.outcome)).toEqual([
@@ -123,7 +132,7 @@ describe("a bulk upload's batch", () => {
 
   it("fails as a whole, inviting no one more, once its uploader may no longer invite", async () => {
     const actor = await makeActor(t.db);
-    const { id } = await createInviteBatch(t.db, actor, { rows: upload(60) }, now);
+    const { id } = await createInviteBatch(t.db, actor, { preview: previewOf(upload(60)) }, now);
     await runDueBatches(t.db, APP_DEPS, { now: () => later(1000), maxChunks: 1 });
     await t.db.update(users).set({ role: "user" }).where(eq(users.id, actor.userId));
     await runDueBatches(t.db, APP_DEPS, { now: () => later(LEASE_MS + 2000) });
@@ -134,7 +143,7 @@ describe("a bulk upload's batch", () => {
 
   it("is run by one worker at a time: a second finds it held until the lease runs out", async () => {
     const actor = await makeActor(t.db);
-    const { id } = await createInviteBatch(t.db, actor, { rows: upload(60) }, now);
+    const { id } = await createInviteBatch(t.db, actor, { preview: previewOf(upload(60)) }, now);
     expect(await runDueBatches(t.db, APP_DEPS, { now: () => later(1000), maxChunks: 1 })).toBe(1);
     // Within the first worker's lease, another does nothing.
     expect(await runDueBatches(t.db, APP_DEPS, { now: () => later(2000) })).toBe(0);
@@ -148,7 +157,7 @@ describe("a bulk upload's batch", () => {
   it("is another account's to see: any other account's id is not found", async () => {
     const actor = await makeActor(t.db);
     const other: Actor = await makeActor(t.db, { accountName: "Other" });
-    const { id } = await createInviteBatch(t.db, actor, { rows: upload(2) }, now);
+    const { id } = await createInviteBatch(t.db, actor, { preview: previewOf(upload(2)) }, now);
     await expect(getBatch(t.db, other, id)).rejects.toMatchObject({ code: "batch_not_found" });
   });
 });
@@ -216,7 +225,12 @@ describe("a batch worker killed halfway", () => {
     await handle.migrate();
     const actor = await makeActor(handle.db);
     const rows = upload(200);
-    const { id } = await createInviteBatch(handle.db, actor, { rows }, new Date());
+    const { id } = await createInviteBatch(
+      handle.db,
+      actor,
+      { preview: previewOf(rows) },
+      new Date(),
+    );
     await handle.close();
 
     const child = spawn(process.execPath, ["--import", "tsx", "tests/helpers/batch-child.ts"], {

@@ -7,6 +7,7 @@ import { ACTION_KINDS, actOnSelection, planAction, selectionIds } from "@/lib/ba
 import { BATCH_KINDS, BATCH_STATUSES } from "@/lib/enums";
 import {
   BULK_COLUMNS,
+  BULK_FILE_MAX_BYTES,
   BULK_MAX_ROWS,
   parseBulkCsv,
   type RawBulkRow,
@@ -16,9 +17,6 @@ import { endpoint, type ApiContext } from "../endpoint";
 import { idParams, nullableTimestamp, timestamp } from "./common";
 
 /** /api/v1/invitation_batches: bulk uploads and actions on many invitations, as in Manage invitations. */
-
-/** The largest CSV body taken: 10,000 rows with long messages fit. */
-export const BULK_CSV_MAX_BYTES = 8 * 1024 * 1024;
 
 const jsonRow = z.strictObject(
   Object.fromEntries(BULK_COLUMNS.map((c) => [c, z.string().max(5000).optional()])) as Record<
@@ -129,7 +127,7 @@ export const createBatchEndpoint = endpoint({
   body: batchBody,
   csvBody: {
     description: "The bulk upload file (UTF-8, comma or semicolon)",
-    maxBytes: BULK_CSV_MAX_BYTES,
+    maxBytes: BULK_FILE_MAX_BYTES,
   },
   responses: {
     200: {
@@ -174,7 +172,7 @@ export const createBatchEndpoint = endpoint({
           ),
         },
       };
-    const { id } = await createInviteBatch(ctx.db, ctx.actor, { rows: preview.rows }, ctx.now);
+    const { id } = await createInviteBatch(ctx.db, ctx.actor, { preview }, ctx.now);
     return accepted(ctx, id);
   },
 });

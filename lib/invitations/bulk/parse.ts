@@ -8,6 +8,8 @@ import { InvitationError } from "../errors";
 /** A bulk upload's file: its columns, read the same in English and German, and its template. */
 
 export const BULK_MAX_ROWS = 10_000;
+/** The largest file taken, by the page and the API alike: 10,000 rows with long messages fit. */
+export const BULK_FILE_MAX_BYTES = 8 * 1024 * 1024;
 export const BULK_COLUMNS = [
   "email",
   "subaccount_type",

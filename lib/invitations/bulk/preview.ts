@@ -192,18 +192,23 @@ export async function previewBulkInvitations(
           await usersAmong(db, actor.accountId, addresses),
         ];
 
+  return previewOf(
+    checked.map(({ row, email, input, problems }): PreviewRow => {
+      if (input && pending.has(input.email)) problems.add("already_pending");
+      if (input && taken.has(input.email)) problems.add("already_user");
+      const listed = BULK_PROBLEMS.filter((p) => problems.has(p));
+      return { row, email, input: listed.length === 0 ? input : null, problems: listed };
+    }),
+  );
+}
+
+/** Checked rows with their counts: how many can be sent, and how many have each problem. */
+export function previewOf(rows: PreviewRow[]): BulkPreview {
   const byProblem: Partial<Record<BulkProblem, number>> = {};
   let valid = 0;
-  const previewRows = checked.map(({ row, email, input, problems }): PreviewRow => {
-    if (input && pending.has(input.email)) problems.add("already_pending");
-    if (input && taken.has(input.email)) problems.add("already_user");
-    const listed = BULK_PROBLEMS.filter((p) => problems.has(p));
-    for (const p of listed) byProblem[p] = (byProblem[p] ?? 0) + 1;
-    if (listed.length === 0) valid++;
-    return { row, email, input: listed.length === 0 ? input : null, problems: listed };
-  });
-  return {
-    rows: previewRows,
-    counts: { rows: rows.length, valid, invalid: rows.length - valid, byProblem },
-  };
+  for (const { problems } of rows) {
+    for (const p of problems) byProblem[p] = (byProblem[p] ?? 0) + 1;
+    if (problems.length === 0) valid++;
+  }
+  return { rows, counts: { rows: rows.length, valid, invalid: rows.length - valid, byProblem } };
 }

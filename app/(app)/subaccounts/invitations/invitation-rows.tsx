@@ -85,9 +85,7 @@ export function InvitationRows({
               buttonClassName="btn-small inline-flex items-center gap-1"
               panelClassName="mt-2"
             >
-              {() => (
-                <InvitationActions id={row.id} email={row.email} offers={row} place="row" />
-              )}
+              {() => <InvitationActions id={row.id} email={row.email} offers={row} place="row" />}
             </Disclosure>
           </RowActions>
         ) : null}

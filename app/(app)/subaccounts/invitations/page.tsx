@@ -94,7 +94,12 @@ export default async function InvitationsPage({
         actions={
           <>
             {offers.invite ? (
-              <ButtonLink href="/subaccounts/invite">{tCommon("inviteSubaccount")}</ButtonLink>
+              <>
+                <ButtonLink href="/subaccounts/invite">{tCommon("inviteSubaccount")}</ButtonLink>
+                <ButtonLink href="/subaccounts/invitations/bulk" variant="secondary">
+                  {t("inviteBulk")}
+                </ButtonLink>
+              </>
             ) : null}
             {empty ? null : (
               // A plain link: the file downloads; client-side navigation would not.
