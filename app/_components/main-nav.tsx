@@ -1,8 +1,7 @@
 "use client";
 
-import { type ReactNode, useId, useState, useSyncExternalStore } from "react";
-
-const noSubscription = () => () => {};
+import { type ReactNode, useId, useState } from "react";
+import { useHydrated } from "./hydrated";
 
 /**
  * The app's navigation: a sidebar on wide screens, a "Menu" button that opens
@@ -20,11 +19,7 @@ export function MainNav({
 }) {
   const id = useId();
   const [open, setOpen] = useState(false);
-  const scripted = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  const scripted = useHydrated();
   const collapsed = scripted && !open;
   return (
     <nav

@@ -34,7 +34,7 @@ function customerFile(tag: string) {
 test.describe("in English", () => {
   test.use({ storageState: adminState });
 
-  test("a manager uploads 50 rows, sees the problems before anything is sent, sends the valid rows and downloads the result", async ({
+  test("a manager uploads 50 rows, sees the problems before anything is sent, sends the valid rows, downloads the result, and chases them many at a time", async ({
     page,
   }) => {
     test.setTimeout(120_000);
@@ -117,6 +117,40 @@ test.describe("in English", () => {
     await page.goto(`/subaccounts/invitations?q=${tag}`);
     await expect(page.getByText("Showing 1–25")).toBeVisible();
     await expect(page.getByRole("row")).toHaveCount(26);
+
+    // Chasing them: two chosen by hand are canceled after a confirmation...
+    const selection = page.getByRole("group", { name: "Actions on the selected invitations" });
+    const boxes = page.getByRole("checkbox", { name: new RegExp(`^Select ${tag}\\.`) });
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await expect(selection.getByText("2 selected")).toBeVisible();
+    await selection.getByRole("button", { name: "Cancel", exact: true }).click();
+    const confirmCancel = selection.getByRole("group", { name: "Cancel" });
+    await expect(confirmCancel).toContainText("2 of the 2 selected will be changed.");
+    await expect(
+      confirmCancel.getByRole("button", { name: "Keep them as they are" }),
+    ).toBeFocused();
+    await confirmCancel.getByRole("button", { name: "Yes, cancel 2 invitations" }).click();
+    await expect(
+      page.getByRole("status").filter({ hasText: "2 invitations canceled." }),
+    ).toBeVisible();
+    await expect(selection.getByText("None selected")).toBeVisible();
+
+    // ...then all 44 matching the search are resent, the two canceled ones skipped.
+    await selection.getByLabel("Select all on this page").check();
+    await expect(selection.getByText("25 selected")).toBeVisible();
+    await selection.getByRole("button", { name: "Select all matching this filter" }).click();
+    await expect(
+      selection.getByText("All invitations matching this filter are selected."),
+    ).toBeVisible();
+    await selection.getByRole("button", { name: "Resend", exact: true }).click();
+    const confirmResend = selection.getByRole("group", { name: "Resend" });
+    await expect(confirmResend).toContainText("42 of the 44 selected will be changed.");
+    await expect(confirmResend).toContainText("Skipped: 2 canceled");
+    await confirmResend.getByRole("button", { name: "Yes, resend 42 invitations" }).click();
+    await expect(
+      page.getByRole("status").filter({ hasText: "42 invitations resent." }),
+    ).toBeVisible();
   });
 });
 

@@ -43,7 +43,7 @@ export function InvitationActions({
   offers: InvitationOffers;
   place: "row" | "details";
 }) {
-  const t = useTranslations("invitation");
+  const t = useTranslations("invitationActions");
   // Outside a list's RowAnnouncer (the details page) nothing else hears the answers.
   const resend = useActionForm(useAnnounced(resendInvitation));
   const cancel = useActionForm(useAnnounced(cancelInvitation));

@@ -2,8 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { Disclosure } from "@/app/_components/disclosure";
+import { useHydrated } from "@/app/_components/hydrated";
 import { Cell, Row, RowActions, RowLink, StatusBadge } from "@/app/_components/ui";
 import { InvitationActions } from "./invitation-actions";
+import { useRowSelection } from "./selection";
 
 /** One row of Manage invitations, its words already translated and its dates formatted. */
 export type InvitationRowData = {
@@ -31,7 +33,10 @@ export type Moment = [day: string, time: string];
  * The rows of Manage invitations, rendered from compact data: the server sends
  * each row once as a few strings instead of as a tree of elements. A row's
  * actions (Resend, Extend, Send again, Cancel) open from its Actions button and
- * are made only then: a page of 25 rows carries 25 buttons, not 75 forms.
+ * are made only then: a page of 25 rows carries 25 buttons, not 75 forms. The
+ * button and the row's checkbox work only with scripts, so they are made in the
+ * browser once it runs them, and the HTML carries neither (the details page
+ * has every action as a plain form).
  */
 export function InvitationRows({
   rows,
@@ -48,9 +53,27 @@ export function InvitationRows({
     expires: string;
   };
 }) {
-  const t = useTranslations("invitation");
+  const t = useTranslations("invitationActions");
+  const tSelect = useTranslations("invitationSelection");
+  const selection = useRowSelection();
+  const scripted = useHydrated();
   return rows.map((row) => (
     <Row key={row.id}>
+      {selection ? (
+        <Cell>
+          {scripted ? (
+            <RowActions>
+              <input
+                type="checkbox"
+                aria-label={tSelect("selectRow", { email: row.email })}
+                checked={selection.selected.has(row.id)}
+                onChange={() => selection.toggle(row.id)}
+                className="size-4"
+              />
+            </RowActions>
+          ) : null}
+        </Cell>
+      ) : null}
       <Cell>
         <RowLink
           href={`/subaccounts/invitations/${row.id}`}
@@ -77,7 +100,7 @@ export function InvitationRows({
         {row.expires ? <DayAndTime moment={row.expires} /> : "—"}
       </Cell>
       <Cell>
-        {row.resend || row.cancel || row.extend || row.sendAgain ? (
+        {scripted && (row.resend || row.cancel || row.extend || row.sendAgain) ? (
           <RowActions>
             <Disclosure
               buttonLabel={t("rowActionsFor", { email: row.email })}

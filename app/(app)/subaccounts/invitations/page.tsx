@@ -31,6 +31,10 @@ import {
   listInvitations,
 } from "@/lib/invitations/queries";
 import { InvitationFilters } from "./filters";
+import { InvitationSelection } from "./selection";
+import { can } from "@/lib/auth/permissions";
+import { BATCH_PERMISSION } from "@/lib/batches/kinds";
+import { ACTION_KINDS } from "@/lib/batches/select";
 import { type InvitationRowData, InvitationRows, type Moment } from "./invitation-rows";
 
 // The time of `moment` without its day: the list shows the day and the time on two lines.
@@ -50,19 +54,31 @@ export default async function InvitationsPage({
   const sentId = z.uuid().safeParse(raw.sent);
   const db = await getDb();
   const now = new Date();
-  const [t, tCommon, tStatuses, tDelivery, tTypes, format, page, counts, sent, onOffer] =
-    await Promise.all([
-      getTranslations("invitations"),
-      getTranslations("common"),
-      getTranslations("invitationStatuses"),
-      getTranslations("deliveryStatuses"),
-      getTranslations("accountTypes"),
-      getFormatter(),
-      listInvitations(db, actor.accountId, params, now),
-      invitationCounts(db, actor.accountId, now),
-      sentId.success ? getInvitationDetail(db, actor.accountId, sentId.data, now) : null,
-      subaccountTypesOnOffer(db, actor.accountId),
-    ]);
+  const [
+    t,
+    tCommon,
+    tStatuses,
+    tDelivery,
+    tTypes,
+    tSelection,
+    format,
+    page,
+    counts,
+    sent,
+    onOffer,
+  ] = await Promise.all([
+    getTranslations("invitations"),
+    getTranslations("common"),
+    getTranslations("invitationStatuses"),
+    getTranslations("deliveryStatuses"),
+    getTranslations("accountTypes"),
+    getTranslations("invitationSelection"),
+    getFormatter(),
+    listInvitations(db, actor.accountId, params, now),
+    invitationCounts(db, actor.accountId, now),
+    sentId.success ? getInvitationDetail(db, actor.accountId, sentId.data, now) : null,
+    subaccountTypesOnOffer(db, actor.accountId),
+  ]);
   const offers = subaccountListOffers(actor, onOffer);
   const filtered = !!(
     params.status ||
@@ -85,9 +101,11 @@ export default async function InvitationsPage({
   const path = "/subaccounts/invitations";
   const when = (d: Date): Moment => [format.dateTime(d, "day"), format.dateTime(d, TIME_OF_DAY)];
   const total = invitationListTotal(counts, params);
+  // The actions on many rows the reader may take: none, and the list has no selection.
+  const selectable = ACTION_KINDS.filter((kind) => can(actor.role, BATCH_PERMISSION[kind]));
 
   return (
-    <ClientMessages namespaces={["invitation"]}>
+    <ClientMessages namespaces={["invitationActions", "invitationSelection"]}>
       <PageHeader
         title={t("title")}
         back={{ href: "/subaccounts", label: tCommon("backToSubaccounts") }}
@@ -133,59 +151,67 @@ export default async function InvitationsPage({
             {page.rows.length === 0 ? (
               <EmptyState>{t("noMatches")}</EmptyState>
             ) : (
-              <DataTable
-                caption={t("caption")}
-                columns={[
-                  { label: t("status") },
-                  { label: t("delivery") },
-                  { label: t("email") },
-                  { label: t("type") },
-                  { label: t("sentBy") },
-                  dateOrderColumn(t("sentAt"), { path, filters, sort: order }),
-                  byExpiry
-                    ? orderColumn(
-                        t("expires"),
-                        { path, filters, sort: order, defaultSort: "newest" },
-                        { ascending: "expires", descending: "expiresLatest" },
-                        "ascending",
-                      )
-                    : { label: t("expires") },
-                  { label: t("actions") },
-                ]}
+              <InvitationSelection
+                pageIds={page.rows.map((row) => row.id)}
+                total={total}
+                filter={queryString(filters).slice(1)}
+                kinds={selectable}
               >
-                <InvitationRows
-                  labels={{
-                    delivery: t("delivery"),
-                    email: t("email"),
-                    type: t("type"),
-                    sentBy: t("sentBy"),
-                    sent: t("sentAt"),
-                    expires: t("expires"),
-                  }}
-                  rows={page.rows.map((row): InvitationRowData => {
-                    const offers = invitationActions(actor, row, now);
-                    const statusText = tStatuses(row.status);
-                    return {
-                      id: row.id,
-                      email: row.email,
-                      status: row.status,
-                      statusText,
-                      linkLabel: t("statusLink", { status: statusText, email: row.email }),
-                      delivery: shownDelivery(row.status, row.deliveryStatus)
-                        ? tDelivery(row.deliveryStatus)
-                        : null,
-                      type: tTypes(row.subaccountType),
-                      sentBy: row.sentBy,
-                      sent: when(row.lastSentAt),
-                      expires: showsExpiry(row.status) ? when(row.expiresAt) : null,
-                      resend: offers.resend,
-                      cancel: offers.cancel,
-                      extend: offers.extend,
-                      sendAgain: offers.sendAgain,
-                    };
-                  })}
-                />
-              </DataTable>
+                <DataTable
+                  caption={t("caption")}
+                  columns={[
+                    ...(selectable.length > 0 ? [{ label: tSelection("select") }] : []),
+                    { label: t("status") },
+                    { label: t("delivery") },
+                    { label: t("email") },
+                    { label: t("type") },
+                    { label: t("sentBy") },
+                    dateOrderColumn(t("sentAt"), { path, filters, sort: order }),
+                    byExpiry
+                      ? orderColumn(
+                          t("expires"),
+                          { path, filters, sort: order, defaultSort: "newest" },
+                          { ascending: "expires", descending: "expiresLatest" },
+                          "ascending",
+                        )
+                      : { label: t("expires") },
+                    { label: t("actions") },
+                  ]}
+                >
+                  <InvitationRows
+                    labels={{
+                      delivery: t("delivery"),
+                      email: t("email"),
+                      type: t("type"),
+                      sentBy: t("sentBy"),
+                      sent: t("sentAt"),
+                      expires: t("expires"),
+                    }}
+                    rows={page.rows.map((row): InvitationRowData => {
+                      const offers = invitationActions(actor, row, now);
+                      const statusText = tStatuses(row.status);
+                      return {
+                        id: row.id,
+                        email: row.email,
+                        status: row.status,
+                        statusText,
+                        linkLabel: t("statusLink", { status: statusText, email: row.email }),
+                        delivery: shownDelivery(row.status, row.deliveryStatus)
+                          ? tDelivery(row.deliveryStatus)
+                          : null,
+                        type: tTypes(row.subaccountType),
+                        sentBy: row.sentBy,
+                        sent: when(row.lastSentAt),
+                        expires: showsExpiry(row.status) ? when(row.expiresAt) : null,
+                        resend: offers.resend,
+                        cancel: offers.cancel,
+                        extend: offers.extend,
+                        sendAgain: offers.sendAgain,
+                      };
+                    })}
+                  />
+                </DataTable>
+              </InvitationSelection>
             )}
           </RowAnnouncer>
           <Pager path={path} filters={filters} params={params} page={page} total={total} />

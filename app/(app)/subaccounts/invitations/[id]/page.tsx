@@ -92,7 +92,7 @@ export default async function InvitationPage({
   if (inv.canceledByName) facts.push([t("canceledBy"), inv.canceledByName]);
 
   return (
-    <ClientMessages namespaces={["invitation"]}>
+    <ClientMessages namespaces={["invitation", "invitationActions"]}>
       <div className="flex max-w-3xl flex-col gap-6">
         <PageHeader
           title={t("title", { email: inv.email })}
