@@ -20,6 +20,7 @@ import { createApiKey } from "@/lib/api-keys/manage";
 import { loadActor } from "@/lib/auth/sign-in";
 import { closeOutExpiredInvitations } from "@/lib/invitations/expiry";
 import { createInvitation } from "@/lib/invitations/send";
+import { type BulkFigures, benchBulk } from "./bulk";
 import { INVITE_DEPS, measureQueries, type QueryRow } from "./database";
 import { num } from "./figures";
 import { type HttpFigures, measureHttp } from "./http";
@@ -46,6 +47,7 @@ const pool = new Pool({ connectionString: dbUrl, max: 10 });
 let webhooks: WebhookFigures | null = null;
 let queries: QueryRow[] = [];
 let http: HttpFigures | null = null;
+let bulk: BulkFigures | null = null;
 let seedSeconds = 0;
 try {
   await handle.migrate();
@@ -80,6 +82,8 @@ try {
       actors,
       size,
     });
+    bulk = await benchBulk(handle.db, actors.big, smoke ? 500 : undefined);
+    console.log("Bulk upload:", bulk);
 
     if (!args.has("--no-http")) {
       const invite = await createInvitation(
@@ -122,4 +126,4 @@ try {
 }
 
 if (!smoke && webhooks) writeWebhookFigures(PERFORMANCE_DOC, webhooks);
-if (!webhooksOnly) report({ size, seedSeconds, queries, http, write: !smoke });
+if (!webhooksOnly) report({ size, seedSeconds, queries, http, bulk, write: !smoke });

@@ -2,6 +2,7 @@
 // between the bench markers of docs/performance.md.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import type { BulkFigures } from "./bulk";
 import type { QueryRow } from "./database";
 import { ms, num } from "./figures";
 import type { HttpFigures } from "./http";
@@ -20,11 +21,14 @@ export function report({
   seedSeconds,
   queries,
   http,
+  bulk,
   write,
 }: {
   size: Size;
   seedSeconds: number;
   queries: QueryRow[];
+  /** Null when the bulk part did not run. */
+  bulk: BulkFigures | null;
   /** Null when the HTTP part did not run. */
   http: HttpFigures | null;
   /** Write docs/performance.md (not after a smoke run). */
@@ -92,6 +96,10 @@ export function report({
   if (exportRows.length) console.log(`${exportTable}\n`);
   if (stalledExport) console.log("Export, reader stopped:", stalledExport);
   if (apiPost) console.log("API: POST of 100 addresses (ms):", apiPost);
+  const bulkLine = bulk
+    ? `A bulk upload of ${num(bulk.rows)} rows (${(bulk.bytes / 1024 / 1024).toFixed(1)} MB, one in ten refused) to the account of ${num(size.invitations)} invitations: checked (parsed, every row's checks, the pending and user probes) in ${bulk.previewSeconds.toFixed(2)} s, queued as a batch in ${bulk.queueSeconds.toFixed(2)} s, and worked through by one worker (each invitation made, its email rendered and queued, not sent) in ${bulk.runSeconds.toFixed(1)} s; the heap grew by ${(bulk.heapGrowth / 1024 / 1024).toFixed(0)} MB at most meanwhile.`
+    : null;
+  if (bulkLine) console.log(bulkLine);
   if (!write) return;
   const section = [
     "<!-- bench:start (written by `npm run bench`) -->",
@@ -99,6 +107,7 @@ export function report({
     "",
     dbTable,
     "",
+    ...(bulkLine ? [bulkLine, ""] : []),
     ...(httpRows.length
       ? [
           `Pages from the production build (\`next start\`), ${CLIENTS} signed-in connections for ${size.seconds} s each (autocannon), HTML without compression:`,

@@ -63,8 +63,24 @@ for (const { name, viewport } of WIDTHS) {
     const endpointPath = (await page
       .getByRole("link", { name: endpointUrl, exact: true })
       .getAttribute("href"))!;
+    // A small bulk upload, for the batch's page.
+    await page.goto("/subaccounts/invitations/bulk");
+    await page.getByLabel("CSV file").setInputFiles({
+      name: `axe-${name}.csv`,
+      mimeType: "text/csv",
+      buffer: Buffer.from(
+        `email\r\naxe.bulk.${name}.${Date.now()}@example.com\r\nnot-an-address\r\n`,
+      ),
+    });
+    await page.getByRole("button", { name: "Check file" }).click();
+    await page.getByRole("button", { name: "Send 1 invitation" }).click();
+    await expect(page.getByRole("heading", { name: "Bulk invitation", level: 1 })).toBeVisible();
+    const batchPath = new URL(page.url()).pathname;
     const signedIn = [
       contractPath,
+      "/subaccounts/invitations/bulk",
+      batchPath,
+      "/account/invitations",
       "/account/webhooks",
       endpointPath,
       "/",

@@ -7,6 +7,7 @@ import {
   accounts,
   contracts,
   emailOutbox,
+  invitationBatches,
   invitationEvents,
   invitations,
   setPasswordTokens,
@@ -43,6 +44,9 @@ vi.mock("@/lib/auth/next-auth", () => ({
 const actions = {
   ...(await import("@/app/(app)/subaccounts/invite/actions")),
   ...(await import("@/app/(app)/subaccounts/invitations/[id]/actions")),
+  ...(await import("@/app/(app)/subaccounts/invitations/bulk/actions")),
+  ...(await import("@/app/(app)/subaccounts/invitations/selection-actions")),
+  ...(await import("@/app/(app)/account/invitations/actions")),
   ...(await import("@/app/(app)/subaccounts/new/actions")),
   ...(await import("@/app/(app)/subaccounts/[id]/actions")),
   ...(await import("@/app/(app)/actions")),
@@ -77,6 +81,10 @@ const FIELDS: Record<string, string[]> = {
   extendInvitation: ["id"],
   sendInvitationAgain: ["id"],
   correctAddressAndResend: ["id", "email"],
+  uploadBulkInvitations: ["intent", "file"],
+  planSelection: ["kind", "ids", "filter"],
+  actOnSelectionAction: ["kind", "ids", "filter"],
+  saveInvitationSettings: ["reminderDays"],
   createSubaccount: [
     "name",
     "addressLine1",
@@ -185,6 +193,7 @@ const tables = [
   contracts,
   accountPrices,
   setPasswordTokens,
+  invitationBatches,
 ];
 const rows = async () => Promise.all(tables.map((table) => t.db.$count(table)));
 
