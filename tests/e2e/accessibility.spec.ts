@@ -69,7 +69,7 @@ for (const { name, viewport } of WIDTHS) {
       name: `axe-${name}.csv`,
       mimeType: "text/csv",
       buffer: Buffer.from(
-        `email\r\naxe.bulk.${name}.${Date.now()}@example.com\r\nnot-an-address\r\n`,
+        `email,subaccount_type\r\naxe.bulk.${name}.${Date.now()}@example.com,retail\r\nnot-an-address,retail\r\n`,
       ),
     });
     await page.getByRole("button", { name: "Check file" }).click();
