@@ -107,6 +107,8 @@ export function InvitationSelection({
       value={{
         selected,
         toggle: (id) => {
+          // A plan on the screen was for the rows chosen before.
+          setPlan(null);
           setAllMatching(false);
           setSelected((s) => {
             const next = new Set(s);
@@ -129,6 +131,7 @@ export function InvitationSelection({
                 type="checkbox"
                 checked={wholePage}
                 onChange={() => {
+                  setPlan(null);
                   setAllMatching(false);
                   setSelected(wholePage ? new Set() : new Set(pageIds));
                 }}
@@ -142,7 +145,10 @@ export function InvitationSelection({
               <button
                 type="button"
                 className="text-brand-700 underline"
-                onClick={() => setAllMatching(true)}
+                onClick={() => {
+                  setPlan(null);
+                  setAllMatching(true);
+                }}
               >
                 {total === undefined ? t("selectAllUnknown") : t("selectAll", { total })}
               </button>
