@@ -1,4 +1,4 @@
-import type { BatchKind } from "@/lib/enums";
+import type { BatchKind, BatchStatus } from "@/lib/enums";
 import type { Permission } from "@/lib/auth/permissions";
 
 /** What each kind of batch needs of the person who started it, at the start and at each chunk. */
@@ -16,6 +16,11 @@ export const DONE_OUTCOME: Record<BatchKind, string> = {
   cancel: "canceled",
   extend: "extended",
 };
+
+/** A batch still to be worked through: its page follows it until it is not. */
+export function batchIsOpen(status: BatchStatus): boolean {
+  return status === "queued" || status === "running";
+}
 
 /** The most invitations one action on a selection may take. */
 export const ACTION_BATCH_MAX = 10_000;

@@ -16,6 +16,7 @@ import { separateDatabase, setupTestDb } from "@/tests/helpers/db";
 import { APP_DEPS } from "@/tests/helpers/fixtures";
 import { invite } from "@/tests/helpers/invitations";
 import { createActionBatch, createInviteBatch } from "./create";
+import { batchIsOpen } from "./kinds";
 import { getBatch } from "./queries";
 import { LEASE_MS, runDueBatches } from "./run";
 
@@ -68,6 +69,15 @@ describe("a bulk upload's batch", () => {
       createInviteBatch(t.db, actor, { preview: previewOf(refused) }, now),
     ).rejects.toMatchObject({ code: "batch_empty" });
     expect(await t.db.$count(invitationBatches)).toBe(0);
+  });
+
+  it("is open, as its page says, exactly while a worker would still take it", async () => {
+    const actor = await makeActor(t.db);
+    const { id } = await createInviteBatch(t.db, actor, { preview: previewOf(upload(2)) }, now);
+    expect(batchIsOpen((await getBatch(t.db, actor, id)).status)).toBe(true);
+    expect(await runDueBatches(t.db, APP_DEPS, { now: () => later(1000) })).toBeGreaterThan(0);
+    expect(batchIsOpen((await getBatch(t.db, actor, id)).status)).toBe(false);
+    expect(await runDueBatches(t.db, APP_DEPS, { now: () => later(2000) })).toBe(0);
   });
 
   it("invites every good row once, keeps the refused ones with their problem, and completes", async () => {

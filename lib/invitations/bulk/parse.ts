@@ -9,7 +9,8 @@ import { InvitationError } from "../errors";
 
 export const BULK_MAX_ROWS = 10_000;
 /** The largest file taken, by the page and the API alike: 10,000 rows with long messages fit. */
-export const BULK_FILE_MAX_BYTES = 8 * 1024 * 1024;
+export const BULK_FILE_MAX_MEGABYTES = 8;
+export const BULK_FILE_MAX_BYTES = BULK_FILE_MAX_MEGABYTES * 1024 * 1024;
 export const BULK_COLUMNS = [
   "email",
   "subaccount_type",

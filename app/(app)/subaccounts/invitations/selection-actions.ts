@@ -7,9 +7,9 @@ import { getBatch } from "@/lib/batches/queries";
 import {
   ACTION_KINDS,
   actOnSelection,
-  type ActionPlan,
   planAction,
   type Selection,
+  selectionIds,
 } from "@/lib/batches/select";
 import { env } from "@/lib/env";
 import { invitationListParams } from "@/lib/invitations/queries";
@@ -20,10 +20,7 @@ import { invitationListParams } from "@/lib/invitations/queries";
  */
 const selectionInput = z.object({
   kind: z.enum(ACTION_KINDS),
-  ids: z.preprocess(
-    (v) => (v === undefined ? undefined : [v].flat()),
-    z.array(z.uuid()).min(1).max(100).optional(),
-  ),
+  ids: z.preprocess((v) => (v === undefined ? undefined : [v].flat()), selectionIds.optional()),
   filter: z.string().max(2000).optional(),
 });
 
@@ -38,13 +35,12 @@ function selectionOf(input: z.output<typeof selectionInput>): Selection {
 export const planSelection = action(
   { permission: "invitations.view", input: selectionInput },
   async (input, { actor, db, now }) => {
-    const plan = await planAction(
+    const data = await planAction(
       db,
       actor,
       { kind: input.kind, selection: selectionOf(input) },
       now,
     );
-    const data: ActionPlan = plan;
     return { ok: true, data };
   },
 );
@@ -69,7 +65,7 @@ export const actOnSelectionAction = action(
     return {
       ok: true,
       message: `invitationSelection.outcome.${input.kind}`,
-      params: { succeeded: batch.succeeded, refused: batch.done - batch.succeeded },
+      params: { succeeded: batch.succeeded, refused: batch.skipped },
     };
   },
 );

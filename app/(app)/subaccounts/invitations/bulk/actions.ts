@@ -4,12 +4,14 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { action } from "@/lib/actions/action";
 import { createInviteBatch } from "@/lib/batches/create";
-import { BULK_FILE_MAX_BYTES, parseBulkCsv } from "@/lib/invitations/bulk/parse";
+import {
+  BULK_FILE_MAX_BYTES,
+  BULK_FILE_MAX_MEGABYTES,
+  parseBulkCsv,
+} from "@/lib/invitations/bulk/parse";
 import { previewBulkInvitations } from "@/lib/invitations/bulk/preview";
 import { namespaceTranslator } from "@/lib/i18n/translator";
 import type { BulkPreviewView } from "./preview-view";
-
-const MAX_MB = BULK_FILE_MAX_BYTES / (1024 * 1024);
 
 /**
  * "Check file" shows what the file would send and writes nothing; "Send" checks
@@ -24,7 +26,8 @@ export const uploadBulkInvitations = action(
   async ({ intent }, { actor, db, now, formData, locale }) => {
     const file = formData.get("file");
     if (!(file instanceof File) || file.size === 0) return fileRefused("bulk.noFile", {});
-    if (file.size > BULK_FILE_MAX_BYTES) return fileRefused("bulk.tooLarge", { max: MAX_MB });
+    if (file.size > BULK_FILE_MAX_BYTES)
+      return fileRefused("bulk.tooLarge", { max: BULK_FILE_MAX_MEGABYTES });
     const rows = parseBulkCsv(new Uint8Array(await file.arrayBuffer()));
     const preview = await previewBulkInvitations(db, actor, rows, now);
     if (intent === "send") {

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { ActionForm, SubmitButton, useActionForm } from "@/app/_components/form/runtime";
 import { Field } from "@/app/_components/form/text-field";
+import { DataTable } from "@/app/_components/ui";
 import { uploadBulkInvitations } from "./actions";
 import type { BulkPreviewView } from "./preview-view";
 
@@ -81,44 +82,22 @@ function Preview({ preview }: { preview: BulkPreviewView }) {
       ) : (
         <div className="flex flex-col gap-2">
           <h3 className="font-semibold">{t("problems")}</h3>
-          <div
-            role="group"
-            aria-label={t("problems")}
-            tabIndex={0}
-            className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+          <DataTable
+            caption={t("showing", {
+              from: from + 1,
+              to: from + problems.length,
+              total: preview.problems.length,
+            })}
+            columns={[{ label: t("row") }, { label: t("email") }, { label: t("problem") }]}
           >
-            <table className="data-table w-full text-sm">
-              <caption className="sr-only">
-                {t("showing", {
-                  from: from + 1,
-                  to: from + problems.length,
-                  total: preview.problems.length,
-                })}
-              </caption>
-              <thead className="bg-slate-100 text-left">
-                <tr>
-                  <th scope="col" className="p-3">
-                    {t("row")}
-                  </th>
-                  <th scope="col" className="p-3">
-                    {t("email")}
-                  </th>
-                  <th scope="col" className="p-3">
-                    {t("problem")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {problems.map((p) => (
-                  <tr key={`${p.row}-${p.problem}`}>
-                    <td className="tabular-nums">{p.row}</td>
-                    <td className="break-all">{p.email || "—"}</td>
-                    <td>{p.problem}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+            {problems.map((p) => (
+              <tr key={`${p.row}-${p.problem}`}>
+                <td className="tabular-nums">{p.row}</td>
+                <td className="break-all">{p.email || "—"}</td>
+                <td>{p.problem}</td>
+              </tr>
+            ))}
+          </DataTable>
           {pages > 1 ? (
             <nav aria-label={t("problems")} className="flex flex-wrap items-center gap-3 text-sm">
               <button

@@ -7,7 +7,7 @@ import { PageHeader, StatusBadge } from "@/app/_components/ui";
 import { getDb } from "@/db";
 import { requireActor } from "@/lib/auth/require";
 import { recentBatches } from "@/lib/batches/queries";
-import { BULK_FILE_MAX_BYTES, BULK_MAX_ROWS } from "@/lib/invitations/bulk/parse";
+import { BULK_FILE_MAX_MEGABYTES, BULK_MAX_ROWS } from "@/lib/invitations/bulk/parse";
 import { BulkForm } from "./bulk-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -45,7 +45,7 @@ export default async function BulkInvitePage() {
           </p>
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-          <BulkForm maxMegabytes={BULK_FILE_MAX_BYTES / (1024 * 1024)} />
+          <BulkForm maxMegabytes={BULK_FILE_MAX_MEGABYTES} />
         </div>
         <Section id="recent-batches" title={t("recent")}>
           {batches.length === 0 ? (

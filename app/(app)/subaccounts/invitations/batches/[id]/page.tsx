@@ -7,6 +7,7 @@ import { PageHeader, StatusBadge } from "@/app/_components/ui";
 import { getDb } from "@/db";
 import { requireActor } from "@/lib/auth/require";
 import { BatchError } from "@/lib/batches/errors";
+import { batchIsOpen } from "@/lib/batches/kinds";
 import { getBatch } from "@/lib/batches/queries";
 import { BatchRefresh } from "./batch-refresh";
 
@@ -31,7 +32,7 @@ export default async function BatchPage({
     getTranslations("invitation"),
     getFormatter(),
   ]);
-  const open = batch.status === "queued" || batch.status === "running";
+  const open = batchIsOpen(batch.status);
   return (
     <div className="flex max-w-3xl flex-col gap-6">
       <PageHeader
