@@ -9,6 +9,7 @@ import {
 } from "@/db/schema";
 import { accountUsableSql } from "@/lib/accounts/usable";
 import { enqueueEmail } from "@/lib/email/outbox";
+import { renderWithToken } from "@/lib/email/one-time-link";
 import { renderInvitationReminderEmail } from "@/lib/email/render";
 import { onBehalfOf } from "@/lib/email/sender";
 import type { InvitableType, Locale } from "@/lib/enums";
@@ -137,16 +138,19 @@ async function remind(tx: Db, inv: Due, now: Date, deps: Pick<InvitationDeps, "a
       .onConflictDoNothing();
   }
   const days = daysLeft(expiresAt, now);
-  const email = await renderInvitationReminderEmail({
+  const props = {
     locale: inv.locale,
     inviterName: inv.senderName,
     organization: inv.accountName,
     subaccountType: inv.subaccountType,
     inviteeName: inv.inviteeFirstName,
-    acceptUrl: acceptUrl(deps.appUrl, token, inv.locale),
     expiresAt,
     daysLeft: days,
-  });
+  };
+  // Reminders of invitations sent together are alike but for their links: rendered once.
+  const email = await renderWithToken({ reminder: props, appUrl: deps.appUrl }, token, (t) =>
+    renderInvitationReminderEmail({ ...props, acceptUrl: acceptUrl(deps.appUrl, t, inv.locale) }),
+  );
   await tx
     .update(invitations)
     .set({ remindedSendCount: inv.sendCount })

@@ -8,8 +8,10 @@ import { authorize, lockActor } from "@/lib/auth/authorize";
 import { enqueueEmail, withdrawQueued } from "@/lib/email/outbox";
 // What becomes of the emails sent here is recorded on the invitations.
 import "./email-outcomes";
+import { renderWithToken } from "@/lib/email/one-time-link";
 import { renderInvitationEmail } from "@/lib/email/render";
 import { onBehalfOf } from "@/lib/email/sender";
+import type { InvitationEmailProps } from "@/emails/invitation";
 import { linkInLanguage } from "@/lib/i18n/locale";
 import type { InvitableType, Locale } from "@/lib/enums";
 import { isUniqueViolation } from "@/lib/errors";
@@ -49,6 +51,17 @@ export function acceptUrl(appUrl: string, token: string, locale: Locale) {
   return linkInLanguage(`${appUrl}/accept/${token}`, locale);
 }
 
+/** An invitation's email with its link; invitations alike but for their links render once. */
+function invitationEmail(
+  appUrl: string,
+  token: string,
+  props: Omit<InvitationEmailProps, "acceptUrl">,
+) {
+  return renderWithToken({ invitation: props, appUrl }, token, (t) =>
+    renderInvitationEmail({ ...props, acceptUrl: acceptUrl(appUrl, t, props.locale) }),
+  );
+}
+
 function duplicate(existingId?: string) {
   return new InvitationError(
     "invitation_duplicate_pending",
@@ -76,14 +89,13 @@ export async function prepareInvitation(
   const id = randomUUID();
   const token = invitationToken(id, 1);
   const expiresAt = expiryFor(now);
-  const email = await renderInvitationEmail({
+  const email = await invitationEmail(deps.appUrl, token, {
     locale: input.locale,
     inviterName: current.name,
     organization: current.accountName,
     subaccountType: input.subaccountType,
     customMessage: input.customMessage,
     inviteeName: input.firstName ?? null,
-    acceptUrl: acceptUrl(deps.appUrl, token, input.locale),
     expiresAt,
   });
   return { id, token, expiresAt, input, email };
@@ -263,14 +275,13 @@ export async function resendInvitation(
         throw new InvitationError("address_not_correctable", "email");
       const sendCount = inv.sendCount + 1;
       const token = invitationToken(inv.id, sendCount);
-      const email = await renderInvitationEmail({
+      const email = await invitationEmail(deps.appUrl, token, {
         locale: inv.locale,
         inviterName: actor.name,
         organization: actor.accountName,
         subaccountType: inv.subaccountType as InvitableType,
         customMessage: inv.customMessage,
         inviteeName: inv.inviteeFirstName,
-        acceptUrl: acceptUrl(deps.appUrl, token, inv.locale),
         expiresAt: plan.expiresAt,
       });
       await tx
