@@ -52,8 +52,11 @@ let seedSeconds = 0;
 try {
   await handle.migrate();
   const started = performance.now();
+  // The webhook part has an account of its own: its ten endpoints (their receivers gone
+  // once it is done) would otherwise be sent every event of the big account's writes.
+  const hooks = await makeAccount(handle.db, "Hooks", 1);
+  webhooks = await benchWebhooks(handle.db, hooks.id, { endpoints: 10, each: smoke ? 20 : 200 });
   const big = await makeAccount(handle.db, "Acme");
-  webhooks = await benchWebhooks(handle.db, big.id, { endpoints: 10, each: smoke ? 20 : 200 });
   console.log("Webhooks:", webhooks);
   if (!webhooksOnly) {
     const other = await makeAccount(handle.db, "Globex");
