@@ -12,10 +12,11 @@ import {
   webhookEndpoints,
 } from "@/db/schema";
 import type { AnyEndpoint } from "@/lib/api/endpoint";
+import { CERTCENTRAL_ENDPOINTS } from "@/lib/api/certcentral";
 import { ENDPOINTS } from "@/lib/api/v1/document";
 import { revokeApiKey } from "@/lib/api-keys/manage";
 import { makeActor } from "@/tests/helpers/actors";
-import { apiClient } from "@/tests/helpers/api";
+import { apiClient, CERTCENTRAL } from "@/tests/helpers/api";
 import { apiKeyOf } from "@/tests/helpers/api-keys";
 import { setupTestDb } from "@/tests/helpers/db";
 import { invite } from "@/tests/helpers/invitations";
@@ -23,11 +24,13 @@ import { subaccountOf } from "@/tests/helpers/subaccounts";
 import { endpointFor } from "@/tests/helpers/webhooks";
 import { sendTestEvent } from "@/lib/webhooks/endpoints";
 
-// Every endpoint of /api/v1 against every key that must not get through: each is
-// refused before anything is read or written, as a problem.
+// Every endpoint of /api/v1 and of /services/v2 against every key that must not
+// get through: each is refused before anything is read or written, as a problem
+// (or as CertCentral writes its errors).
 const t = setupTestDb();
 const clock = { now: new Date("2026-03-05T09:00:00Z") };
 const call = apiClient(t, clock);
+const callCertCentral = apiClient(t, clock, {}, CERTCENTRAL);
 
 type World = {
   invitationId: string;
@@ -113,6 +116,49 @@ const SAMPLES: Record<string, (w: World) => { path: string; body?: unknown }> = 
   }),
 };
 
+/** The same for CertCentral's endpoints under /services/v2. */
+const CERTCENTRAL_SAMPLES: Record<string, (w: World) => { path: string; body?: unknown }> = {
+  certCentralSendInvite: () => ({
+    path: "/account/subaccount/invite",
+    body: { emails: ["new@example.com"], subaccount_type: "retail", invite_note: "Hi" },
+  }),
+  certCentralListInvites: () => ({ path: "/account/subaccount/invite" }),
+  certCentralInviteInfo: (w) => ({ path: `/account/subaccount/${w.invitationId}` }),
+};
+
+/** How each surface answers: its caller, its samples, the codes of its refusals, its lists. */
+const SURFACES = {
+  "/api/v1": {
+    call,
+    endpoints: ENDPOINTS,
+    samples: SAMPLES,
+    unauthorized: "unauthorized",
+    forbidden: "forbidden",
+    refusalType: "application/problem+json",
+    list: (body: { data?: unknown[] }) => body.data,
+  },
+  "/services/v2": {
+    call: callCertCentral,
+    endpoints: CERTCENTRAL_ENDPOINTS,
+    samples: CERTCENTRAL_SAMPLES,
+    unauthorized: "access_denied|invalid_api_key",
+    forbidden: "access_denied|missing_permission",
+    refusalType: "application/json",
+    list: (body: { subaccount_invites?: unknown[] }) => body.subaccount_invites,
+  },
+} as const;
+type SurfaceName = keyof typeof SURFACES;
+
+/** A refusal's code: a problem's, or the first of CertCentral's errors. */
+const codeOf = (body: { code?: string; errors?: { code: string }[] } | null) =>
+  body?.code ?? body?.errors?.[0]?.code;
+
+const CASES = (Object.keys(SURFACES) as SurfaceName[]).flatMap((surface) =>
+  SURFACES[surface].endpoints.map(
+    (e) => [`${surface} ${e.operationId}`, surface, e as AnyEndpoint] as const,
+  ),
+);
+
 const writes = (e: AnyEndpoint) => e.method !== "get";
 
 async function world() {
@@ -175,15 +221,20 @@ async function writesSnapshot(accountId: string) {
 }
 
 describe("the API's authorization matrix", () => {
-  it("has a sample request for every endpoint", () => {
-    expect(ENDPOINTS.map((e) => e.operationId).sort()).toEqual(Object.keys(SAMPLES).sort());
-  });
+  it.each(Object.keys(SURFACES) as SurfaceName[])(
+    "has a sample request for every endpoint of %s",
+    (surface) => {
+      const { endpoints, samples } = SURFACES[surface];
+      expect(endpoints.map((e) => e.operationId).sort()).toEqual(Object.keys(samples).sort());
+    },
+  );
 
-  it.each(ENDPOINTS.map((e) => [e.operationId, e] as const))(
+  it.each(CASES)(
     "%s refuses a missing, malformed, revoked, expired, read-only (writes) and other account's key, and a deactivated account",
-    async (_name, endpoint) => {
+    async (_name, surface, endpoint) => {
+      const { call, samples, unauthorized, forbidden, refusalType, list } = SURFACES[surface];
       const { admin, w } = await world();
-      const sample = SAMPLES[endpoint.operationId]!(w);
+      const sample = samples[endpoint.operationId]!(w);
       const method = endpoint.method.toUpperCase();
       const revoked = await apiKeyOf(t.db, admin, { name: "Old" });
       await revokeApiKey(t.db, admin, { id: revoked.id }, clock.now);
@@ -203,17 +254,18 @@ describe("the API's authorization matrix", () => {
       ];
       for (const [key, status] of refusals) {
         const res = await call(method, sample.path, { key, body: sample.body });
-        expect([key, res.status, res.body.code]).toEqual([key, status, "unauthorized"]);
+        expect([key, res.status, codeOf(res.body)]).toEqual([key, status, unauthorized]);
+        expect(res.headers.get("content-type")).toBe(refusalType);
       }
       const asReader = await call(method, sample.path, { key: reader.key, body: sample.body });
       if (writes(endpoint))
-        expect([asReader.status, asReader.body.code]).toEqual([403, "forbidden"]);
+        expect([asReader.status, codeOf(asReader.body)]).toEqual([403, forbidden]);
       else expect(asReader.status).toBe(200);
 
       const asOther = await call(method, sample.path, { key: other.key, body: sample.body });
       if (endpoint.params) expect(asOther.status).toBe(404);
-      else if (endpoint.method === "get" && "data" in asOther.body)
-        expect(asOther.body.data).toEqual([]);
+      else if (endpoint.method === "get" && list(asOther.body))
+        expect(list(asOther.body)).toEqual([]);
       else expect(JSON.stringify(asOther.body)).not.toContain(admin.accountId);
 
       const writer = await apiKeyOf(t.db, admin, { name: "Writer" });
@@ -222,7 +274,7 @@ describe("the API's authorization matrix", () => {
         .set({ status: "deactivated" })
         .where(eq(accounts.id, admin.accountId));
       const deactivated = await call(method, sample.path, { key: writer.key, body: sample.body });
-      expect([deactivated.status, deactivated.body.code]).toEqual([401, "unauthorized"]);
+      expect([deactivated.status, codeOf(deactivated.body)]).toEqual([401, unauthorized]);
       expect(await writesSnapshot(admin.accountId)).toEqual(before);
     },
   );
@@ -237,7 +289,7 @@ describe("the API's authorization matrix", () => {
 });
 
 describe("hostile JSON", () => {
-  it("is refused as a problem and writes nothing, on every write", async () => {
+  it("is refused as a problem (or in CertCentral's shape) and writes nothing, on every write", async () => {
     const { admin, w } = await world();
     const { key } = await apiKeyOf(t.db, admin);
     const before = await writesSnapshot(admin.accountId);
@@ -251,10 +303,11 @@ describe("hostile JSON", () => {
       fc.record({ email: fc.oneof(fc.string(), fc.jsonValue()) }),
       fc.string().map((s) => ({ raw: s })),
     );
-    const targets = ENDPOINTS.filter((e) => e.body);
+    const targets = CASES.filter(([, , e]) => e.body);
     await fc.assert(
-      fc.asyncProperty(bodies, fc.constantFrom(...targets), async (body, endpoint) => {
-        const sample = SAMPLES[endpoint.operationId]!(w);
+      fc.asyncProperty(bodies, fc.constantFrom(...targets), async (body, [, surface, endpoint]) => {
+        const { call, samples, refusalType } = SURFACES[surface];
+        const sample = samples[endpoint.operationId]!(w);
         const raw = typeof body === "object" && body !== null && "raw" in body;
         // A body the endpoint takes is not hostile (an empty PATCH, say): only the others count.
         fc.pre(raw || !endpoint.body!.safeParse(body).success);
@@ -266,7 +319,8 @@ describe("hostile JSON", () => {
         });
         expect(res.status).toBeGreaterThanOrEqual(400);
         expect(res.status).toBeLessThan(500);
-        expect(res.headers.get("content-type")).toBe("application/problem+json");
+        expect(res.headers.get("content-type")).toBe(refusalType);
+        expect(codeOf(res.body)).toEqual(expect.any(String));
       }),
       { numRuns: 150 },
     );
