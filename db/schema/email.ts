@@ -1,6 +1,5 @@
 import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { emailStatus } from "./enums";
-import { invitations } from "./invitations";
 
 export const emailOutbox = pgTable(
   "email_outbox",
@@ -13,7 +12,10 @@ export const emailOutbox = pgTable(
     subject: text().notNull(),
     html: text().notNull(),
     text: text().notNull(),
-    invitationId: uuid().references(() => invitations.id, { onDelete: "set null" }),
+    // What the message is about, as the module that queued it names it ("invitation:<id>"):
+    // that module withdraws or extends its queued messages by it and reads it when an
+    // outcome comes in; the outbox itself knows no invitation.
+    topic: text(),
     // Who the email speaks for ("Anna Admin (Acme Certs GmbH)"): the sender's name
     // becomes "… via CertPortal", and replies go to that person, not to no-reply.
     onBehalfOf: text(),
@@ -36,6 +38,7 @@ export const emailOutbox = pgTable(
     index().on(t.status, t.nextAttemptAt),
     index().on(t.providerMessageId),
     index().on(t.batchKey),
+    index().on(t.topic),
   ],
 );
 

@@ -21,7 +21,7 @@ export async function recordProviderEvent(
       id: emailOutbox.id,
       idempotencyKey: emailOutbox.idempotencyKey,
       template: emailOutbox.template,
-      invitationId: emailOutbox.invitationId,
+      topic: emailOutbox.topic,
     })
     .from(emailOutbox)
     .where(eq(emailOutbox.providerMessageId, event.providerMessageId));

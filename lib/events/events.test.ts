@@ -15,6 +15,7 @@ import { acceptForm } from "@/tests/helpers/fixtures";
 import { INVITATION_DEPS, invite } from "@/tests/helpers/invitations";
 import { subaccountOf } from "@/tests/helpers/subaccounts";
 import { EVENT_SETTLE_SECONDS, listEvents, pruneEvents } from "./queries";
+import { invitationTopic } from "@/lib/invitations/delivery";
 
 const t = setupTestDb();
 const now = new Date("2026-03-01T09:00:00Z");
@@ -33,7 +34,7 @@ const emailsOf = (invitationId: string) =>
   t.db
     .select()
     .from(emailOutbox)
-    .where(eq(emailOutbox.invitationId, invitationId))
+    .where(eq(emailOutbox.topic, invitationTopic(invitationId)))
     .orderBy(asc(emailOutbox.createdAt));
 
 describe("events", () => {

@@ -9,6 +9,7 @@ import { INVITATION_DEPS as deps, invite } from "@/tests/helpers/invitations";
 import { invitationListParams, listInvitations } from "./queries";
 import { viewInvitationToken } from "./accept";
 import { resendInvitation } from "./send";
+import { invitationTopic } from "@/lib/invitations/delivery";
 
 const t = setupTestDb();
 const now = new Date("2026-09-01T10:00:00Z");
@@ -30,7 +31,10 @@ const delivery = async (id: string) =>
   (await t.db.select().from(invitations).where(eq(invitations.id, id)))[0]!.deliveryStatus;
 
 async function messageOf(id: string) {
-  const rows = await t.db.select().from(emailOutbox).where(eq(emailOutbox.invitationId, id));
+  const rows = await t.db
+    .select()
+    .from(emailOutbox)
+    .where(eq(emailOutbox.topic, invitationTopic(id)));
   return rows.at(-1)!;
 }
 

@@ -2,6 +2,18 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { invitations } from "@/db/schema";
 
+const TOPIC = "invitation:";
+
+/** What the outbox knows an invitation's emails by: withdrawn, extended and reported on by it. */
+export function invitationTopic(invitationId: string): string {
+  return `${TOPIC}${invitationId}`;
+}
+
+/** The invitation an outbox message is about, if it is about one. */
+export function invitationOfTopic(topic: string | null): string | null {
+  return topic?.startsWith(TOPIC) ? topic.slice(TOPIC.length) : null;
+}
+
 /** The idempotency key of an invitation's email, one per send: the outbox's and the provider's. */
 export function invitationEmailKey(invitationId: string, sendCount: number): string {
   return `invitation:${invitationId}:${sendCount}`;
@@ -18,17 +30,18 @@ function latestEmailKeySql() {
  */
 export async function setInvitationDelivery(
   db: Db,
-  message: { invitationId: string | null; idempotencyKey: string },
+  message: { topic: string | null; idempotencyKey: string },
   to: (typeof invitations.$inferSelect)["deliveryStatus"],
   from: (typeof invitations.$inferSelect)["deliveryStatus"][],
 ): Promise<boolean> {
-  if (!message.invitationId) return false;
+  const invitationId = invitationOfTopic(message.topic);
+  if (!invitationId) return false;
   const changed = await db
     .update(invitations)
     .set({ deliveryStatus: to })
     .where(
       and(
-        eq(invitations.id, message.invitationId),
+        eq(invitations.id, invitationId),
         inArray(invitations.deliveryStatus, from),
         sql`${message.idempotencyKey} = ${latestEmailKeySql()}`,
       ),

@@ -2,7 +2,7 @@ import type { Db } from "@/db";
 import { invitationEvents } from "@/db/schema";
 import { handleEmailOutcomes } from "@/lib/email/outbox/outcomes";
 import { recordInvitationEvent } from "@/lib/events/record";
-import { setInvitationDelivery } from "./delivery";
+import { invitationOfTopic, setInvitationDelivery } from "./delivery";
 
 /**
  * What the outbox's outcomes mean for an invitation's email: a line on its
@@ -12,9 +12,10 @@ import { setInvitationDelivery } from "./delivery";
  */
 handleEmailOutcomes("invitations", {
   async settled(tx, message, outcome, now) {
-    if (!message.invitationId) return;
+    const invitationId = invitationOfTopic(message.topic);
+    if (!invitationId) return;
     await tx.insert(invitationEvents).values({
-      invitationId: message.invitationId,
+      invitationId,
       type: outcome.kind === "sent" ? "sent" : "delivery_failed",
       detail:
         outcome.kind === "sent"
@@ -27,7 +28,7 @@ handleEmailOutcomes("invitations", {
   },
 
   async reported(tx: Db, message, report, now) {
-    const invitationId = message.invitationId;
+    const invitationId = invitationOfTopic(message.topic);
     if (!invitationId) return false;
     const inserted = await tx
       .insert(invitationEvents)

@@ -5,6 +5,7 @@ import { type Actor, eventActor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import { extendQueuedDeadline } from "@/lib/email/outbox";
 import { recordInvitationEvent } from "@/lib/events/record";
+import { invitationTopic } from "./delivery";
 import { extendPlan } from "./rules";
 import { lockOwnInvitation } from "./send";
 
@@ -25,7 +26,7 @@ export async function extendInvitation(
     const { expiresAt } = extendPlan(inv, now);
     await tx.update(invitations).set({ expiresAt }).where(eq(invitations.id, inv.id));
     // An email still waiting to go out carries a link that now works longer.
-    await extendQueuedDeadline(tx, inv.id, expiresAt);
+    await extendQueuedDeadline(tx, invitationTopic(inv.id), expiresAt);
     await tx.insert(invitationEvents).values({
       invitationId: inv.id,
       type: "extended",

@@ -21,6 +21,7 @@ import { extendInvitation } from "./extend";
 import { invitationReminderKey, sendDueReminders } from "./reminders";
 import { cancelInvitation, resendInvitation } from "./send";
 import { addDays } from "./status";
+import { invitationTopic } from "./delivery";
 
 const t = setupTestDb();
 const now = new Date("2026-03-01T09:00:00Z");
@@ -53,7 +54,7 @@ describe("reminders", () => {
     expect(more).toEqual([]);
     expect(mail).toMatchObject({
       toAddress: "bob@contoso.example",
-      invitationId: id,
+      topic: invitationTopic(id),
       idempotencyKey: invitationReminderKey(id, 1),
       deadlineAt: days(30),
       onBehalfOf: `${actor.name} (${actor.accountName})`,
@@ -214,7 +215,7 @@ describe("reminders", () => {
       .set({ deliveryStatus: "delivered" })
       .where(eq(invitations.id, id));
     await sendDueReminders(t.db, days(24), APP_DEPS);
-    const message = { invitationId: id, idempotencyKey: invitationReminderKey(id, 1) };
+    const message = { topic: invitationTopic(id), idempotencyKey: invitationReminderKey(id, 1) };
     expect(await setInvitationDelivery(t.db, message, "bounced", ["delivered"])).toBe(false);
     expect((await row(id)).deliveryStatus).toBe("delivered");
     const reminded = await t.db

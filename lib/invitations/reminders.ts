@@ -19,6 +19,7 @@ import { fullName } from "@/lib/users/names";
 // What becomes of the emails sent here is recorded on the invitations.
 import "./email-outcomes";
 import { REMINDER_DAYS_MAX } from "./constants";
+import { invitationTopic } from "./delivery";
 import { invitationToken } from "./link";
 import { acceptUrl, type InvitationDeps } from "./send";
 import { daysLeft } from "./status";
@@ -167,7 +168,7 @@ async function remind(tx: Db, inv: Due, now: Date, deps: Pick<InvitationDeps, "a
     email,
     template: "invitation-reminder",
     idempotencyKey: invitationReminderKey(inv.id, inv.sendCount),
-    invitationId: inv.id,
+    topic: invitationTopic(inv.id),
     deadline: expiresAt,
     sender: {
       onBehalfOf: onBehalfOf({ name: inv.senderName, accountName: inv.accountName }),

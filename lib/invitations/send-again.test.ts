@@ -12,6 +12,7 @@ import { getInvitationDetail } from "./queries";
 import { cancelInvitation } from "./send";
 import { sendAgain } from "./send-again";
 import { addDays, expiryFor } from "./status";
+import { invitationTopic } from "@/lib/invitations/delivery";
 
 const t = setupTestDb();
 const now = new Date("2026-03-01T09:00:00Z");
@@ -68,7 +69,7 @@ describe("send again", () => {
     const [mail] = await t.db
       .select()
       .from(emailOutbox)
-      .where(eq(emailOutbox.invitationId, fresh.id));
+      .where(eq(emailOutbox.topic, invitationTopic(fresh.id)));
     expect(mail!.subject).toContain("lädt Sie zu CertPortal ein");
     expect(mail!.text).toContain(`/accept/${fresh.token}`);
     expect(mail!.text).toContain("wie besprochen.");

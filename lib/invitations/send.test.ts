@@ -9,6 +9,7 @@ import { acceptInvitation, viewInvitationToken } from "./accept";
 import { cancelInvitation, createInvitation, resendInvitation } from "./send";
 import { expiryFor } from "./status";
 import { hashToken } from "@/lib/tokens";
+import { invitationTopic } from "./delivery";
 
 const t = setupTestDb();
 const now = new Date("2026-03-01T09:00:00Z");
@@ -35,7 +36,7 @@ describe("create invitation", () => {
     // Sent for the inviter: their name in the sender's, and replies go to them.
     expect(mail).toMatchObject({
       toAddress: "bob@contoso.example",
-      invitationId: id,
+      topic: invitationTopic(id),
       status: "pending",
       onBehalfOf: `${actor.name} (${actor.accountName})`,
       replyTo: actor.email,

@@ -20,7 +20,7 @@ import * as rateLimit from "@/lib/rate-limit/service";
 import { invitableTypes } from "@/lib/subaccounts/rules";
 import { hashToken } from "@/lib/tokens";
 import { invitationToken } from "./link";
-import { invitationEmailKey } from "./delivery";
+import { invitationEmailKey, invitationTopic } from "./delivery";
 import { InvitationError } from "./errors";
 import { cancelPlan, canCorrectAddress, resendPlan } from "./rules";
 import { displayStatus, expiryFor } from "./status";
@@ -179,7 +179,7 @@ export async function insertInvitation(
     email: prepared.email,
     template: "invitation",
     idempotencyKey: invitationEmailKey(id, 1),
-    invitationId: id,
+    topic: invitationTopic(id),
     // Worth retrying for as long as its link works.
     deadline: expiresAt,
     sender: { onBehalfOf: onBehalfOf(current), replyTo: current.email },
@@ -299,7 +299,7 @@ export async function resendInvitation(
         .insert(invitationRetiredTokens)
         .values({ tokenHash: inv.tokenHash, invitationId: inv.id, retiredAt: now })
         .onConflictDoNothing();
-      await withdrawQueued(tx, inv.id);
+      await withdrawQueued(tx, invitationTopic(inv.id));
       if (corrected)
         await tx.insert(invitationEvents).values({
           invitationId: inv.id,
@@ -321,7 +321,7 @@ export async function resendInvitation(
         email,
         template: "invitation",
         idempotencyKey: invitationEmailKey(inv.id, sendCount),
-        invitationId: inv.id,
+        topic: invitationTopic(inv.id),
         deadline: plan.expiresAt,
         sender: { onBehalfOf: onBehalfOf(actor), replyTo: actor.email },
         now,
@@ -349,7 +349,7 @@ export async function cancelInvitation(
       .update(invitations)
       .set({ ...plan, canceledBy: actor.userId })
       .where(eq(invitations.id, inv.id));
-    await withdrawQueued(tx, inv.id);
+    await withdrawQueued(tx, invitationTopic(inv.id));
     await tx.insert(invitationEvents).values({
       invitationId: inv.id,
       type: "canceled",

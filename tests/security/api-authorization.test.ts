@@ -23,6 +23,7 @@ import { invite } from "@/tests/helpers/invitations";
 import { subaccountOf } from "@/tests/helpers/subaccounts";
 import { endpointFor } from "@/tests/helpers/webhooks";
 import { sendTestEvent } from "@/lib/webhooks/endpoints";
+import { invitationTopic } from "@/lib/invitations/delivery";
 
 // Every endpoint of /api/v1 and of /services/v2 against every key that must not
 // get through: each is refused before anything is read or written, as a problem
@@ -210,7 +211,9 @@ async function writesSnapshot(accountId: string) {
     events: ids.length
       ? await t.db.$count(invitationEvents, inArray(invitationEvents.invitationId, ids))
       : 0,
-    emails: ids.length ? await t.db.$count(emailOutbox, inArray(emailOutbox.invitationId, ids)) : 0,
+    emails: ids.length
+      ? await t.db.$count(emailOutbox, inArray(emailOutbox.topic, ids.map(invitationTopic)))
+      : 0,
     webhookEndpoints: await t.db
       .select()
       .from(webhookEndpoints)

@@ -28,7 +28,8 @@ export async function enqueueEmail(
     email: RenderedEmail;
     template: string;
     idempotencyKey: string;
-    invitationId?: string;
+    /** What it is about, for its module: withdrawn or extended by it (withdrawQueued). */
+    topic?: string;
     deadline?: Date;
     /** Written for a person: their name in the sender's, replies to them (lib/email/sender.ts). */
     sender?: { onBehalfOf: string; replyTo: string };
@@ -42,7 +43,7 @@ export async function enqueueEmail(
     subject: input.email.subject,
     html: input.email.html,
     text: input.email.text,
-    invitationId: input.invitationId,
+    topic: input.topic,
     onBehalfOf: input.sender?.onBehalfOf,
     replyTo: input.sender?.replyTo,
     nextAttemptAt: input.now,
@@ -52,17 +53,17 @@ export async function enqueueEmail(
 }
 
 /**
- * Withdraws the queued emails of an invitation that a newer send or a cancel has
- * made stale. One that may already be with the provider (its request's outcome is
+ * Withdraws the queued emails of a topic that a newer send or a cancel has made
+ * stale. One that may already be with the provider (its request's outcome is
  * unknown) stays: its group must be retried as sent, or it could go out twice.
  */
-export async function withdrawQueued(db: Db, invitationId: string) {
+export async function withdrawQueued(db: Db, topic: string) {
   await db
     .update(emailOutbox)
     .set({ status: "failed", lastError: "superseded", ...ERASED_BODY })
     .where(
       and(
-        eq(emailOutbox.invitationId, invitationId),
+        eq(emailOutbox.topic, topic),
         eq(emailOutbox.status, "pending"),
         isNull(emailOutbox.batchKey),
       ),
@@ -70,17 +71,17 @@ export async function withdrawQueued(db: Db, invitationId: string) {
 }
 
 /**
- * Moves the deadline of an invitation's emails still waiting to go out (an
- * extended invitation's link works longer, so it is worth retrying longer).
- * Only later, never earlier, and only while the message is still pending.
+ * Moves the deadline of a topic's emails still waiting to go out (an extended
+ * invitation's link works longer, so it is worth retrying longer). Only later,
+ * never earlier, and only while the message is still pending.
  */
-export async function extendQueuedDeadline(db: Db, invitationId: string, deadline: Date) {
+export async function extendQueuedDeadline(db: Db, topic: string, deadline: Date) {
   await db
     .update(emailOutbox)
     .set({ deadlineAt: deadline })
     .where(
       and(
-        eq(emailOutbox.invitationId, invitationId),
+        eq(emailOutbox.topic, topic),
         eq(emailOutbox.status, "pending"),
         lt(emailOutbox.deadlineAt, deadline),
       ),

@@ -11,7 +11,7 @@ import type { emailOutbox } from "@/db/schema";
 
 export type OutboxMessage = Pick<
   typeof emailOutbox.$inferSelect,
-  "id" | "idempotencyKey" | "template" | "invitationId"
+  "id" | "idempotencyKey" | "template" | "topic"
 >;
 
 export type Settled = { kind: "sent"; transport: string } | { kind: "failed"; reason: string };

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { emailOutbox, invitationEvents } from "@/db/schema";
 import { setupTestDb } from "@/tests/helpers/db";
 import { invite } from "@/tests/helpers/invitations";
+import { invitationTopic } from "@/lib/invitations/delivery";
 
 const t = setupTestDb();
 vi.mock("@/db", async (original) => ({
@@ -51,7 +52,7 @@ async function sentInvitation() {
   await t.db
     .update(emailOutbox)
     .set({ status: "sent", providerMessageId: "re_42" })
-    .where(eq(emailOutbox.invitationId, id));
+    .where(eq(emailOutbox.topic, invitationTopic(id)));
   return id;
 }
 
