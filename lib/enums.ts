@@ -53,6 +53,7 @@ export const INVITATION_EVENT_TYPES = [
   "extended",
   "reminded",
   "sent_again",
+  "terms_changed",
 ] as const;
 export type InvitationEventType = (typeof INVITATION_EVENT_TYPES)[number];
 

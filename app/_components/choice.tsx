@@ -5,13 +5,22 @@ import { BILLING_MODES, PRICING_MODES } from "@/lib/enums";
 import { RadioGroup } from "./form/choice-fields";
 
 /** The billing and pricing choice, as a subaccount, a new subaccount and a contract all offer it. */
-export function TermsFields({ billing, pricing }: { billing: string; pricing: string }) {
+export function TermsFields({
+  billing,
+  pricing,
+  names = { billing: "billing", pricing: "pricing" },
+}: {
+  billing: string;
+  pricing: string;
+  /** The fields' names, where the form has other fields of these names. */
+  names?: { billing: string; pricing: string };
+}) {
   const t = useTranslations("common");
   return (
     <>
       <RadioGroup
         legend={t("billing")}
-        name="billing"
+        name={names.billing}
         defaultValue={billing}
         options={BILLING_MODES.map((value) => ({
           value,
@@ -20,7 +29,7 @@ export function TermsFields({ billing, pricing }: { billing: string; pricing: st
       />
       <RadioGroup
         legend={t("pricing")}
-        name="pricing"
+        name={names.pricing}
         defaultValue={pricing}
         options={PRICING_MODES.map((value) => ({
           value,

@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { InvitationTerms } from "@/lib/invitations/terms";
 import { accounts } from "./accounts";
 import { apiKeys } from "./api-keys";
 import {
@@ -41,6 +42,9 @@ export const invitations = pgTable(
     inviteeFirstName: text(),
     inviteeLastName: text(),
     inviteeCompany: text(),
+    // What the subaccount its acceptance creates starts with (lib/invitations/terms.ts);
+    // null: the defaults of every invited subaccount.
+    terms: jsonb().$type<InvitationTerms>(),
     locale: locale().notNull(),
     // SHA-256 of the token; the token itself only ever travels in the email.
     tokenHash: text().notNull(),

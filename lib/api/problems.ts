@@ -123,6 +123,10 @@ const TABLE: Record<ProblemCode, { status: number; title: string }> = {
   accept_rate_limited: { status: 429, title: "Too many attempts to accept this invitation" },
   export_rate_limited: { status: 429, title: "Too many exports at once" },
   invitation_not_extendable: { status: 409, title: "Only pending invitations can be extended" },
+  invitation_not_pending: {
+    status: 409,
+    title: "Only a pending invitation's terms can be changed",
+  },
   invitation_extension_limit: {
     status: 409,
     title: "The invitation already expires 90 days after it was first sent, the longest it may run",

@@ -7,6 +7,7 @@ import * as contractUseCases from "@/lib/contracts/manage";
 import * as exportUseCases from "@/lib/invitations/export";
 import { invitationListParams } from "@/lib/invitations/queries";
 import * as send from "@/lib/invitations/send";
+import * as changeTerms from "@/lib/invitations/change-terms";
 import * as createSub from "@/lib/subaccounts/create";
 import * as manageSub from "@/lib/subaccounts/manage";
 import * as updateSub from "@/lib/subaccounts/update";
@@ -28,6 +29,7 @@ const deps = { appUrl: "https://portal.example", invitationsPerHour: 100 };
 // counts or writes anything.
 const useCaseModules = {
   send,
+  changeTerms,
   apiKeyUseCases,
   exportUseCases,
   createSub,
@@ -43,6 +45,13 @@ type World = { invitationId: string; subaccountId: string; memberId: string; con
 type Case = (db: Db, caller: Actor, w: World) => Promise<unknown>;
 
 const cases: Record<string, Case> = {
+  changeInvitationTerms: (db, a, w) =>
+    changeTerms.changeInvitationTerms(
+      db,
+      a,
+      { id: w.invitationId, terms: { billing: "bill_to_parent" } },
+      now,
+    ),
   createInvitation: (db, a) =>
     send.createInvitation(
       db,
@@ -166,7 +175,10 @@ describe("use cases authorize themselves", () => {
       Object.entries(m)
         .filter(([, f]) => typeof f === "function" && f.length >= 4)
         // The two parts of createInvitation a batch runs row by row (lib/batches authorizes the batch).
-        .filter(([name]) => !["prepareInvitation", "insertInvitation", "lockOwnInvitation"].includes(name))
+        .filter(
+          ([name]) =>
+            !["prepareInvitation", "insertInvitation", "lockOwnInvitation"].includes(name),
+        )
         .map(([name]) => name),
     );
     expect(exported.sort()).toEqual(Object.keys(cases).sort());

@@ -5,7 +5,8 @@ import type { Role } from "@/lib/enums";
  * `can()`; pages use the same answer to decide which buttons to show.
  */
 const TABLE = {
-  "invitations.view": ["administrator", "manager"],
+  // Finance managers see invitations to set their billing and pricing terms (lib/invitations/terms.ts).
+  "invitations.view": ["administrator", "manager", "finance_manager"],
   "invitations.create": ["administrator", "manager"],
   "invitations.resend": ["administrator", "manager"],
   "invitations.cancel": ["administrator", "manager"],

@@ -22,6 +22,7 @@ import { hashToken, looksLikeToken } from "@/lib/tokens";
 import { insertUser } from "@/lib/users/create";
 import { fullName } from "@/lib/users/names";
 import { InvitationError } from "./errors";
+import { applyProductTerms } from "./terms";
 import type { AcceptInput } from "./inputs";
 import { displayStatus, stillPendingCondition } from "./status";
 
@@ -175,9 +176,12 @@ export async function acceptInvitation(
         type: claimed.subaccountType as InvitableType,
         organization,
         contact: { firstName, lastName, email: claimed.email, phone: contactPhone },
-        accountManagerId: claimed.sentBy,
+        // The terms as the claim read them: a change racing the accept comes before or after it.
+        terms: claimed.terms,
+        inviterId: claimed.sentBy,
         now,
       });
+      await applyProductTerms(tx, account.id, claimed.terms);
       const userId = await insertUser(tx, {
         accountId: account.id,
         username,

@@ -17,6 +17,7 @@ export const INVITATION_ERROR_CODES = [
   "invitation_extension_limit",
   "invitation_not_sendable_again",
   "bulk_file_invalid",
+  "invitation_not_pending",
 ] as const;
 
 export class InvitationError extends DomainError<(typeof INVITATION_ERROR_CODES)[number]> {}

@@ -4,6 +4,7 @@ import { optionalText } from "@/lib/actions/fields";
 import { checkPasswords, emailInput, nameInput, usernameInput } from "@/lib/auth/inputs";
 import { INVITABLE_TYPES, LOCALES } from "@/lib/enums";
 import { CUSTOM_MESSAGE_MAX } from "./constants";
+import { invitationTermsInput, normalizeTerms } from "./terms";
 
 /**
  * A new invitation, as every front door gives it (the invite form through its
@@ -22,6 +23,8 @@ export const newInvitationInput = z.object({
   firstName: optionalText(100),
   lastName: optionalText(100),
   company: optionalText(200),
+  // What the new subaccount starts with, when not the defaults (lib/invitations/terms.ts).
+  terms: invitationTermsInput.nullish().transform((terms) => normalizeTerms(terms) ?? undefined),
 });
 
 /**

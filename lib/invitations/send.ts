@@ -23,6 +23,7 @@ import { invitationToken } from "./link";
 import { invitationEmailKey, invitationTopic } from "./delivery";
 import { InvitationError } from "./errors";
 import { cancelPlan, canCorrectAddress, resendPlan } from "./rules";
+import { authorizeTerms, checkTerms, type InvitationTerms, normalizeTerms } from "./terms";
 import { displayStatus, expiryFor } from "./status";
 
 /** The inviter's use cases: send an invitation, send it again, cancel it. */
@@ -42,6 +43,8 @@ export type NewInvitation = {
   lastName?: string | null;
   company?: string | null;
   locale: Locale;
+  /** What the new subaccount starts with, when not the defaults (./terms.ts). */
+  terms?: InvitationTerms | null;
 };
 
 const ONE_PENDING = "invitations_one_pending_per_email";
@@ -124,6 +127,10 @@ export async function insertInvitation(
   history: { detail?: Record<string, string> } = {},
 ): Promise<void> {
   const { id, input, expiresAt } = prepared;
+  // Every door writes through here: the terms are the actor's to set, and the account's.
+  const terms = normalizeTerms(input.terms);
+  authorizeTerms(current, null, terms);
+  await checkTerms(tx, current.accountId, terms);
   const [existing] = await tx
     .select({ id: invitations.id, status: invitations.status, expiresAt: invitations.expiresAt })
     .from(invitations)
@@ -152,6 +159,7 @@ export async function insertInvitation(
         inviteeFirstName: input.firstName ?? null,
         inviteeLastName: input.lastName ?? null,
         inviteeCompany: input.company ?? null,
+        terms,
         locale: input.locale,
         tokenHash: hashToken(prepared.token),
         sentBy: current.userId,

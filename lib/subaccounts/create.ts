@@ -9,7 +9,8 @@ import type { AccountType, BillingMode, InvitableType, PricingMode } from "@/lib
 import { issueManagedKey } from "@/lib/api-keys/managed";
 import { createUserWithPasswordLink, type NewUser } from "@/lib/users/create";
 import { SubaccountError } from "./errors";
-import { assertGrantable, invitedSubaccountSettings } from "./rules";
+import { acceptedSubaccountSettings, type InvitationTerms } from "@/lib/invitations/terms";
+import { assertGrantable } from "./rules";
 
 /** How subaccounts come to be: made by their parent, or by the invitee accepting. */
 
@@ -88,8 +89,9 @@ export async function createSubaccount(
 
 /**
  * The subaccount an accepted invitation creates, inside the accept's transaction:
- * the invitation's type with the settings every invited subaccount starts with,
- * the invitee as its contact, and the inviter as its account manager.
+ * the invitation's type with the settings every invited subaccount starts with
+ * and the invitation's terms over them, the invitee as its contact, and the
+ * inviter as its account manager unless the terms name another.
  */
 export async function createInvitedSubaccount(
   tx: Db,
@@ -98,7 +100,10 @@ export async function createInvitedSubaccount(
     type: InvitableType;
     organization: OrganizationAddress;
     contact: { firstName: string; lastName: string; email: string; phone: string | null };
-    accountManagerId: string;
+    /** The invitation's terms over the defaults (lib/invitations/terms.ts). */
+    terms: InvitationTerms | null;
+    /** Its account manager unless the terms name another. */
+    inviterId: string;
     now: Date;
   },
 ): Promise<{ id: string; parentName: string; parentSingleSignOn: boolean }> {
@@ -108,10 +113,14 @@ export async function createInvitedSubaccount(
   const [account] = await tx
     .insert(accounts)
     .values({
-      ...invitedSubaccountSettings(input.type, parent.allowedSubaccountTypes),
+      ...acceptedSubaccountSettings(
+        input.type,
+        parent.allowedSubaccountTypes,
+        input.terms,
+        input.inviterId,
+      ),
       ...input.organization,
       parentId: parent.id,
-      accountManagerId: input.accountManagerId,
       contactFirstName: input.contact.firstName,
       contactLastName: input.contact.lastName,
       contactEmail: input.contact.email,

@@ -90,9 +90,7 @@ test("Manage invitations at dozens of rows: search as typed, pages both ways, st
     page.getByRole("status").filter({ hasText: `Invitation sent again to ${address(0)}.` }),
   ).toBeVisible();
   const second = page.getByRole("row").filter({ hasText: address(1) });
-  await second
-    .getByRole("button", { name: `Actions for the invitation to ${address(1)}` })
-    .click();
+  await second.getByRole("button", { name: `Actions for the invitation to ${address(1)}` }).click();
   await second.getByRole("button", { name: `Cancel the invitation to ${address(1)}` }).click();
   await second.getByRole("button", { name: "Yes, cancel invitation" }).click();
   // The answer stands above the list and takes focus: the row it came from is gone.

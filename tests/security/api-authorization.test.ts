@@ -53,6 +53,10 @@ const SAMPLES: Record<string, (w: World) => { path: string; body?: unknown }> = 
   cancelInvitation: (w) => ({ path: `/invitations/${w.invitationId}/cancel` }),
   extendInvitation: (w) => ({ path: `/invitations/${w.invitationId}/extend` }),
   sendInvitationAgain: (w) => ({ path: `/invitations/${w.invitationId}/send_again` }),
+  changeInvitationTerms: (w) => ({
+    path: `/invitations/${w.invitationId}/terms`,
+    body: { terms: { billing: "bill_to_parent" } },
+  }),
   createInvitationBatch: () => ({
     path: "/invitation_batches",
     body: { rows: [{ email: "bulk@example.com", subaccount_type: "retail", language: "en" }] },

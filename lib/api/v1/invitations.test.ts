@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createDb } from "@/db";
-import { emailOutbox, invitations } from "@/db/schema";
+import { emailOutbox, invitations, products } from "@/db/schema";
 import { makeActor } from "@/tests/helpers/actors";
 import { apiClient } from "@/tests/helpers/api";
 import { apiKeyOf } from "@/tests/helpers/api-keys";
@@ -387,5 +387,76 @@ describe("limits and keys", () => {
       key: { name: "Reports", scope: "read", acts_as: admin.name },
     });
     expect(JSON.stringify(me.body)).not.toContain(key);
+  });
+});
+
+describe("an invitation's terms", () => {
+  it("are sent with the invitation, shown on it, replaced while pending and recorded in its history", async () => {
+    const { admin, key } = await keyed();
+    const [product] = await t.db.select({ id: products.id }).from(products).limit(1);
+    const created = await call("POST", "/invitations", {
+      key,
+      body: {
+        emails: ["ann@example.com"],
+        subaccount_type: "retail",
+        locale: "en",
+        terms: {
+          billing: "bill_to_parent",
+          pricing: "custom",
+          products: [{ product_id: product!.id, price_cents: 24900, available: true }],
+        },
+      },
+    });
+    expect(created.body).toMatchObject({ created: 1 });
+    const id = created.body.results[0].invitation.id;
+    const shown = await call("GET", `/invitations/${id}`, { key });
+    expect(shown.body.terms).toEqual({
+      billing: "bill_to_parent",
+      pricing: "custom",
+      products: [{ product_id: product!.id, price_cents: 24900, available: true }],
+    });
+
+    const changed = await call("PUT", `/invitations/${id}/terms`, {
+      key,
+      body: { terms: { billing: "bill_to_subaccount", account_manager_id: admin.userId } },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body.terms).toEqual({
+      billing: "bill_to_subaccount",
+      account_manager_id: admin.userId,
+    });
+    expect(changed.body.history[0]).toMatchObject({
+      type: "terms_changed",
+      by: { name: admin.name, api_key: "CRM" },
+    });
+    const cleared = await call("PUT", `/invitations/${id}/terms`, { key, body: { terms: null } });
+    expect(cleared.body.terms).toBeNull();
+  });
+
+  it("refuses terms it cannot take as the invalid fields, and an unknown product as its problem", async () => {
+    const { key } = await keyed();
+    const bad = await call("POST", "/invitations", {
+      key,
+      body: {
+        emails: ["ann@example.com"],
+        subaccount_type: "retail",
+        locale: "en",
+        terms: { billing: "whoever_pays", discount: 10 },
+      },
+    });
+    expect(bad.status).toBe(422);
+    const unknown = await call("POST", "/invitations", {
+      key,
+      body: {
+        emails: ["ann@example.com"],
+        subaccount_type: "retail",
+        locale: "en",
+        terms: {
+          products: [{ product_id: crypto.randomUUID(), price_cents: 1, available: true }],
+        },
+      },
+    });
+    expect(unknown.body.results[0].problem).toMatchObject({ code: "product_not_found" });
+    expect(await t.db.$count(invitations)).toBe(0);
   });
 });

@@ -18,6 +18,8 @@ import {
 import { extendInvitation } from "@/lib/invitations/extend";
 import { cancelInvitation, createInvitation, resendInvitation } from "@/lib/invitations/send";
 import { sendAgain } from "@/lib/invitations/send-again";
+import { changeInvitationTerms } from "@/lib/invitations/change-terms";
+import { apiTermsSchema, termsFromApi, termsToApi } from "./invitation-terms";
 import { expiryFor } from "@/lib/invitations/status";
 import { emailInput } from "@/lib/auth/inputs";
 import { DomainError } from "@/lib/errors";
@@ -71,6 +73,9 @@ export const invitationSchema = invitationSummary
       .nullable()
       .meta({ description: "The subaccount its acceptance created" }),
     canceled_at: nullableTimestamp,
+    terms: apiTermsSchema
+      .nullable()
+      .meta({ description: "What the new subaccount starts with; null: the defaults" }),
     history: z.array(historyEntry).meta({ description: "Newest first" }),
   })
   .meta({
@@ -87,6 +92,7 @@ export const invitationSchema = invitationSummary
       accepted_at: null,
       subaccount_id: null,
       canceled_at: null,
+      terms: null,
       history: [
         {
           type: "created",
@@ -119,6 +125,7 @@ export async function invitationResource(
     accepted_at: inv.acceptedAt?.toISOString() ?? null,
     subaccount_id: inv.acceptedAccountId,
     canceled_at: inv.canceledAt?.toISOString() ?? null,
+    terms: termsToApi(inv.terms),
     history: inv.events.map((e) => ({
       type: e.type,
       at: e.createdAt.toISOString(),
@@ -154,6 +161,7 @@ const inviteBody = z
     first_name: z.string().max(100).nullish(),
     last_name: z.string().max(100).nullish(),
     company: z.string().max(200).nullish(),
+    terms: apiTermsSchema.optional(),
   })
   .meta({
     id: "NewInvitations",
@@ -209,6 +217,7 @@ export const createInvitations = endpoint({
       firstName: body.first_name,
       lastName: body.last_name,
       company: body.company,
+      terms: termsFromApi(body.terms),
     });
     const results: z.input<typeof inviteResult>[] = outcomes.map((o) =>
       o.code === undefined
@@ -390,6 +399,29 @@ export const extendInvitationEndpoint = endpoint({
   responses: { 200: { description: "The invitation as it is now", schema: invitationSchema } },
   async handler({ params }, ctx) {
     await extendInvitation(ctx.db, ctx.actor, { id: params.id }, ctx.now);
+    return { status: 200, body: await invitationResource(ctx, params.id) };
+  },
+});
+
+export const changeInvitationTermsEndpoint = endpoint({
+  method: "put",
+  path: "/invitations/{id}/terms",
+  operationId: "changeInvitationTerms",
+  summary: "Replace a pending invitation's terms",
+  description:
+    "The whole set (null: the defaults again), recorded in its history. Each part that changes takes the right to set it on a subaccount; parts left as they are take none. An acceptance at the same moment gets the terms before or after, never a mix. Refused with `invitation_not_pending` once it is closed.",
+  tag: "Invitations",
+  permission: "invitations.view",
+  params: idParams,
+  body: z.strictObject({ terms: apiTermsSchema.nullable() }).meta({ id: "InvitationTermsChange" }),
+  responses: { 200: { description: "The invitation as it is now", schema: invitationSchema } },
+  async handler({ params, body }, ctx) {
+    await changeInvitationTerms(
+      ctx.db,
+      ctx.actor,
+      { id: params.id, terms: termsFromApi(body.terms) },
+      ctx.now,
+    );
     return { status: 200, body: await invitationResource(ctx, params.id) };
   },
 });

@@ -66,7 +66,8 @@ const LOCALE_BY_WORD = new Map<string, Locale>(
   ),
 );
 
-type InputField = keyof NewInvitation;
+// A file's rows carry no terms of their own.
+type InputField = Exclude<keyof NewInvitation, "terms">;
 
 /** Which problem a refusal of newInvitationInput's field is, so its rules stay in one place. */
 const PROBLEM_OF_FIELD: Record<InputField, (cells: RawBulkRow["cells"]) => BulkProblem> = {

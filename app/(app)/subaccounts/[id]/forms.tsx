@@ -1,16 +1,15 @@
 "use client";
 
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { TermsFields } from "@/app/_components/choice";
 import { ConfirmForm } from "@/app/_components/confirm-form";
-import { ActionForm, SubmitButton, useActionForm, useField } from "@/app/_components/form/runtime";
+import { ActionForm, SubmitButton, useActionForm } from "@/app/_components/form/runtime";
 import { FormMessage } from "@/app/_components/form/form-message";
-import { describedBy, FieldNotes } from "@/app/_components/form/field-notes";
 import { Field } from "@/app/_components/form/text-field";
 import { SelectField } from "@/app/_components/form/select-field";
-import { CheckboxField } from "@/app/_components/form/choice-fields";
 import { OrganizationFields, type OrganizationValues } from "@/app/_components/organization-fields";
-import { formatPrice, NICKNAME_MAX } from "@/lib/subaccounts/rules";
+import { type ProductPrice, ProductTermsFields } from "@/app/_components/product-terms-fields";
+import { NICKNAME_MAX } from "@/lib/subaccounts/rules";
 import {
   setAccountManager,
   setContract,
@@ -77,98 +76,18 @@ export function TermsForm({
   );
 }
 
-type Price = {
-  productId: string;
-  name: string;
-  currency: string;
-  standardPriceCents: number;
-  customPriceCents: number | null;
-  available: boolean;
-};
-
-export function ProductsForm({ id, prices }: { id: string; prices: Price[] }) {
+export function ProductsForm({ id, prices }: { id: string; prices: ProductPrice[] }) {
   const t = useTranslations();
-  const format = useFormatter();
   const form = useActionForm(updateProducts);
-  const money = (cents: number, currency: string) =>
-    format.number(cents / 100, { style: "currency", currency });
   return (
     <ActionForm form={form} className="flex flex-col gap-4">
       <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="productIds" value={prices.map((p) => p.productId).join(",")} />
       <p className="text-sm text-slate-600">{t("subaccount.customHint")}</p>
-      <div>
-        <table className="data-table w-full text-sm">
-          <thead className="text-left">
-            <tr>
-              {[
-                t("subaccount.product"),
-                t("subaccount.listPrice"),
-                t("subaccount.customPrice"),
-                t("subaccount.available"),
-              ].map((heading) => (
-                <th key={heading} scope="col" className="p-2">
-                  {heading}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {prices.map((p) => (
-              <tr key={p.productId} className="border-t border-slate-200">
-                <td className="p-2 font-medium">{p.name}</td>
-                <td
-                  data-label={t("subaccount.listPrice")}
-                  className="p-2 whitespace-nowrap tabular-nums"
-                >
-                  {money(p.standardPriceCents, p.currency)}
-                </td>
-                <td data-label={t("subaccount.customPrice")} className="p-2">
-                  <PriceInput price={p} />
-                </td>
-                <td data-label={t("subaccount.available")} className="p-2">
-                  <CheckboxField
-                    label={t("subaccount.availableToOrder", { product: p.name })}
-                    name={`available_${p.productId}`}
-                    defaultChecked={p.available}
-                    className="[&_label]:sr-only"
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ProductTermsFields prices={prices} />
       <div>
         <SubmitButton>{t("subaccount.saveProducts")}</SubmitButton>
       </div>
     </ActionForm>
-  );
-}
-
-/** One product's custom price, written the way the reader's language writes decimals. */
-function PriceInput({ price }: { price: Price }) {
-  const t = useTranslations();
-  const locale = useLocale();
-  const label = t("subaccount.customPriceFor", { product: price.name });
-  const { id, errors, kept } = useField(`price_${price.productId}`, label);
-  return (
-    <>
-      <input
-        id={id}
-        name={`price_${price.productId}`}
-        inputMode="decimal"
-        aria-label={label}
-        aria-invalid={errors.length > 0 || undefined}
-        aria-describedby={describedBy(id, undefined, errors)}
-        defaultValue={
-          kept?.[0] ??
-          (price.customPriceCents === null ? "" : formatPrice(price.customPriceCents, locale))
-        }
-        className="w-28 rounded-md border border-slate-300 px-2 py-1 aria-invalid:border-red-600"
-      />
-      <FieldNotes id={id} errors={errors} />
-    </>
   );
 }
 

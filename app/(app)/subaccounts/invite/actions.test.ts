@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { invitations } from "@/db/schema";
+import { invitations, products } from "@/db/schema";
 import { actorInAccount, makeActor } from "@/tests/helpers/actors";
 import { setupTestDb } from "@/tests/helpers/db";
 import { invitationSnapshot } from "@/tests/helpers/invitations";
@@ -10,7 +10,7 @@ import { inviteSubaccount, resendExistingInvitation } from "./actions";
 
 const t = setupTestDb();
 const request = actionRequest(t, new Date("2026-04-01T10:00:00Z"));
-const inviteForm = (fields: Record<string, string> = {}) =>
+const inviteForm = (fields: Record<string, string | string[]> = {}) =>
   formData({ email: "new@example.com", subaccountType: "enterprise", locale: "en", ...fields });
 
 describe("sending an invitation", () => {
@@ -108,5 +108,61 @@ describe("sending an invitation", () => {
     ).rejects.toMatchObject({ message: "NEXT_REDIRECT" });
     const [created] = await t.db.select().from(invitations);
     expect(created!.customMessage).toBeNull();
+  });
+});
+
+describe("terms on the invite form", () => {
+  it("reads an Administrator's terms from their fields, leaving defaults and untouched products out", async () => {
+    const admin = await makeActor(t.db);
+    const colleague = await actorInAccount(t.db, admin.accountId, "manager");
+    request.actor = admin;
+    const [p1, p2] = await t.db.select({ id: products.id }).from(products).limit(2);
+    await expect(
+      inviteSubaccount(
+        undefined,
+        inviteForm({
+          subaccountType: "reseller",
+          terms_billing: "bill_to_parent",
+          terms_pricing: "custom",
+          productIds: `${p1!.id},${p2!.id}`,
+          [`price_${p1!.id}`]: "199,50",
+          [`available_${p1!.id}`]: "on",
+          [`price_${p2!.id}`]: "",
+          [`available_${p2!.id}`]: "on",
+          terms_accountManagerId: colleague.userId,
+          terms_chooseTypes: "on",
+          terms_allowedSubaccountTypes: ["retail", "enterprise"],
+        }),
+      ),
+    ).rejects.toMatchObject({ message: "NEXT_REDIRECT" });
+    const [created] = await t.db.select().from(invitations);
+    expect(created!.terms).toEqual({
+      billing: "bill_to_parent",
+      pricing: "custom",
+      products: [{ productId: p1!.id, priceCents: 19950, available: true }],
+      accountManagerId: colleague.userId,
+      allowedSubaccountTypes: ["retail", "enterprise"],
+    });
+  });
+
+  it("sends no terms when the fields stay at their defaults", async () => {
+    request.actor = await makeActor(t.db);
+    await expect(
+      inviteSubaccount(
+        undefined,
+        inviteForm({ terms_billing: "bill_to_subaccount", terms_pricing: "standard" }),
+      ),
+    ).rejects.toMatchObject({ message: "NEXT_REDIRECT" });
+    const [created] = await t.db.select().from(invitations);
+    expect(created!.terms).toBeNull();
+  });
+
+  it("refuses a Manager's billing terms sent past the read-only form, and writes nothing", async () => {
+    const owner = await makeActor(t.db);
+    request.actor = await actorInAccount(t.db, owner.accountId, "manager");
+    expect(
+      await inviteSubaccount(undefined, inviteForm({ terms_billing: "bill_to_parent" })),
+    ).toMatchObject({ ok: false, message: "errors.forbidden" });
+    expect(await invitationSnapshot(t.db)).toEqual({ invitations: [], emails: 0 });
   });
 });

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useState } from "react";
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { ActionForm, SubmitButton, useActionForm, useField } from "@/app/_components/form/runtime";
 import { describedBy, FieldNotes } from "@/app/_components/form/field-notes";
 import { Field } from "@/app/_components/form/text-field";
@@ -16,10 +16,13 @@ import { inviteSubaccount, resendExistingInvitation } from "./actions";
 export function InviteForm({
   types,
   defaultLocale,
+  terms,
   onCancel,
 }: {
   types: InvitableType[];
   defaultLocale: string | null;
+  /** The terms' fields for the new subaccount, on the page; the window links to the page for them. */
+  terms?: ReactNode;
   onCancel?: () => void;
 }) {
   const t = useTranslations("invite");
@@ -85,6 +88,20 @@ export function InviteForm({
         />
         <LanguageSelect label={t("language")} defaultValue={defaultLocale ?? locale} />
         <CustomMessage />
+        {terms ? (
+          <details className="rounded-md border border-slate-200 p-3">
+            <summary className="cursor-pointer text-sm font-semibold">
+              {tAll("invitationTerms.summary")}
+            </summary>
+            <div className="mt-3">{terms}</div>
+          </details>
+        ) : (
+          // A full load, not the window again: the page has room for the product table.
+          // eslint-disable-next-line @next/next/no-html-link-for-pages -- a soft load opens this window again
+          <a href="/subaccounts/invite" className="text-brand-700 text-sm underline">
+            {tAll("invitationTerms.summary")}
+          </a>
+        )}
         <div className="flex flex-wrap gap-3">
           <SubmitButton>{t("submit")}</SubmitButton>
           <SubmitButton

@@ -6,7 +6,7 @@ import { INVITATION_TTL_DAYS } from "@/lib/invitations/constants";
 export default async function InviteWindow() {
   const { actor, types, t } = await loadInviteForm();
   return (
-    <ClientMessages namespaces={["accountTypes", "common", "invite"]}>
+    <ClientMessages namespaces={["accountTypes", "common", "invite", "invitationTerms"]}>
       <InviteModal
         types={types}
         defaultLocale={actor.locale}

@@ -7,6 +7,7 @@ import { invitationSnapshot, invite } from "@/tests/helpers/invitations";
 import { formData, actionRequest } from "@/tests/helpers/request";
 import {
   cancelInvitation,
+  changeTerms,
   extendInvitation,
   resendInvitation,
   sendInvitationAgain,
@@ -114,5 +115,46 @@ describe("extending and sending an invitation again", () => {
       ok: false,
       message: "errors.invitation_not_extendable",
     });
+  });
+});
+
+describe("changing an invitation's terms on its page", () => {
+  it("a Finance manager's form changes billing and keeps the account manager it showed read-only", async () => {
+    const admin = await makeActor(t.db);
+    const colleague = await actorInAccount(t.db, admin.accountId, "manager");
+    const { id } = await invite(t.db, {
+      actor: admin,
+      now: new Date("2026-03-30T00:00:00Z"),
+      terms: { accountManagerId: colleague.userId },
+    });
+    request.actor = await actorInAccount(t.db, admin.accountId, "finance_manager");
+    // The account manager's field is disabled for this role, so the form does not send it.
+    expect(
+      await changeTerms(
+        undefined,
+        formData({ id, terms_billing: "bill_to_parent", terms_pricing: "standard" }),
+      ),
+    ).toMatchObject({ ok: true, message: "invitationTerms.saved" });
+    const [row] = await t.db.select().from(invitations);
+    expect(row!.terms).toEqual({ billing: "bill_to_parent", accountManagerId: colleague.userId });
+    expect(
+      await changeTerms(
+        undefined,
+        formData({ id, terms_billing: "bill_to_parent", terms_pricing: "standard" }),
+      ),
+    ).toMatchObject({ ok: true, message: "invitationTerms.unchanged" });
+  });
+
+  it("refuses a Manager and another account's invitation, changing nothing", async () => {
+    const { owner, id, before } = await existingInvitation();
+    request.actor = await actorInAccount(t.db, owner.accountId, "manager");
+    expect(
+      await changeTerms(undefined, formData({ id, terms_billing: "bill_to_parent" })),
+    ).toMatchObject({ ok: false, message: "errors.forbidden" });
+    request.actor = await makeActor(t.db, { accountName: "Other" });
+    expect(
+      await changeTerms(undefined, formData({ id, terms_billing: "bill_to_parent" })),
+    ).toMatchObject({ ok: false, message: "errors.invitation_not_found" });
+    expect(await invitationSnapshot(t.db)).toEqual(before);
   });
 });

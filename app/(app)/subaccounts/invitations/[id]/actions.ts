@@ -8,6 +8,9 @@ import { env } from "@/lib/env";
 import { extendInvitation as extend } from "@/lib/invitations/extend";
 import { cancelInvitation as cancel, resendInvitation as resend } from "@/lib/invitations/send";
 import { sendAgain as sendAgainAsNew } from "@/lib/invitations/send-again";
+import { invitationTermsOf } from "@/app/_components/invitation-terms-input";
+import { changeInvitationTerms } from "@/lib/invitations/change-terms";
+import { invitationTermsInput, normalizeTerms } from "@/lib/invitations/terms";
 
 const input = z.object({ id: z.uuid() });
 
@@ -58,5 +61,27 @@ export const sendInvitationAgain = action(
     revalidatePath("/subaccounts/invitations");
     // The new invitation's page, which says it was sent.
     return { redirectTo: `/subaccounts/invitations/${created.id}?sentAgain=1` };
+  },
+);
+
+/** The terms of a pending invitation as its page's form gives them; parts shown read-only stay. */
+const termsFormInput = z.preprocess(
+  (raw, ctx) => {
+    if (typeof raw !== "object" || raw === null) return raw;
+    const fields = raw as Record<string, unknown>;
+    return { id: fields.id, terms: invitationTermsOf(fields, ctx) };
+  },
+  z.object({ id: z.uuid(), terms: invitationTermsInput.transform(normalizeTerms) }),
+);
+
+export const changeTerms = action(
+  { permission: "invitations.view", input: termsFormInput },
+  async ({ id, terms }, { actor, db, now }) => {
+    const { changed } = await changeInvitationTerms(db, actor, { id, terms, partial: true }, now);
+    revalidatePath(`/subaccounts/invitations/${id}`);
+    return {
+      ok: true,
+      message: changed.length ? "invitationTerms.saved" : "invitationTerms.unchanged",
+    };
   },
 );

@@ -12,6 +12,7 @@ import { getInvitationDetail } from "@/lib/invitations/queries";
 import { invitationActions, shownDelivery } from "@/lib/invitations/rules";
 import { showsExpiry } from "@/lib/invitations/status";
 import { CorrectAddressForm } from "./correct-address-form";
+import { TermsSection } from "./terms-section";
 import { InvitationActions } from "../invitation-actions";
 import { ClientMessages } from "@/app/_components/client-messages";
 
@@ -92,7 +93,16 @@ export default async function InvitationPage({
   if (inv.canceledByName) facts.push([t("canceledBy"), inv.canceledByName]);
 
   return (
-    <ClientMessages namespaces={["invitation", "invitationActions"]}>
+    <ClientMessages
+      namespaces={[
+        "invitation",
+        "invitationActions",
+        "invitationTerms",
+        "subaccount",
+        "common",
+        "accountTypes",
+      ]}
+    >
       <div className="flex max-w-3xl flex-col gap-6">
         <PageHeader
           title={t("title", { email: inv.email })}
@@ -109,6 +119,7 @@ export default async function InvitationPage({
         <Section id="details" title={t("details")}>
           <Facts items={facts} />
         </Section>
+        <TermsSection actor={actor} invitation={inv} />
         <Section id="message" title={t("customMessage")}>
           {inv.customMessage ? (
             <p className="text-sm whitespace-pre-wrap">{inv.customMessage}</p>

@@ -1,0 +1,179 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db";
+import { accountPrices, accounts, products, users } from "@/db/schema";
+import { can } from "@/lib/auth/permissions";
+import {
+  type AccountType,
+  BILLING_MODES,
+  INVITABLE_TYPES,
+  type InvitableType,
+  PRICING_MODES,
+  type Role,
+} from "@/lib/enums";
+import { DomainError } from "@/lib/errors";
+import { productTermsInput } from "@/lib/subaccounts/inputs";
+import {
+  assertGrantable,
+  invitedSubaccountSettings,
+  subaccountActionPermission,
+  type SubaccountAction,
+} from "@/lib/subaccounts/rules";
+import { SubaccountError } from "@/lib/subaccounts/errors";
+
+/**
+ * Terms an invitation carries: what the subaccount its acceptance creates
+ * starts with, instead of "billed to the subaccount, standard prices". Each
+ * part is left out to keep the default. They apply in the transaction of the
+ * acceptance (lib/invitations/accept.ts).
+ */
+export const invitationTermsInput = z.strictObject({
+  billing: z.enum(BILLING_MODES).optional(),
+  pricing: z.enum(PRICING_MODES).optional(),
+  /** Prices (null: the list price) and availability of the parent's products. */
+  products: productTermsInput.optional(),
+  /** A user of the inviting account; left out, the inviter. */
+  accountManagerId: z.uuid().optional(),
+  /** What the new account may create in turn; left out, the default for its type. */
+  allowedSubaccountTypes: z.array(z.enum(INVITABLE_TYPES)).max(INVITABLE_TYPES.length).optional(),
+  /** Whether the accept page shows the invitee their custom prices before they accept. */
+  showPrices: z.boolean().optional(),
+});
+
+export type InvitationTerms = z.output<typeof invitationTermsInput>;
+export type TermKey = keyof InvitationTerms;
+export const TERM_KEYS = Object.keys(invitationTermsInput.shape) as TermKey[];
+
+/** The change of a subaccount each term is: setting it takes the same right. */
+const TERM_ACTION: Record<TermKey, SubaccountAction> = {
+  billing: "editBilling",
+  pricing: "editPricing",
+  products: "editPricing",
+  showPrices: "editPricing",
+  accountManagerId: "assignManager",
+  allowedSubaccountTypes: "editAllowedTypes",
+};
+
+/** Which terms a role may set: what the permission table lets it change on a subaccount. */
+export function settableTerms(role: Role): TermKey[] {
+  return TERM_KEYS.filter((key) => can(role, subaccountActionPermission(TERM_ACTION[key])));
+}
+
+/** Terms with nothing left out but what is unset: null when none is set. */
+export function normalizeTerms(terms: InvitationTerms | null | undefined): InvitationTerms | null {
+  if (!terms) return null;
+  const set = Object.fromEntries(
+    TERM_KEYS.filter((key) => terms[key] !== undefined).map((key) => [key, terms[key]]),
+  ) as InvitationTerms;
+  if (set.allowedSubaccountTypes)
+    set.allowedSubaccountTypes = [...new Set(set.allowedSubaccountTypes)];
+  return Object.keys(set).length ? set : null;
+}
+
+/** The terms that differ between two sets (a part set, changed or removed). */
+export function changedTerms(before: InvitationTerms | null, after: InvitationTerms | null) {
+  return TERM_KEYS.filter(
+    (key) => JSON.stringify(before?.[key] ?? null) !== JSON.stringify(after?.[key] ?? null),
+  );
+}
+
+/**
+ * A form's terms over the ones before: the parts the role may not set are not
+ * the form's to give (it shows them read-only), so they stay as they were.
+ */
+export function keepUnsettable(
+  role: Role,
+  before: InvitationTerms | null,
+  after: InvitationTerms | null,
+): InvitationTerms | null {
+  const allowed = new Set(settableTerms(role));
+  return normalizeTerms(
+    Object.fromEntries(
+      TERM_KEYS.map((key) => [key, allowed.has(key) ? after?.[key] : before?.[key]]),
+    ) as InvitationTerms,
+  );
+}
+
+/**
+ * Refuses terms the role may not set: an invitation never gives a subaccount
+ * what its sender could not give it on the subaccount's own page. Only the
+ * parts that change count: a Finance manager changing the billing of an
+ * invitation keeps the account manager an Administrator chose.
+ */
+export function authorizeTerms(
+  actor: { role: Role },
+  before: InvitationTerms | null,
+  after: InvitationTerms | null,
+) {
+  const allowed = new Set(settableTerms(actor.role));
+  if (changedTerms(before, after).some((key) => !allowed.has(key)))
+    throw new DomainError("forbidden");
+}
+
+/**
+ * Checks the terms against the inviting account as it is now, in the caller's
+ * transaction: its products, its active users, the types it may pass on.
+ */
+export async function checkTerms(tx: Db, accountId: string, terms: InvitationTerms | null) {
+  if (!terms) return;
+  if (terms.products?.length) {
+    const ids = terms.products.map((p) => p.productId);
+    const found = await tx
+      .select({ id: products.id })
+      .from(products)
+      .where(inArray(products.id, ids));
+    if (found.length !== new Set(ids).size) throw new SubaccountError("product_not_found", "terms");
+  }
+  if (terms.accountManagerId) {
+    const [user] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(
+        and(
+          eq(users.id, terms.accountManagerId),
+          eq(users.accountId, accountId),
+          eq(users.status, "active"),
+        ),
+      );
+    if (!user) throw new SubaccountError("account_manager_not_found", "accountManagerId");
+  }
+  if (terms.allowedSubaccountTypes) {
+    const [parent] = await tx
+      .select({ allowed: accounts.allowedSubaccountTypes })
+      .from(accounts)
+      .where(eq(accounts.id, accountId));
+    assertGrantable(terms.allowedSubaccountTypes, parent?.allowed ?? []);
+  }
+}
+
+/**
+ * The settings of the subaccount an accepted invitation creates: the defaults
+ * of every invited subaccount, with the invitation's terms over them.
+ */
+export function acceptedSubaccountSettings(
+  type: InvitableType,
+  parentAllowed: readonly AccountType[],
+  terms: InvitationTerms | null,
+  inviterId: string,
+) {
+  const defaults = invitedSubaccountSettings(type, parentAllowed);
+  return {
+    ...defaults,
+    billing: terms?.billing ?? defaults.billing,
+    pricing: terms?.pricing ?? defaults.pricing,
+    // Passed on only what the parent may still create (its types may have narrowed since).
+    allowedSubaccountTypes: terms?.allowedSubaccountTypes
+      ? terms.allowedSubaccountTypes.filter((t) => parentAllowed.includes(t))
+      : defaults.allowedSubaccountTypes,
+    accountManagerId: terms?.accountManagerId ?? inviterId,
+  };
+}
+
+/** The invitation's product terms, written for the new subaccount in the accept's transaction. */
+export async function applyProductTerms(tx: Db, accountId: string, terms: InvitationTerms | null) {
+  if (!terms?.products?.length) return;
+  await tx
+    .insert(accountPrices)
+    .values(terms.products.map((p) => ({ accountId, ...p })))
+    .onConflictDoNothing();
+}
