@@ -22,7 +22,7 @@ import { hashToken, looksLikeToken } from "@/lib/tokens";
 import { insertUser } from "@/lib/users/create";
 import { fullName } from "@/lib/users/names";
 import { InvitationError } from "./errors";
-import { applyProductTerms } from "./terms";
+import { applyProductTerms, pricesUnderTerms } from "./terms";
 import type { AcceptInput } from "./inputs";
 import { displayStatus, stillPendingCondition } from "./status";
 
@@ -45,6 +45,8 @@ export type TokenView =
         expiresAt: Date;
         /** What the inviter said of the invitee, to start the accept form with. */
         invitee: { firstName: string | null; lastName: string | null; company: string | null };
+        /** What the new subaccount will pay, when the inviter shows it (terms' showPrices). */
+        prices: Awaited<ReturnType<typeof pricesUnderTerms>> | null;
       };
     };
 
@@ -111,6 +113,8 @@ export async function viewInvitationToken(db: Db, token: string, now: Date): Pro
         lastName: row.inv.inviteeLastName,
         company: row.inv.inviteeCompany,
       },
+      // The parent's prices reach the invitee before accepting only when it says so.
+      prices: row.inv.terms?.showPrices ? await pricesUnderTerms(db, row.inv.terms) : null,
     },
   };
 }

@@ -5,7 +5,7 @@ import { actorInAccount, makeActor } from "@/tests/helpers/actors";
 import { setupTestDb } from "@/tests/helpers/db";
 import { acceptForm } from "@/tests/helpers/fixtures";
 import { INVITATION_DEPS as deps, invite } from "@/tests/helpers/invitations";
-import { acceptInvitation } from "./accept";
+import { acceptInvitation, viewInvitationToken } from "./accept";
 import { changeInvitationTerms } from "./change-terms";
 import { cancelInvitation } from "./send";
 import { type InvitationTerms, settableTerms } from "./terms";
@@ -136,6 +136,34 @@ describe("terms set at invite time", () => {
     await expect(
       changeInvitationTerms(t.db, manager, { id, terms: { billing: "bill_to_parent" } }, now),
     ).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("the accept page's view of the terms", () => {
+  it("shows the invitee the prices only when the inviter ticks show prices", async () => {
+    const [p1, p2] = await productIds();
+    const terms: InvitationTerms = {
+      pricing: "custom",
+      products: [
+        { productId: p1!, priceCents: 777, available: true },
+        { productId: p2!, priceCents: null, available: false },
+      ],
+    };
+    const hidden = await invite(t.db, { email: "ann@example.com", terms });
+    const view = await viewInvitationToken(t.db, hidden.token, later);
+    expect(view).toMatchObject({ state: "valid", invitation: { prices: null } });
+
+    const shown = await invite(t.db, {
+      actor: hidden.actor,
+      email: "bob@example.com",
+      terms: { ...terms, showPrices: true },
+    });
+    const seen = await viewInvitationToken(t.db, shown.token, later);
+    if (seen.state !== "valid") throw new Error(seen.state);
+    const byId = new Map(seen.invitation.prices!.map((p) => [p.productId, p]));
+    expect(byId.get(p1!)).toMatchObject({ priceCents: 777, available: true });
+    expect(byId.get(p2!)).toMatchObject({ available: false });
+    expect(seen.invitation.prices).toHaveLength((await productIds()).length);
   });
 });
 

@@ -1,7 +1,8 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db";
 import { accountPrices, accounts, products, users } from "@/db/schema";
+import { effectivePrice } from "@/lib/accounts/prices";
 import { can } from "@/lib/auth/permissions";
 import {
   type AccountType,
@@ -176,4 +177,33 @@ export async function applyProductTerms(tx: Db, accountId: string, terms: Invita
     .insert(accountPrices)
     .values(terms.products.map((p) => ({ accountId, ...p })))
     .onConflictDoNothing();
+}
+
+/**
+ * The price list the new subaccount will have under these terms: every product
+ * with what it will pay and whether it may order it. The accept page shows it
+ * only when the terms say so (`showPrices`).
+ */
+export async function pricesUnderTerms(db: Db, terms: InvitationTerms | null) {
+  const rows = await db
+    .select({
+      productId: products.id,
+      name: products.name,
+      currency: products.currency,
+      standardPriceCents: products.standardPriceCents,
+    })
+    .from(products)
+    .orderBy(asc(products.sortOrder), asc(products.name));
+  const given = new Map(terms?.products?.map((p) => [p.productId, p]));
+  return rows.map((p) => ({
+    productId: p.productId,
+    name: p.name,
+    currency: p.currency,
+    priceCents: effectivePrice(
+      terms?.pricing ?? "standard",
+      p.standardPriceCents,
+      given.get(p.productId)?.priceCents ?? null,
+    ),
+    available: given.get(p.productId)?.available ?? true,
+  }));
 }

@@ -10,6 +10,7 @@ import { viewInvitationLink } from "@/lib/invitations/accept";
 import { INVITATION_TTL_DAYS } from "@/lib/invitations/constants";
 import { AcceptForm } from "./accept-form";
 import { ClientMessages } from "@/app/_components/client-messages";
+import { PriceTable } from "@/app/_components/price-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("accept"))("title"), robots: { index: false } };
@@ -69,6 +70,11 @@ export default async function AcceptPage({ params }: PageProps<"/accept/[token]"
                 {inv.customMessage}
               </blockquote>
             </figure>
+          ) : null}
+          {inv.prices ? (
+            <div className="mt-4">
+              <PriceTable caption={t("yourPrices")} prices={inv.prices} />
+            </div>
           ) : null}
         </>
       }
