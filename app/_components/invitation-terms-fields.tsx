@@ -43,11 +43,11 @@ export function InvitationTermsFields({ choices }: { choices: TermsChoices }) {
           names={{ billing: "terms_billing", pricing: "terms_pricing" }}
         />
       </fieldset>
-      <div className="flex flex-col gap-2">
-        <h3 className="text-sm font-medium text-slate-800">{t("products")}</h3>
-        <p className="text-sm text-slate-600">{t("productsHint")}</p>
-        <ProductTermsFields prices={choices.prices} disabled={!may("products")} />
-      </div>
+      <ProductTermsFields
+        prices={choices.prices}
+        disabled={!may("products")}
+        legend={{ title: t("products"), hint: t("productsHint") }}
+      />
       <fieldset disabled={!may("showPrices")}>
         <CheckboxField
           label={t("showPrices")}

@@ -23,16 +23,25 @@ export type ProductPrice = {
 export function ProductTermsFields({
   prices,
   disabled,
+  legend,
 }: {
   prices: ProductPrice[];
   disabled?: boolean;
+  /** Names the table's group where the form has other parts (an invitation's terms). */
+  legend?: { title: string; hint: string };
 }) {
   const t = useTranslations();
   const format = useFormatter();
   const money = (cents: number, currency: string) =>
     format.number(cents / 100, { style: "currency", currency });
   return (
-    <fieldset disabled={disabled} className="min-w-0">
+    <fieldset disabled={disabled} className="flex min-w-0 flex-col gap-2">
+      {legend ? (
+        <>
+          <legend className="text-sm font-medium text-slate-800">{legend.title}</legend>
+          <p className="text-sm text-slate-600">{legend.hint}</p>
+        </>
+      ) : null}
       <input type="hidden" name="productIds" value={prices.map((p) => p.productId).join(",")} />
       <table className="data-table w-full text-sm">
         <thead className="text-left">
