@@ -156,3 +156,25 @@ export const invitationRetiredTokens = pgTable(
   },
   (t) => [index().on(t.invitationId)],
 );
+
+// Named starting points for invitations: chosen on the invite form, by a bulk
+// file's `template` column or the API's `template_id`. An invitation copies what it
+// takes from one, so a later edit of the template never changes it.
+export const invitationTemplates = pgTable(
+  "invitation_templates",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    accountId: uuid()
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    subaccountType: accountType().notNull(),
+    locale: locale().notNull(),
+    customMessage: text(),
+    terms: jsonb().$type<InvitationTerms>(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  // One name per account, whatever its case: a bulk file names its template.
+  (t) => [uniqueIndex("invitation_templates_name").on(t.accountId, sql`lower(${t.name})`)],
+);

@@ -123,6 +123,8 @@ const TABLE: Record<ProblemCode, { status: number; title: string }> = {
   accept_rate_limited: { status: 429, title: "Too many attempts to accept this invitation" },
   export_rate_limited: { status: 429, title: "Too many exports at once" },
   invitation_not_extendable: { status: 409, title: "Only pending invitations can be extended" },
+  template_not_found: { status: 404, title: "No such invitation template" },
+  template_name_taken: { status: 409, title: "A template of this name exists" },
   invitation_not_pending: {
     status: 409,
     title: "Only a pending invitation's terms can be changed",

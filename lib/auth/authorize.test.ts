@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db";
-import { accounts, apiKeys, contracts, invitations, rateLimits, users } from "@/db/schema";
+import {
+  accounts,
+  apiKeys,
+  contracts,
+  invitations,
+  invitationTemplates,
+  rateLimits,
+  users,
+} from "@/db/schema";
 import * as own from "@/lib/accounts/own";
 import * as apiKeyUseCases from "@/lib/api-keys/manage";
 import * as contractUseCases from "@/lib/contracts/manage";
@@ -8,6 +16,7 @@ import * as exportUseCases from "@/lib/invitations/export";
 import { invitationListParams } from "@/lib/invitations/queries";
 import * as send from "@/lib/invitations/send";
 import * as changeTerms from "@/lib/invitations/change-terms";
+import * as templates from "@/lib/invitations/templates";
 import * as createSub from "@/lib/subaccounts/create";
 import * as manageSub from "@/lib/subaccounts/manage";
 import * as updateSub from "@/lib/subaccounts/update";
@@ -30,6 +39,7 @@ const deps = { appUrl: "https://portal.example", invitationsPerHour: 100 };
 const useCaseModules = {
   send,
   changeTerms,
+  templates,
   apiKeyUseCases,
   exportUseCases,
   createSub,
@@ -45,6 +55,15 @@ type World = { invitationId: string; subaccountId: string; memberId: string; con
 type Case = (db: Db, caller: Actor, w: World) => Promise<unknown>;
 
 const cases: Record<string, Case> = {
+  saveInvitationTemplate: (db, a) =>
+    templates.saveInvitationTemplate(
+      db,
+      a,
+      { template: { name: "T", subaccountType: "retail", locale: "en", customMessage: null } },
+      now,
+    ),
+  deleteInvitationTemplate: (db, a, w) =>
+    templates.deleteInvitationTemplate(db, a, { id: w.invitationId }, now),
   changeInvitationTerms: (db, a, w) =>
     changeTerms.changeInvitationTerms(
       db,
@@ -162,8 +181,8 @@ const cases: Record<string, Case> = {
 
 async function everything(db: Db) {
   return Promise.all(
-    [accounts, users, invitations, contracts, rateLimits, apiKeys].map((table) =>
-      db.select().from(table),
+    [accounts, users, invitations, invitationTemplates, contracts, rateLimits, apiKeys].map(
+      (table) => db.select().from(table),
     ),
   );
 }

@@ -18,6 +18,8 @@ export const INVITATION_ERROR_CODES = [
   "invitation_not_sendable_again",
   "bulk_file_invalid",
   "invitation_not_pending",
+  "template_not_found",
+  "template_name_taken",
 ] as const;
 
 export class InvitationError extends DomainError<(typeof INVITATION_ERROR_CODES)[number]> {}

@@ -81,6 +81,7 @@ for (const { name, viewport } of WIDTHS) {
       "/subaccounts/invitations/bulk",
       batchPath,
       "/account/invitations",
+      "/account/invitations/templates/new",
       "/account/webhooks",
       endpointPath,
       "/",

@@ -71,3 +71,45 @@ test("an Administrator invites on terms; the invitee sees the prices shown, and 
   await expect(page.getByLabel("Bill to parent account")).toBeChecked();
   await expect(page.getByLabel("Custom pricing")).toBeChecked();
 });
+
+test("an Administrator keeps a template; the invite form starts from it and stays editable", async ({
+  page,
+}) => {
+  const stamp = Date.now();
+  const name = `Resellers ${stamp}`;
+  await page.goto("/account/invitations");
+  await page.getByRole("link", { name: "New template" }).click();
+  await page.getByLabel("Template name").fill(name);
+  await page.getByLabel("Subaccount type").selectOption({ label: "Reseller/Partner" });
+  await page.getByLabel("Language").selectOption("de");
+  await page.getByLabel("Send custom message").check();
+  await page.getByLabel("Custom message", { exact: true }).fill("Willkommen bei Northwind");
+  await page.getByLabel("Bill to parent account").check();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Save template" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Template created." })).toBeVisible();
+  const row = page.getByRole("row").filter({ hasText: name });
+  await expect(row).toContainText("Sets terms");
+
+  await page.goto("/subaccounts/invite");
+  await page.getByLabel("Start from a template").selectOption({ label: name });
+  await page.getByRole("button", { name: "Use template" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `“${name}”` })).toBeVisible();
+  await expect(page.getByLabel("Subaccount type")).toHaveValue("reseller");
+  await expect(page.getByLabel("Language")).toHaveValue("de");
+  await expect(page.getByLabel("Custom message", { exact: true })).toHaveValue(
+    "Willkommen bei Northwind",
+  );
+  await expect(page.getByLabel("Bill to parent account")).toBeChecked();
+  // Filled in, not fixed: the message changes for this invitation only.
+  await page.getByLabel("Custom message", { exact: true }).fill("Willkommen, Frau Meier");
+  const email = `template.${stamp}@contoso.example`;
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page).toHaveURL(/sent=/);
+  await page.getByRole("link", { name: `Pending: details of the invitation to ${email}` }).click();
+  await expect(page.getByText("Willkommen, Frau Meier")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Terms for the new subaccount" })).toContainText(
+    "Bill to parent account",
+  );
+});

@@ -47,6 +47,7 @@ const actions = {
   ...(await import("@/app/(app)/subaccounts/invitations/bulk/actions")),
   ...(await import("@/app/(app)/subaccounts/invitations/selection-actions")),
   ...(await import("@/app/(app)/account/invitations/actions")),
+  ...(await import("@/app/(app)/account/invitations/templates/actions")),
   ...(await import("@/app/(app)/subaccounts/new/actions")),
   ...(await import("@/app/(app)/subaccounts/[id]/actions")),
   ...(await import("@/app/(app)/actions")),
@@ -62,6 +63,17 @@ const actions = {
   ...(await import("@/app/setup/actions")),
 };
 
+// The fields of an invitation's terms (app/_components/invitation-terms-fields.tsx).
+const TERMS_FIELDS = [
+  "terms_billing",
+  "terms_pricing",
+  "terms_accountManagerId",
+  "terms_chooseTypes",
+  "terms_allowedSubaccountTypes",
+  "terms_showPrices",
+  "productIds",
+];
+
 // Each action's fields, as its form submits them.
 const FIELDS: Record<string, string[]> = {
   inviteSubaccount: [
@@ -74,29 +86,24 @@ const FIELDS: Record<string, string[]> = {
     "lastName",
     "company",
     "then",
-    "terms_billing",
-    "terms_pricing",
-    "terms_accountManagerId",
-    "terms_chooseTypes",
-    "terms_allowedSubaccountTypes",
-    "terms_showPrices",
-    "productIds",
+    ...TERMS_FIELDS,
   ],
   resendExistingInvitation: ["id"],
   resendInvitation: ["id"],
   cancelInvitation: ["id"],
   extendInvitation: ["id"],
   sendInvitationAgain: ["id"],
-  changeTerms: [
+  saveTemplate: [
     "id",
-    "terms_billing",
-    "terms_pricing",
-    "terms_accountManagerId",
-    "terms_chooseTypes",
-    "terms_allowedSubaccountTypes",
-    "terms_showPrices",
-    "productIds",
+    "name",
+    "subaccountType",
+    "locale",
+    "sendCustomMessage",
+    "customMessage",
+    ...TERMS_FIELDS,
   ],
+  deleteTemplate: ["id"],
+  changeTerms: ["id", ...TERMS_FIELDS],
   correctAddressAndResend: ["id", "email"],
   uploadBulkInvitations: ["intent", "file"],
   planSelection: ["kind", "ids", "filter"],

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import "zod-openapi";
 import { decodeCursor } from "@/lib/lists/keyset";
+import { MAX_PRICE_CENTS } from "@/lib/subaccounts/rules";
 
 /** What every part of the API shares: ids, times, pages, problems. */
 
@@ -13,6 +14,19 @@ export const idParams = z.strictObject({
   id: z
     .uuid()
     .meta({ description: "The resource's id", example: "5b0a3c58-3f6c-4a3e-9d51-2f3a8f7f4c10" }),
+});
+
+/** One product's price and availability as a subaccount's products and an invitation's terms write them. */
+export const apiProductTerm = z.strictObject({
+  product_id: z.uuid(),
+  price_cents: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_PRICE_CENTS)
+    .nullable()
+    .meta({ description: "Null: the list price" }),
+  available: z.boolean(),
 });
 
 export const LIST_LIMIT_MAX = 100;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import "zod-openapi";
 import { BILLING_MODES, INVITABLE_TYPES, PRICING_MODES } from "@/lib/enums";
 import type { InvitationTerms } from "@/lib/invitations/terms";
-import { MAX_PRICE_CENTS } from "@/lib/subaccounts/rules";
+import { apiProductTerm } from "./common";
 
 /** An invitation's terms as the API writes them: snake_case, each part left out to keep the default. */
 export const apiTermsSchema = z
@@ -16,19 +16,7 @@ export const apiTermsSchema = z
       .optional()
       .meta({ description: "Default: standard. Takes subaccounts.editPricing" }),
     products: z
-      .array(
-        z.strictObject({
-          product_id: z.uuid(),
-          price_cents: z
-            .number()
-            .int()
-            .min(0)
-            .max(MAX_PRICE_CENTS)
-            .nullable()
-            .meta({ description: "Null: the list price" }),
-          available: z.boolean(),
-        }),
-      )
+      .array(apiProductTerm)
       .max(500)
       .optional()
       .meta({ description: "Prices and availability of the parent's products" }),

@@ -19,6 +19,7 @@ import { extendInvitation } from "@/lib/invitations/extend";
 import { cancelInvitation, createInvitation, resendInvitation } from "@/lib/invitations/send";
 import { sendAgain } from "@/lib/invitations/send-again";
 import { changeInvitationTerms } from "@/lib/invitations/change-terms";
+import { findInvitationTemplate, withTemplate } from "@/lib/invitations/templates";
 import { apiTermsSchema, termsFromApi, termsToApi } from "./invitation-terms";
 import { expiryFor } from "@/lib/invitations/status";
 import { emailInput } from "@/lib/auth/inputs";
@@ -151,17 +152,30 @@ const inviteBody = z
       .meta({
         description: `1 to ${INVITE_BATCH_MAX} addresses; each is invited, or refused, on its own`,
       }),
-    subaccount_type: z.enum(INVITABLE_TYPES),
-    locale: z.enum(LOCALES).meta({ description: "The language of the email and the accept page" }),
+    template_id: z.uuid().optional().meta({
+      description:
+        "One of the account's invitation templates: what the request leaves out (type, language, message, terms) it fills in",
+    }),
+    subaccount_type: z
+      .enum(INVITABLE_TYPES)
+      .optional()
+      .meta({ description: "Required without a template" }),
+    locale: z.enum(LOCALES).optional().meta({
+      description: "The language of the email and the accept page; required without a template",
+    }),
     message: z
       .string()
       .max(CUSTOM_MESSAGE_MAX)
       .nullish()
-      .meta({ description: "A personal message in the email" }),
+      .meta({ description: "A personal message in the email (null: none, even with a template)" }),
     first_name: z.string().max(100).nullish(),
     last_name: z.string().max(100).nullish(),
     company: z.string().max(200).nullish(),
     terms: apiTermsSchema.optional(),
+  })
+  .refine((body) => body.template_id || (body.subaccount_type && body.locale), {
+    message: "subaccount_type and locale are required without template_id",
+    path: ["subaccount_type"],
   })
   .meta({
     id: "NewInvitations",
@@ -210,15 +224,20 @@ export const createInvitations = endpoint({
   body: inviteBody,
   responses: { 200: { description: "One result per address", schema: inviteAnswer } },
   async handler({ body }, ctx) {
-    const outcomes = await inviteEach(ctx, body.emails, {
+    const template = body.template_id
+      ? await findInvitationTemplate(ctx.db, ctx.actor.accountId, { id: body.template_id })
+      : null;
+    if (body.template_id && !template) throw new ApiProblem("template_not_found");
+    const shared = withTemplate(template, {
       subaccountType: body.subaccount_type,
       locale: body.locale,
       customMessage: body.message,
       firstName: body.first_name,
       lastName: body.last_name,
       company: body.company,
-      terms: termsFromApi(body.terms),
+      terms: body.terms ? termsFromApi(body.terms) : undefined,
     });
+    const outcomes = await inviteEach(ctx, body.emails, shared);
     const results: z.input<typeof inviteResult>[] = outcomes.map((o) =>
       o.code === undefined
         ? {
@@ -229,7 +248,7 @@ export const createInvitations = endpoint({
               email: o.email,
               status: "pending",
               deliveryStatus: "sending",
-              subaccountType: body.subaccount_type,
+              subaccountType: shared.subaccountType!,
               sentBy: ctx.actor.name,
               lastSentAt: ctx.now,
               expiresAt: expiryFor(ctx.now),
@@ -254,7 +273,8 @@ export type InviteOutcome =
 export async function inviteEach(
   ctx: Pick<ApiContext, "db" | "actor" | "now" | "deps">,
   emails: string[],
-  shared: Omit<z.input<typeof newInvitationInput>, "email">,
+  /** Checked with each address: a type or language left out is that address's invalid input. */
+  shared: Partial<Omit<z.input<typeof newInvitationInput>, "email">>,
 ): Promise<InviteOutcome[]> {
   const outcomes: InviteOutcome[] = [];
   for (const email of emails) {

@@ -28,7 +28,7 @@ import { type ApiContext, endpoint } from "../endpoint";
 import { subaccountExample, subaccountSummary, subaccountSummaryOf } from "../resources";
 import { ApiProblem, invalidFields } from "../http";
 import { camelKeys, snakeShape } from "./case";
-import { idParams, pageAnswer, pageOf, pageQuery } from "./common";
+import { apiProductTerm, idParams, pageAnswer, pageOf, pageQuery } from "./common";
 
 /** /api/v1/subaccounts: the parent's subaccounts, on the use cases of the subaccount pages. */
 
@@ -369,20 +369,7 @@ export const updateSubaccountEndpoint = endpoint({
 
 const productsBody = z
   .strictObject({
-    products: z
-      .array(
-        z.strictObject({
-          product_id: z.uuid(),
-          price_cents: z
-            .number()
-            .int()
-            .min(0)
-            .nullable()
-            .meta({ description: "Null: the list price" }),
-          available: z.boolean(),
-        }),
-      )
-      .max(500),
+    products: z.array(apiProductTerm).max(500),
   })
   .meta({
     id: "ProductTerms",

@@ -209,6 +209,7 @@ describe("the bulk upload template", () => {
         "first_name",
         "last_name",
         "company",
+        "template",
       ]);
     }
   });

@@ -19,6 +19,7 @@ export const BULK_COLUMNS = [
   "first_name",
   "last_name",
   "company",
+  "template",
 ] as const;
 export type BulkColumn = (typeof BULK_COLUMNS)[number];
 
@@ -66,6 +67,7 @@ const COLUMN_NAMES: Record<BulkColumn, { de: string; also: string[] }> = {
   first_name: { de: "Vorname", also: ["First name", "Given name"] },
   last_name: { de: "Nachname", also: ["Last name", "Surname", "Family name"] },
   company: { de: "Firma", also: ["Company name", "Organization", "Unternehmen", "Organisation"] },
+  template: { de: "Vorlage", also: ["Invitation template", "Einladungsvorlage"] },
 };
 
 const key = (name: string) =>
@@ -229,6 +231,8 @@ export function bulkTemplateCsv(locale: Locale): string {
       "Alex",
       "Morgan",
       example.company,
+      // No template: the row says everything itself.
+      "",
     ],
     [
       "sam.lee@example.org",
@@ -237,6 +241,7 @@ export function bulkTemplateCsv(locale: Locale): string {
       "",
       "Sam",
       "Lee",
+      "",
       "",
     ],
   ];

@@ -10,6 +10,7 @@ import { subaccountOf } from "@/tests/helpers/subaccounts";
 import { CUSTOM_MESSAGE_MAX } from "../constants";
 import { BULK_MAX_ROWS, parseBulkCsv, type RawBulkRow } from "./parse";
 import { BULK_PROBLEMS, type BulkProblem, previewBulkInvitations } from "./preview";
+import { saveInvitationTemplate } from "../templates";
 
 const t = setupTestDb();
 const now = new Date("2026-03-01T09:00:00Z");
@@ -106,6 +107,21 @@ describe("previewing a bulk upload", () => {
       },
     });
 
+    // A template with billing terms, which a Manager may not set.
+    await saveInvitationTemplate(
+      t.db,
+      administrator,
+      {
+        template: {
+          name: "Billed to us",
+          subaccountType: "retail",
+          locale: "en",
+          customMessage: null,
+          terms: { billing: "bill_to_parent" },
+        },
+      },
+      now,
+    );
     const good = { subaccount_type: "retail", language: "en" };
     const cases: [BulkProblem, RawBulkRow["cells"]][] = [
       ["email_invalid", { ...good, email: "not-an-address" }],
@@ -128,6 +144,8 @@ describe("previewing a bulk upload", () => {
       ["duplicate_in_file", { ...good, email: "T1@EXAMPLE.COM" }],
       ["already_pending", { ...good, email: "Pending@example.com" }],
       ["already_user", { ...good, email: "taken@example.com" }],
+      ["template_unknown", { ...good, email: "tu@example.com", template: "No such one" }],
+      ["template_not_allowed", { ...good, email: "tn@example.com", template: "billed to US" }],
     ];
     const preview = await previewBulkInvitations(
       t.db,
@@ -157,6 +175,8 @@ describe("previewing a bulk upload", () => {
         duplicate_in_file: 1,
         already_pending: 1,
         already_user: 1,
+        template_unknown: 1,
+        template_not_allowed: 1,
       },
     });
   });

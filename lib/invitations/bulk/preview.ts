@@ -9,6 +9,8 @@ import en from "@/messages/en.json";
 import { newInvitationInput } from "../inputs";
 import { invitableTypesOf, type NewInvitation } from "../send";
 import { statusCondition } from "../status";
+import { type InvitationTemplate, listInvitationTemplates, withTemplate } from "../templates";
+import { changedTerms, settableTerms, type TermKey } from "../terms";
 import type { RawBulkRow } from "./parse";
 
 /** The check of a bulk upload before anything is sent: each row's problems, and the counts. */
@@ -24,6 +26,8 @@ export const BULK_PROBLEMS = [
   "duplicate_in_file",
   "already_pending",
   "already_user",
+  "template_unknown",
+  "template_not_allowed",
 ] as const;
 export type BulkProblem = (typeof BULK_PROBLEMS)[number];
 
@@ -80,34 +84,56 @@ const PROBLEM_OF_FIELD: Record<InputField, (cells: RawBulkRow["cells"]) => BulkP
   company: () => "name_too_long",
 };
 
+/** What a row's checks need besides the row: the account's types and templates, the reader. */
+type RowContext = {
+  allowed: ReadonlySet<InvitableType>;
+  defaultLocale: Locale;
+  /** The account's templates by name in lower case. */
+  templates: ReadonlyMap<string, InvitationTemplate>;
+  /** The terms this actor may set: a template's others refuse the row. */
+  settable: readonly TermKey[];
+};
+
 /** A row's own problems, without the other rows or the database; its input when it has none. */
 function checkRow(
   cells: RawBulkRow["cells"],
-  allowed: ReadonlySet<InvitableType>,
-  defaultLocale: Locale,
+  context: RowContext,
 ): { input: NewInvitation | null; problems: Set<BulkProblem> } {
+  const problems = new Set<BulkProblem>();
+  const named = cells.template?.trim();
+  const template = named ? (context.templates.get(named.toLowerCase()) ?? null) : null;
+  if (named && !template) problems.add("template_unknown");
+  if (template && changedTerms(null, template.terms).some((k) => !context.settable.includes(k)))
+    problems.add("template_not_allowed");
   const type = cells.subaccount_type?.trim();
   const language = cells.language?.trim();
-  const parsed = newInvitationInput.safeParse({
-    email: cells.email ?? "",
-    // An unknown word goes through as it is: the schema refuses it.
-    subaccountType: type ? (TYPE_BY_WORD.get(word(type)) ?? type) : "",
-    locale: language ? (LOCALE_BY_WORD.get(word(language)) ?? language) : defaultLocale,
-    customMessage: cells.custom_message ?? null,
-    firstName: cells.first_name ?? null,
-    lastName: cells.last_name ?? null,
-    company: cells.company ?? null,
-  });
-  const problems = new Set<BulkProblem>();
+  // The row's own cells win; what it leaves empty its template fills in.
+  const parsed = newInvitationInput.safeParse(
+    withTemplate(template, {
+      email: cells.email ?? "",
+      // An unknown word goes through as it is: the schema refuses it.
+      subaccountType: type ? (TYPE_BY_WORD.get(word(type)) ?? type) : template ? undefined : "",
+      locale: language
+        ? (LOCALE_BY_WORD.get(word(language)) ?? language)
+        : template
+          ? undefined
+          : context.defaultLocale,
+      customMessage: cells.custom_message?.trim() ? cells.custom_message : undefined,
+      firstName: cells.first_name ?? null,
+      lastName: cells.last_name ?? null,
+      company: cells.company ?? null,
+    } as Record<string, unknown>),
+  );
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = issue.path[0] as InputField;
-      problems.add(PROBLEM_OF_FIELD[field](cells));
+      // Terms come only from a template, checked when it was saved.
+      problems.add(PROBLEM_OF_FIELD[field]?.(cells) ?? "template_not_allowed");
     }
     return { input: null, problems };
   }
-  if (!allowed.has(parsed.data.subaccountType)) problems.add("type_not_allowed");
-  return { input: parsed.data, problems };
+  if (!context.allowed.has(parsed.data.subaccountType)) problems.add("type_not_allowed");
+  return { input: problems.size ? null : parsed.data, problems };
 }
 
 /** The addresses as one text[] parameter: a statement for any number of them. */
@@ -168,13 +194,19 @@ export async function previewBulkInvitations(
   now: Date,
 ): Promise<BulkPreview> {
   authorize(actor, "invitations.create");
-  const allowed = new Set(await invitableTypesOf(db, actor.accountId));
-  const defaultLocale = actor.locale ?? "en";
+  const context: RowContext = {
+    allowed: new Set(await invitableTypesOf(db, actor.accountId)),
+    defaultLocale: actor.locale ?? "en",
+    templates: new Map(
+      (await listInvitationTemplates(db, actor.accountId)).map((t) => [t.name.toLowerCase(), t]),
+    ),
+    settable: settableTerms(actor.role),
+  };
 
   const seen = new Set<string>();
   const checked = rows.map(({ row, cells }) => {
     const email = cells.email?.trim() ?? "";
-    const { input, problems } = checkRow(cells, allowed, defaultLocale);
+    const { input, problems } = checkRow(cells, context);
     const address = email.toLowerCase();
     if (address) {
       if (seen.has(address)) problems.add("duplicate_in_file");

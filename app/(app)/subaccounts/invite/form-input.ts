@@ -3,10 +3,10 @@ import { invitationTermsOf } from "@/app/_components/invitation-terms-input";
 import { newInvitationInput } from "@/lib/invitations/inputs";
 
 /**
- * The invite form as submitted: the message counts only while "Send custom
- * message" is ticked; the terms come from their own fields.
+ * The fields an invitation's form shares with a template's: the message counts
+ * only while "Send custom message" is ticked; the terms come from their own fields.
  */
-export const inviteFormInput = z.preprocess((raw, ctx) => {
+export function invitationFormFields(raw: unknown, ctx: z.RefinementCtx) {
   if (typeof raw !== "object" || raw === null) return raw;
   const { sendCustomMessage, customMessage, ...rest } = raw as Record<string, unknown>;
   return {
@@ -14,4 +14,7 @@ export const inviteFormInput = z.preprocess((raw, ctx) => {
     customMessage: sendCustomMessage === "on" ? customMessage : null,
     terms: invitationTermsOf(raw as Record<string, unknown>, ctx),
   };
-}, newInvitationInput);
+}
+
+/** The invite form as submitted. */
+export const inviteFormInput = z.preprocess(invitationFormFields, newInvitationInput);

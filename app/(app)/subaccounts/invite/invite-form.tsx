@@ -16,13 +16,19 @@ import { inviteSubaccount, resendExistingInvitation } from "./actions";
 export function InviteForm({
   types,
   defaultLocale,
+  defaults,
   terms,
+  termsOpen,
   onCancel,
 }: {
   types: InvitableType[];
   defaultLocale: string | null;
+  /** A template's type and message, to start from. */
+  defaults?: { subaccountType: string; customMessage: string | null };
   /** The terms' fields for the new subaccount, on the page; the window links to the page for them. */
   terms?: ReactNode;
+  /** Whether the terms start open (a template that sets some). */
+  termsOpen?: boolean;
   onCancel?: () => void;
 }) {
   const t = useTranslations("invite");
@@ -82,14 +88,14 @@ export function InviteForm({
         <SelectField
           label={t("type")}
           name="subaccountType"
-          defaultValue={types[0]}
+          defaultValue={defaults?.subaccountType ?? types[0]}
           hint={t("typeNote")}
           options={types.map((type) => ({ value: type, label: tAll(`accountTypes.${type}`) }))}
         />
         <LanguageSelect label={t("language")} defaultValue={defaultLocale ?? locale} />
-        <CustomMessage />
+        <CustomMessage initial={defaults?.customMessage} />
         {terms ? (
-          <details className="rounded-md border border-slate-200 p-3">
+          <details open={termsOpen} className="rounded-md border border-slate-200 p-3">
             <summary className="cursor-pointer text-sm font-semibold">
               {tAll("invitationTerms.summary")}
             </summary>
@@ -143,13 +149,18 @@ export function focusEmail(scope: ParentNode | null | undefined) {
   scope?.querySelector<HTMLInputElement>('input[name="email"]')?.focus();
 }
 
-/** "Send custom message" and the message it reveals; the text is sent only while ticked. */
-function CustomMessage() {
+/**
+ * "Send custom message" and the message it reveals; the text is sent only while
+ * ticked. `initial`: a template's message, ticked and filled in.
+ */
+export function CustomMessage({ initial }: { initial?: string | null }) {
   const t = useTranslations("invite");
   const toggle = useField("sendCustomMessage");
   const message = useField("customMessage", t("customMessage"));
-  const [withMessage, setWithMessage] = useState(toggle.kept?.includes("on") ?? false);
-  const [length, setLength] = useState(message.kept?.[0]?.length ?? 0);
+  const [withMessage, setWithMessage] = useState(
+    toggle.kept ? toggle.kept.includes("on") : Boolean(initial),
+  );
+  const [length, setLength] = useState((message.kept?.[0] ?? initial ?? "").length);
   const hint = (
     <>
       {t("customMessageHint")}{" "}
@@ -178,7 +189,7 @@ function CustomMessage() {
           rows={5}
           maxLength={CUSTOM_MESSAGE_MAX}
           disabled={!withMessage}
-          defaultValue={message.kept?.[0]}
+          defaultValue={message.kept?.[0] ?? initial ?? undefined}
           onChange={(e) => setLength(e.currentTarget.value.length)}
           aria-describedby={describedBy(message.id, hint, message.errors)}
           aria-invalid={message.errors.length > 0 || undefined}
