@@ -49,7 +49,7 @@ test.describe("in English", () => {
     await page.getByRole("link", { name: "Download the template" }).click();
     const templateText = readFileSync((await (await template).path())!, "utf8");
     expect(templateText.split("\r\n")[0]).toBe(
-      "\uFEFFemail,subaccount_type,language,custom_message,first_name,last_name,company",
+      "\uFEFFemail,subaccount_type,language,custom_message,first_name,last_name,company,template",
     );
 
     // Checking writes nothing: the list has none of the file's addresses yet.

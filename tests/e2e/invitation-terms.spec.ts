@@ -80,7 +80,9 @@ test("an Administrator keeps a template; the invite form starts from it and stay
   await page.goto("/account/invitations");
   await page.getByRole("link", { name: "New template" }).click();
   await page.getByLabel("Template name").fill(name);
-  await page.getByLabel("Subaccount type").selectOption({ label: "Reseller/Partner" });
+  await page
+    .getByLabel("Subaccount type", { exact: true })
+    .selectOption({ label: "Reseller/Partner" });
   await page.getByLabel("Language").selectOption("de");
   await page.getByLabel("Send custom message").check();
   await page.getByLabel("Custom message", { exact: true }).fill("Willkommen bei Northwind");
@@ -95,7 +97,7 @@ test("an Administrator keeps a template; the invite form starts from it and stay
   await page.getByLabel("Start from a template").selectOption({ label: name });
   await page.getByRole("button", { name: "Use template" }).click();
   await expect(page.getByRole("status").filter({ hasText: `“${name}”` })).toBeVisible();
-  await expect(page.getByLabel("Subaccount type")).toHaveValue("reseller");
+  await expect(page.getByLabel("Subaccount type", { exact: true })).toHaveValue("reseller");
   await expect(page.getByLabel("Language")).toHaveValue("de");
   await expect(page.getByLabel("Custom message", { exact: true })).toHaveValue(
     "Willkommen bei Northwind",
