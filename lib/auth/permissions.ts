@@ -7,6 +7,8 @@ import type { Role } from "@/lib/enums";
 const TABLE = {
   // Finance managers see invitations to set their billing and pricing terms (lib/invitations/terms.ts).
   "invitations.view": ["administrator", "manager", "finance_manager"],
+  // Changing a pending invitation's terms; each part also takes the right to set it on a subaccount.
+  "invitations.editTerms": ["administrator", "finance_manager"],
   "invitations.create": ["administrator", "manager"],
   "invitations.resend": ["administrator", "manager"],
   "invitations.cancel": ["administrator", "manager"],

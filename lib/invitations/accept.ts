@@ -22,7 +22,7 @@ import { hashToken, looksLikeToken } from "@/lib/tokens";
 import { insertUser } from "@/lib/users/create";
 import { fullName } from "@/lib/users/names";
 import { InvitationError } from "./errors";
-import { applyProductTerms, pricesUnderTerms } from "./terms";
+import { applyProductTerms, pricesUnderTerms, termsAtAcceptance } from "./terms";
 import type { AcceptInput } from "./inputs";
 import { displayStatus, stillPendingCondition } from "./status";
 
@@ -175,17 +175,18 @@ export async function acceptInvitation(
         password: _,
         ...organization
       } = form;
+      const terms = await termsAtAcceptance(tx, claimed.accountId, claimed.terms);
       const account = await createInvitedSubaccount(tx, {
         parentId: claimed.accountId,
         type: claimed.subaccountType as InvitableType,
         organization,
         contact: { firstName, lastName, email: claimed.email, phone: contactPhone },
         // The terms as the claim read them: a change racing the accept comes before or after it.
-        terms: claimed.terms,
+        terms,
         inviterId: claimed.sentBy,
         now,
       });
-      await applyProductTerms(tx, account.id, claimed.terms);
+      await applyProductTerms(tx, account.id, terms);
       const userId = await insertUser(tx, {
         accountId: account.id,
         username,

@@ -13,6 +13,7 @@ import {
   type InvitationTerms,
   keepUnsettable,
   normalizeTerms,
+  pickTerms,
   settableTerms,
 } from "./terms";
 
@@ -33,10 +34,10 @@ export async function changeInvitationTerms(
   },
   now: Date,
 ): Promise<{ changed: string[] }> {
-  authorize(actor, "invitations.view");
+  authorize(actor, "invitations.editTerms");
   const given = normalizeTerms(input.terms);
   return db.transaction(async (tx) => {
-    const current = await lockActor(tx, actor, "invitations.view");
+    const current = await lockActor(tx, actor, "invitations.editTerms");
     // A role that may set no part of them may not change them at all.
     if (settableTerms(current.role).length === 0) throw new DomainError("forbidden");
     const [inv] = await tx
@@ -50,7 +51,8 @@ export async function changeInvitationTerms(
     if (displayStatus(inv, now) !== "pending") throw new InvitationError("invitation_not_pending");
     const changed = changedTerms(inv.terms, after);
     if (changed.length === 0) return { changed };
-    await checkTerms(tx, current.accountId, after);
+    // Only what changes is checked: parts set before stay as the acceptance will judge them.
+    await checkTerms(tx, current.accountId, pickTerms(after, changed));
     await tx.update(invitations).set({ terms: after }).where(eq(invitations.id, inv.id));
     await tx.insert(invitationEvents).values({
       invitationId: inv.id,

@@ -41,6 +41,8 @@ export async function sendAgain(
       lastName: old.inviteeLastName,
       company: old.inviteeCompany,
       locale: old.locale,
+      // Its terms too: a sender who may not set them is refused, never sent on the defaults.
+      terms: old.terms,
     },
     now,
     deps,

@@ -214,6 +214,11 @@ export async function createInvitation(
   if (!(await invitableTypesOf(db, current.accountId)).includes(input.subaccountType)) {
     throw new InvitationError("invitation_type_not_allowed", "subaccountType");
   }
+  // Terms that cannot go out are refused before the hourly limit counts the attempt
+  // (and checked again with the invitation, in its transaction).
+  const terms = normalizeTerms(input.terms);
+  authorizeTerms(current, null, terms);
+  await checkTerms(db, current.accountId, terms);
   const limit = await rateLimit.hit(
     db,
     {

@@ -1,6 +1,14 @@
 import { asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { accountPrices, accounts, invitationEvents, invitations, products } from "@/db/schema";
+import {
+  accountPrices,
+  accounts,
+  invitationEvents,
+  invitations,
+  products,
+  rateLimits,
+  users,
+} from "@/db/schema";
 import { actorInAccount, makeActor } from "@/tests/helpers/actors";
 import { setupTestDb } from "@/tests/helpers/db";
 import { acceptForm } from "@/tests/helpers/fixtures";
@@ -8,6 +16,7 @@ import { INVITATION_DEPS as deps, invite } from "@/tests/helpers/invitations";
 import { acceptInvitation, viewInvitationToken } from "./accept";
 import { changeInvitationTerms } from "./change-terms";
 import { cancelInvitation } from "./send";
+import { sendAgain } from "./send-again";
 import { type InvitationTerms, settableTerms } from "./terms";
 
 const t = setupTestDb();
@@ -243,5 +252,78 @@ describe("changing an invitation's terms", () => {
         expect(applied).toEqual({ billing: "bill_to_parent", pricing: "standard", prices: [] });
       }
     }
+  });
+
+  it("counts products in another order, or as the database keeps them, as unchanged", async () => {
+    const admin = await makeActor(t.db);
+    const [p1, p2] = await productIds();
+    const products = [
+      { productId: p1!, priceCents: 100, available: true },
+      { productId: p2!, priceCents: null, available: false },
+    ];
+    const { id } = await invite(t.db, { actor: admin, terms: { products } });
+    expect(
+      await changeInvitationTerms(
+        t.db,
+        admin,
+        { id, terms: { products: [...products].reverse() } },
+        now,
+      ),
+    ).toEqual({ changed: [] });
+  });
+
+  it("lets a Finance manager change billing when a part set before no longer holds", async () => {
+    const admin = await makeActor(t.db);
+    const colleague = await actorInAccount(t.db, admin.accountId, "manager");
+    const finance = await actorInAccount(t.db, admin.accountId, "finance_manager");
+    const { id, token } = await invite(t.db, {
+      actor: admin,
+      terms: { accountManagerId: colleague.userId },
+    });
+    await t.db.update(users).set({ status: "deactivated" }).where(eq(users.id, colleague.userId));
+    await changeInvitationTerms(
+      t.db,
+      finance,
+      { id, terms: { billing: "bill_to_parent" }, partial: true },
+      now,
+    );
+    // The acceptance gives the account to the inviter instead of a manager who has left.
+    const { accountId } = await accept(token);
+    expect(await subaccountTerms(accountId)).toMatchObject({
+      billing: "bill_to_parent",
+      accountManagerId: admin.userId,
+    });
+  });
+});
+
+describe("terms, further", () => {
+  it("offer only what the parent may order itself", async () => {
+    const admin = await makeActor(t.db);
+    const [p1] = await productIds();
+    await t.db
+      .insert(accountPrices)
+      .values({ accountId: admin.accountId, productId: p1!, priceCents: null, available: false });
+    await expect(
+      invite(t.db, {
+        actor: admin,
+        terms: { products: [{ productId: p1!, priceCents: 1, available: true }] },
+      }),
+    ).rejects.toMatchObject({ code: "product_not_found" });
+    // Refused before the hourly limit counted it.
+    expect(await t.db.$count(rateLimits)).toBe(0);
+  });
+
+  it("go with an invitation sent again, and refuse a sender who may not set them", async () => {
+    const admin = await makeActor(t.db);
+    const terms: InvitationTerms = { billing: "bill_to_parent" };
+    const { id } = await invite(t.db, { actor: admin, terms });
+    await cancelInvitation(t.db, admin, { id }, now);
+    const manager = await actorInAccount(t.db, admin.accountId, "manager");
+    await expect(sendAgain(t.db, manager, { id }, later, deps)).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    const again = await sendAgain(t.db, admin, { id }, later, deps);
+    const [row] = await t.db.select().from(invitations).where(eq(invitations.id, again.id));
+    expect(row!.terms).toEqual(terms);
   });
 });

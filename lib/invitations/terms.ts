@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db";
 import { accountPrices, accounts, products, users } from "@/db/schema";
@@ -71,10 +71,32 @@ export function normalizeTerms(terms: InvitationTerms | null | undefined): Invit
   return Object.keys(set).length ? set : null;
 }
 
+/**
+ * A part in one form whatever its source: stored as jsonb, an object's keys come
+ * back in PostgreSQL's order, and products in any order mean the same.
+ */
+function canonical(key: TermKey, value: InvitationTerms[TermKey] | undefined): string {
+  if (value === undefined || value === null) return "null";
+  if (key === "products")
+    return JSON.stringify(
+      (value as NonNullable<InvitationTerms["products"]>)
+        .map((p) => [p.productId, p.priceCents, p.available])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+  if (key === "allowedSubaccountTypes") return JSON.stringify([...(value as string[])].sort());
+  return JSON.stringify(value);
+}
+
 /** The terms that differ between two sets (a part set, changed or removed). */
 export function changedTerms(before: InvitationTerms | null, after: InvitationTerms | null) {
-  return TERM_KEYS.filter(
-    (key) => JSON.stringify(before?.[key] ?? null) !== JSON.stringify(after?.[key] ?? null),
+  return TERM_KEYS.filter((key) => canonical(key, before?.[key]) !== canonical(key, after?.[key]));
+}
+
+/** Only the named parts of a set. */
+export function pickTerms(terms: InvitationTerms | null, keys: TermKey[]): InvitationTerms | null {
+  if (!terms) return null;
+  return normalizeTerms(
+    Object.fromEntries(keys.map((key) => [key, terms[key]])) as InvitationTerms,
   );
 }
 
@@ -113,7 +135,8 @@ export function authorizeTerms(
 
 /**
  * Checks the terms against the inviting account as it is now, in the caller's
- * transaction: its products, its active users, the types it may pass on.
+ * transaction: the products it may order itself, its active users, the types
+ * it may pass on.
  */
 export async function checkTerms(tx: Db, accountId: string, terms: InvitationTerms | null) {
   if (!terms) return;
@@ -122,7 +145,12 @@ export async function checkTerms(tx: Db, accountId: string, terms: InvitationTer
     const found = await tx
       .select({ id: products.id })
       .from(products)
-      .where(inArray(products.id, ids));
+      .leftJoin(
+        accountPrices,
+        and(eq(accountPrices.productId, products.id), eq(accountPrices.accountId, accountId)),
+      )
+      // What the parent may not order itself it cannot offer.
+      .where(and(inArray(products.id, ids), sql`coalesce(${accountPrices.available}, true)`));
     if (found.length !== new Set(ids).size) throw new SubaccountError("product_not_found", "terms");
   }
   if (terms.accountManagerId) {
@@ -175,8 +203,39 @@ export async function applyProductTerms(tx: Db, accountId: string, terms: Invita
   if (!terms?.products?.length) return;
   await tx
     .insert(accountPrices)
-    .values(terms.products.map((p) => ({ accountId, ...p })))
+    .values(
+      terms.products.map((p) => ({
+        accountId,
+        productId: p.productId,
+        priceCents: p.priceCents,
+        available: p.available,
+      })),
+    )
     .onConflictDoNothing();
+}
+
+/**
+ * The terms as the acceptance can apply them now: an account manager who has
+ * left the inviting account since (deactivated, or gone) gives way to the
+ * inviter. In the acceptance's transaction.
+ */
+export async function termsAtAcceptance(
+  tx: Db,
+  accountId: string,
+  terms: InvitationTerms | null,
+): Promise<InvitationTerms | null> {
+  if (!terms?.accountManagerId) return terms;
+  const [user] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.id, terms.accountManagerId),
+        eq(users.accountId, accountId),
+        eq(users.status, "active"),
+      ),
+    );
+  return user ? terms : normalizeTerms({ ...terms, accountManagerId: undefined });
 }
 
 /**

@@ -86,6 +86,7 @@ const FIELDS: Record<string, string[]> = {
     "lastName",
     "company",
     "then",
+    "templateId",
     ...TERMS_FIELDS,
   ],
   resendExistingInvitation: ["id"],

@@ -431,7 +431,7 @@ export const changeInvitationTermsEndpoint = endpoint({
   description:
     "The whole set (null: the defaults again), recorded in its history. Each part that changes takes the right to set it on a subaccount; parts left as they are take none. An acceptance at the same moment gets the terms before or after, never a mix. Refused with `invitation_not_pending` once it is closed.",
   tag: "Invitations",
-  permission: "invitations.view",
+  permission: "invitations.editTerms",
   params: idParams,
   body: z.strictObject({ terms: apiTermsSchema.nullable() }).meta({ id: "InvitationTermsChange" }),
   responses: { 200: { description: "The invitation as it is now", schema: invitationSchema } },

@@ -6,6 +6,7 @@ import { setupTestDb } from "@/tests/helpers/db";
 import { invitationSnapshot } from "@/tests/helpers/invitations";
 import { formData, actionRequest } from "@/tests/helpers/request";
 import { invite } from "@/tests/helpers/invitations";
+import { saveInvitationTemplate } from "@/lib/invitations/templates";
 import { inviteSubaccount, resendExistingInvitation } from "./actions";
 
 const t = setupTestDb();
@@ -164,5 +165,38 @@ describe("terms on the invite form", () => {
       await inviteSubaccount(undefined, inviteForm({ terms_billing: "bill_to_parent" })),
     ).toMatchObject({ ok: false, message: "errors.forbidden" });
     expect(await invitationSnapshot(t.db)).toEqual({ invitations: [], emails: 0 });
+  });
+});
+
+describe("a template on the invite form", () => {
+  it("brings its terms the form showed read-only: a Manager is refused rather than sent on the defaults", async () => {
+    const admin = await makeActor(t.db);
+    const { id: templateId } = await saveInvitationTemplate(
+      t.db,
+      admin,
+      {
+        template: {
+          name: "Billed to us",
+          subaccountType: "enterprise",
+          locale: "en",
+          customMessage: null,
+          terms: { billing: "bill_to_parent" },
+        },
+      },
+      new Date("2026-04-01T10:00:00Z"),
+    );
+    request.actor = await actorInAccount(t.db, admin.accountId, "manager");
+    expect(await inviteSubaccount(undefined, inviteForm({ templateId }))).toMatchObject({
+      ok: false,
+      message: "errors.forbidden",
+    });
+    expect(await invitationSnapshot(t.db)).toEqual({ invitations: [], emails: 0 });
+    // An Administrator's form sends the terms as shown: here, cleared back to the defaults.
+    request.actor = admin;
+    await expect(
+      inviteSubaccount(undefined, inviteForm({ templateId, terms_billing: "bill_to_subaccount" })),
+    ).rejects.toMatchObject({ message: "NEXT_REDIRECT" });
+    const [created] = await t.db.select().from(invitations);
+    expect(created!.terms).toBeNull();
   });
 });

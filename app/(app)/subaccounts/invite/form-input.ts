@@ -16,5 +16,8 @@ export function invitationFormFields(raw: unknown, ctx: z.RefinementCtx) {
   };
 }
 
-/** The invite form as submitted. */
-export const inviteFormInput = z.preprocess(invitationFormFields, newInvitationInput);
+/** The invite form as submitted, with the template it started from, if any. */
+export const inviteFormInput = z.preprocess(
+  invitationFormFields,
+  newInvitationInput.extend({ templateId: z.uuid().optional() }),
+);

@@ -23,8 +23,8 @@ export function InviteForm({
 }: {
   types: InvitableType[];
   defaultLocale: string | null;
-  /** A template's type and message, to start from. */
-  defaults?: { subaccountType: string; customMessage: string | null };
+  /** A template's type and message, to start from (its terms come as `terms`). */
+  defaults?: { templateId: string; subaccountType: string; customMessage: string | null };
   /** The terms' fields for the new subaccount, on the page; the window links to the page for them. */
   terms?: ReactNode;
   /** Whether the terms start open (a template that sets some). */
@@ -52,6 +52,7 @@ export function InviteForm({
   return (
     <>
       <ActionForm form={form} resetOnSuccess feedback={!existingId} className="flex flex-col gap-4">
+        {defaults ? <input type="hidden" name="templateId" value={defaults.templateId} /> : null}
         <div ref={fields} className="flex flex-col gap-2">
           <Field label={t("email")} name="email" type="email" autoComplete="off" required />
           {existingId ? (

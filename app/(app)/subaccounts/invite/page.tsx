@@ -74,6 +74,7 @@ export default async function InvitePage({ searchParams }: PageProps<"/subaccoun
             defaults={
               template
                 ? {
+                    templateId: template.id,
                     subaccountType: template.subaccountType,
                     customMessage: template.customMessage,
                   }

@@ -75,7 +75,7 @@ const termsFormInput = z.preprocess(
 );
 
 export const changeTerms = action(
-  { permission: "invitations.view", input: termsFormInput },
+  { permission: "invitations.editTerms", input: termsFormInput },
   async ({ id, terms }, { actor, db, now }) => {
     const { changed } = await changeInvitationTerms(db, actor, { id, terms, partial: true }, now);
     revalidatePath(`/subaccounts/invitations/${id}`);
