@@ -114,7 +114,9 @@ export async function viewInvitationToken(db: Db, token: string, now: Date): Pro
         company: row.inv.inviteeCompany,
       },
       // The parent's prices reach the invitee before accepting only when it says so.
-      prices: row.inv.terms?.showPrices ? await pricesUnderTerms(db, row.inv.terms) : null,
+      prices: row.inv.terms?.showPrices
+        ? await pricesUnderTerms(db, row.inv.accountId, row.inv.terms)
+        : null,
     },
   };
 }

@@ -162,6 +162,15 @@ describe("the accept page's view of the terms", () => {
     const view = await viewInvitationToken(t.db, hidden.token, later);
     expect(view).toMatchObject({ state: "valid", invitation: { prices: null } });
 
+    // A product the parent may not order itself is not on the invitee's list.
+    const all = await productIds();
+    const withheld = all[all.length - 1]!;
+    await t.db.insert(accountPrices).values({
+      accountId: hidden.actor.accountId,
+      productId: withheld,
+      priceCents: null,
+      available: false,
+    });
     const shown = await invite(t.db, {
       actor: hidden.actor,
       email: "bob@example.com",
@@ -172,7 +181,8 @@ describe("the accept page's view of the terms", () => {
     const byId = new Map(seen.invitation.prices!.map((p) => [p.productId, p]));
     expect(byId.get(p1!)).toMatchObject({ priceCents: 777, available: true });
     expect(byId.get(p2!)).toMatchObject({ available: false });
-    expect(seen.invitation.prices).toHaveLength((await productIds()).length);
+    expect(byId.has(withheld)).toBe(false);
+    expect(seen.invitation.prices).toHaveLength(all.length - 1);
   });
 });
 

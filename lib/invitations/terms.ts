@@ -240,10 +240,10 @@ export async function termsAtAcceptance(
 
 /**
  * The price list the new subaccount will have under these terms: every product
- * with what it will pay and whether it may order it. The accept page shows it
- * only when the terms say so (`showPrices`).
+ * its parent may order itself, with what it will pay and whether it may order
+ * it. The accept page shows it only when the terms say so (`showPrices`).
  */
-export async function pricesUnderTerms(db: Db, terms: InvitationTerms | null) {
+export async function pricesUnderTerms(db: Db, parentId: string, terms: InvitationTerms | null) {
   const rows = await db
     .select({
       productId: products.id,
@@ -252,6 +252,11 @@ export async function pricesUnderTerms(db: Db, terms: InvitationTerms | null) {
       standardPriceCents: products.standardPriceCents,
     })
     .from(products)
+    .leftJoin(
+      accountPrices,
+      and(eq(accountPrices.productId, products.id), eq(accountPrices.accountId, parentId)),
+    )
+    .where(sql`coalesce(${accountPrices.available}, true)`)
     .orderBy(asc(products.sortOrder), asc(products.name));
   const given = new Map(terms?.products?.map((p) => [p.productId, p]));
   return rows.map((p) => ({
