@@ -9,7 +9,7 @@ import { InvitationError } from "./errors";
 import { newInvitationInput } from "./inputs";
 import { TEMPLATE_NAME_MAX } from "./template-rules";
 import { invitableTypesOf, type NewInvitation } from "./send";
-import { authorizeTerms, checkTerms, normalizeTerms } from "./terms";
+import { authorizeTerms, checkTerms, keepUnsettable, normalizeTerms } from "./terms";
 
 /**
  * Invitation templates: a name, and the type, language, message and terms an
@@ -151,4 +151,25 @@ export function withTemplate<T extends Partial<TemplatePart>>(
   for (const key of Object.keys(from) as (keyof TemplatePart)[])
     if (filled[key] === undefined) (filled as Record<string, unknown>)[key] = from[key];
   return filled;
+}
+
+/**
+ * An invitation from a form that started from a template: the terms the form
+ * showed read-only (so never sent) still come from the template, and a role
+ * that may not set them is refused by the use case, as in a bulk file and the
+ * API. Another account's template is no template.
+ */
+export async function withFormTemplate(
+  db: Db,
+  actor: Actor,
+  { templateId, invitation }: { templateId?: string; invitation: NewInvitation },
+): Promise<NewInvitation> {
+  const template = templateId
+    ? await findInvitationTemplate(db, actor.accountId, { id: templateId })
+    : null;
+  if (!template) return invitation;
+  return {
+    ...invitation,
+    terms: keepUnsettable(actor.role, template.terms, invitation.terms ?? null),
+  };
 }

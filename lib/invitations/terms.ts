@@ -133,6 +133,22 @@ export function authorizeTerms(
     throw new DomainError("forbidden");
 }
 
+/** Whether the user is an active user of the account: who may be a subaccount's account manager. */
+async function isActiveUserOf(tx: Db, accountId: string, userId: string): Promise<boolean> {
+  const [user] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.accountId, accountId), eq(users.status, "active")));
+  return Boolean(user);
+}
+
+/** The join of a product with the account's own terms for it (none: orderable at the list price). */
+const ownTerms = (accountId: string) =>
+  and(eq(accountPrices.productId, products.id), eq(accountPrices.accountId, accountId));
+
+/** What an account may order itself: what it cannot order it cannot offer in turn. */
+const orderable = sql`coalesce(${accountPrices.available}, true)`;
+
 /**
  * Checks the terms against the inviting account as it is now, in the caller's
  * transaction: the products it may order itself, its active users, the types
@@ -145,27 +161,12 @@ export async function checkTerms(tx: Db, accountId: string, terms: InvitationTer
     const found = await tx
       .select({ id: products.id })
       .from(products)
-      .leftJoin(
-        accountPrices,
-        and(eq(accountPrices.productId, products.id), eq(accountPrices.accountId, accountId)),
-      )
-      // What the parent may not order itself it cannot offer.
-      .where(and(inArray(products.id, ids), sql`coalesce(${accountPrices.available}, true)`));
+      .leftJoin(accountPrices, ownTerms(accountId))
+      .where(and(inArray(products.id, ids), orderable));
     if (found.length !== new Set(ids).size) throw new SubaccountError("product_not_found", "terms");
   }
-  if (terms.accountManagerId) {
-    const [user] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(
-        and(
-          eq(users.id, terms.accountManagerId),
-          eq(users.accountId, accountId),
-          eq(users.status, "active"),
-        ),
-      );
-    if (!user) throw new SubaccountError("account_manager_not_found", "accountManagerId");
-  }
+  if (terms.accountManagerId && !(await isActiveUserOf(tx, accountId, terms.accountManagerId)))
+    throw new SubaccountError("account_manager_not_found", "accountManagerId");
   if (terms.allowedSubaccountTypes) {
     const [parent] = await tx
       .select({ allowed: accounts.allowedSubaccountTypes })
@@ -224,18 +225,9 @@ export async function termsAtAcceptance(
   accountId: string,
   terms: InvitationTerms | null,
 ): Promise<InvitationTerms | null> {
-  if (!terms?.accountManagerId) return terms;
-  const [user] = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(
-      and(
-        eq(users.id, terms.accountManagerId),
-        eq(users.accountId, accountId),
-        eq(users.status, "active"),
-      ),
-    );
-  return user ? terms : normalizeTerms({ ...terms, accountManagerId: undefined });
+  if (!terms?.accountManagerId || (await isActiveUserOf(tx, accountId, terms.accountManagerId)))
+    return terms;
+  return normalizeTerms({ ...terms, accountManagerId: undefined });
 }
 
 /**
@@ -252,11 +244,8 @@ export async function pricesUnderTerms(db: Db, parentId: string, terms: Invitati
       standardPriceCents: products.standardPriceCents,
     })
     .from(products)
-    .leftJoin(
-      accountPrices,
-      and(eq(accountPrices.productId, products.id), eq(accountPrices.accountId, parentId)),
-    )
-    .where(sql`coalesce(${accountPrices.available}, true)`)
+    .leftJoin(accountPrices, ownTerms(parentId))
+    .where(orderable)
     .orderBy(asc(products.sortOrder), asc(products.name));
   const given = new Map(terms?.products?.map((p) => [p.productId, p]));
   return rows.map((p) => ({

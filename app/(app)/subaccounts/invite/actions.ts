@@ -6,21 +6,13 @@ import { action } from "@/lib/actions/action";
 import { env } from "@/lib/env";
 import { createInvitation, resendInvitation } from "@/lib/invitations/send";
 import { inviteFormInput } from "./form-input";
-import { findInvitationTemplate } from "@/lib/invitations/templates";
-import { keepUnsettable } from "@/lib/invitations/terms";
+import { withFormTemplate } from "@/lib/invitations/templates";
 
 export const inviteSubaccount = action(
   { permission: "invitations.create", input: inviteFormInput },
   async ({ templateId, ...invitation }, { actor, db, now, formData }) => {
-    // The template's terms the form showed read-only (and so did not send) still come with it:
-    // a role that may not set them is refused, as in a bulk file and the API.
-    const template = templateId
-      ? await findInvitationTemplate(db, actor.accountId, { id: templateId })
-      : null;
-    const terms = template
-      ? keepUnsettable(actor.role, template.terms, invitation.terms ?? null)
-      : invitation.terms;
-    const { id } = await createInvitation(db, actor, { ...invitation, terms }, now, {
+    const input = await withFormTemplate(db, actor, { templateId, invitation });
+    const { id } = await createInvitation(db, actor, input, now, {
       appUrl: env().APP_URL,
       invitationsPerHour: env().INVITATIONS_PER_HOUR,
     });

@@ -12,5 +12,5 @@ export async function loadTemplateForm(template: InvitationTemplate | null = nul
     subaccountTypesOnOffer(db, actor.accountId),
     invitationTermsChoices(db, actor, template?.terms ?? null),
   ]);
-  return { actor, db, types, terms };
+  return { types, terms };
 }
